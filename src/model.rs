@@ -1,0 +1,492 @@
+//! Plain data passed forward from one pipeline stage to the next.
+//!
+//! Every stage takes values of these types and returns values of these types; no stage
+//! reaches into another's internals. All byte offsets ([`Span`]) point into the
+//! article's original file text, so `&article.text[span.start..span.end]` is always the
+//! words the user wrote. Collections that end up in output are ordered (`Vec`,
+//! `BTreeMap`) so that reports are deterministic.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A byte range `[start, end)` into an article's original file text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// The same range moved `by` bytes to the right (sentence-relative → file-relative).
+    pub fn shift(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+/// Serialized as `[start, end]`, the form the JSON interface promises.
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        [self.start, self.end].serialize(s)
+    }
+}
+
+/// Where an article's publication date (its document creation time) came from,
+/// in the order the sources are tried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// `--published PATH=DATE` on the command line.
+    Cli,
+    /// A `published:` key in the article's front matter.
+    FrontMatter,
+    /// An explicit line of the text: "Published: …", "Last Updated: …", a dateline,
+    /// a dated photo caption.
+    Text,
+    /// A date in the article's URL (`/2013/07/02/`).
+    Url,
+    /// Guessed from the dates the article mentions or borrowed from a related article.
+    Inferred,
+}
+
+impl DateSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Cli => "cli",
+            DateSource::FrontMatter => "front-matter",
+            DateSource::Text => "text",
+            DateSource::Url => "url",
+            DateSource::Inferred => "inferred",
+        }
+    }
+}
+
+/// An article's publication date with the evidence for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    pub date: NaiveDate,
+    pub from: DateSource,
+    /// The words or reason behind the date ("Published: Sat, January 13, 2018",
+    /// "shares 3 dated events with corpus/a.txt"), for `--verbose` and JSON.
+    pub evidence: String,
+}
+
+/// One input article as read from disk, before any analysis.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// The path exactly as the user gave it (or as found under a given directory).
+    pub path: String,
+    /// The whole file, decoded; never modified.
+    pub text: String,
+    /// The part of `text` after any front matter.
+    pub body: Span,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// Filled by ingest from the command line, front matter or URL; later stages may
+    /// fill it from the text or by inference.
+    pub published: Option<Published>,
+}
+
+/// Why a stretch of text was not treated as the article's own words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DropReason {
+    /// "Image copyright Reuters", "Photo: AP", "Getty Images".
+    PhotoCredit,
+    /// "More on this story", "Related Stories", "Page 10 of 15", "Share this".
+    Navigation,
+    /// "Copyright © 2015 BBC", "Like this:", browser notices.
+    Footer,
+    /// Reader comments and everything in a comment section.
+    Comments,
+    /// A line repeating an earlier line word for word (a headline printed twice).
+    Duplicate,
+}
+
+impl DropReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DropReason::PhotoCredit => "photo-credit",
+            DropReason::Navigation => "navigation",
+            DropReason::Footer => "footer",
+            DropReason::Comments => "comments",
+            DropReason::Duplicate => "duplicate",
+        }
+    }
+}
+
+/// The output of the clean stage: which parts of the body are the article's own text.
+#[derive(Clone, Debug, Default)]
+pub struct Cleaned {
+    /// Kept byte ranges of the file, in order, never overlapping. A range never
+    /// crosses a line end; segment joins adjacent kept lines where prose continues.
+    pub kept: Vec<Span>,
+    /// Dropped stretches with the reason, in file order.
+    pub dropped: Vec<(Span, DropReason)>,
+}
+
+impl Cleaned {
+    /// How many stretches were dropped for each reason.
+    pub fn drop_counts(&self) -> BTreeMap<DropReason, usize> {
+        let mut counts = BTreeMap::new();
+        for (_, why) in &self.dropped {
+            *counts.entry(*why).or_insert(0) += 1;
+        }
+        counts
+    }
+}
+
+/// One sentence of an article's kept text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in the file (trimmed of surrounding whitespace).
+    pub span: Span,
+    /// 1-based line number of the sentence's first byte.
+    pub line: usize,
+    /// The sentence's text, `&article.text[span]`, with inner line breaks kept.
+    pub text: String,
+}
+
+/// How fine a time value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Granularity {
+    Day,
+    Week,
+    Month,
+    Season,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// A stretch of calendar time, inclusive at both ends; an open end is `None`.
+///
+/// Every time value the engine compares is such an interval: "20 February" in a 2014
+/// article is 2014-02-20..=2014-02-20, "in 2010" is 2010-01-01..=2010-12-31, "more than
+/// six years ago" is ..=(anchor − 6 years).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeRange {
+    pub earliest: Option<NaiveDate>,
+    pub latest: Option<NaiveDate>,
+    pub granularity: Granularity,
+}
+
+impl TimeRange {
+    pub fn day(d: NaiveDate) -> Self {
+        TimeRange {
+            earliest: Some(d),
+            latest: Some(d),
+            granularity: Granularity::Day,
+        }
+    }
+    pub fn between(a: NaiveDate, b: NaiveDate, granularity: Granularity) -> Self {
+        TimeRange {
+            earliest: Some(a.min(b)),
+            latest: Some(a.max(b)),
+            granularity,
+        }
+    }
+    /// True when some day lies in both ranges.
+    pub fn overlaps(&self, other: &TimeRange) -> bool {
+        let starts_before_other_ends = match (self.earliest, other.latest) {
+            (Some(a), Some(b)) => a <= b,
+            _ => true,
+        };
+        let ends_after_other_starts = match (self.latest, other.earliest) {
+            (Some(a), Some(b)) => a >= b,
+            _ => true,
+        };
+        starts_before_other_ends && ends_after_other_starts
+    }
+    /// The single day, when the range is exactly one day.
+    pub fn as_day(&self) -> Option<NaiveDate> {
+        match (self.earliest, self.latest) {
+            (Some(a), Some(b)) if a == b => Some(a),
+            _ => None,
+        }
+    }
+    /// Days from the earliest to the latest day, both included.
+    pub fn days(&self) -> Option<i64> {
+        Some((self.latest? - self.earliest?).num_days() + 1)
+    }
+}
+
+impl fmt::Display for TimeRange {
+    /// ISO 8601: a day, month or year when the range is exactly one; otherwise an
+    /// interval `start/end` with `..` for an open end.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use chrono::Datelike;
+        let (Some(a), Some(b)) = (self.earliest, self.latest) else {
+            let show = |d: Option<NaiveDate>| d.map_or("..".to_string(), |d| d.to_string());
+            return write!(f, "{}/{}", show(self.earliest), show(self.latest));
+        };
+        let whole_month = a.day() == 1
+            && a.year() == b.year()
+            && a.month() == b.month()
+            && b.succ_opt().is_some_and(|n| n.day() == 1);
+        let whole_year = a.ordinal() == 1
+            && a.year() == b.year()
+            && b.month() == 12
+            && b.day() == 31;
+        if a == b {
+            write!(f, "{a}")
+        } else if whole_month {
+            write!(f, "{:04}-{:02}", a.year(), a.month())
+        } else if whole_year {
+            write!(f, "{:04}", a.year())
+        } else {
+            write!(f, "{a}/{b}")
+        }
+    }
+}
+
+/// A number with an uncertainty interval and a unit: counts ("at least 10 people"),
+/// durations (stored in days: "six-week" = 42), quantities.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Amount {
+    /// Lowest value the words allow.
+    pub low: f64,
+    /// Highest value the words allow; `None` is unbounded ("at least 10", "dozens").
+    pub high: Option<f64>,
+    /// The unit the value is measured in: "day" for durations, the counted noun's
+    /// lemma for counts ("people", "round").
+    pub unit: String,
+}
+
+impl Amount {
+    pub fn exact(v: f64, unit: &str) -> Self {
+        Amount {
+            low: v,
+            high: Some(v),
+            unit: unit.to_string(),
+        }
+    }
+    pub fn overlaps(&self, other: &Amount) -> bool {
+        let a_hi = self.high.unwrap_or(f64::INFINITY);
+        let b_hi = other.high.unwrap_or(f64::INFINITY);
+        self.low <= b_hi + 1e-9 && other.low <= a_hi + 1e-9
+    }
+}
+
+/// The TimeML `type` of a time expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+/// The TimeML `mod` of a time expression: how the words qualify the value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TimexMod {
+    Before,
+    After,
+    OnOrBefore,
+    OnOrAfter,
+    LessThan,
+    MoreThan,
+    EqualOrLess,
+    EqualOrMore,
+    Start,
+    Mid,
+    End,
+    Approx,
+}
+
+/// What a time expression means once anchored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reading {
+    /// A point or stretch of calendar time ("20 February", "last year", "1950-53").
+    Time(TimeRange),
+    /// A length of time, in days ("six years", "90 minutes", "more than six years").
+    Duration(Amount),
+    /// A recurrence ("every year") or a reference that no calendar date pins down
+    /// ("now", "recently"), or a date nothing anchors.
+    Other,
+}
+
+/// A time expression found in a sentence, with its TimeML reading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timex {
+    /// Byte range in the file.
+    pub span: Span,
+    pub text: String,
+    pub ttype: TimexType,
+    /// TimeML/ISO 8601 value: `2014-02-20`, `2014-02`, `P6Y`, `XXXX-02-20`, `PAST_REF` …
+    pub value: String,
+    pub modifier: Option<TimexMod>,
+    pub reading: Reading,
+}
+
+/// The kind of fact a claim states; alignment only groups claims of one kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimKind {
+    /// When something happens or happened.
+    Date,
+    /// When the previous such event happened ("first since 2010", "in six years",
+    /// "the last … took place in 2010").
+    LastOccurrence,
+    /// How long something lasts or lasted.
+    Duration,
+    /// How many of something.
+    Count,
+    /// Which one in a series ("third nuclear test").
+    Ordinal,
+    /// Where something happens or happened.
+    Place,
+}
+
+impl ClaimKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Date => "date",
+            ClaimKind::LastOccurrence => "last-occurrence",
+            ClaimKind::Duration => "duration",
+            ClaimKind::Count => "count",
+            ClaimKind::Ordinal => "ordinal",
+            ClaimKind::Place => "place",
+        }
+    }
+}
+
+/// The normalized value of a claim.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Time(TimeRange),
+    Amount(Amount),
+    Ordinal(u32),
+    Place(String),
+}
+
+/// What a claim is about: the event or thing ("family reunions", "joint military
+/// exercises begin"), as written and as normalized tokens for fuzzy matching.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Topic {
+    /// Short human label, e.g. "family reunions".
+    pub label: String,
+    /// Lower-case, stemmed content words with synonyms folded, sorted and deduplicated.
+    pub tokens: Vec<String>,
+}
+
+/// One checkable statement from one sentence of one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// Index of the article in the analysis.
+    pub article: usize,
+    /// Index of the sentence within its article.
+    pub sentence: usize,
+    pub kind: ClaimKind,
+    /// The claim's words and their byte range in the file.
+    pub mention: String,
+    pub span: Span,
+    pub value: Value,
+    /// Normalized value as shown to users: ISO 8601 for times and durations.
+    pub display: String,
+    pub topic: Topic,
+    /// Canonical actor names named in the sentence ("North Korea", "South Korea").
+    pub actors: Vec<String>,
+    /// Canonical place names named in the sentence.
+    pub places: Vec<String>,
+    /// The time of the reported situation the claim belongs to (the article's
+    /// publication date unless the claim is itself about the past), used to keep
+    /// claims about different events apart.
+    pub anchor: Option<NaiveDate>,
+    /// True when the claim's value is fixed history that does not depend on when the
+    /// article was written ("the 1950-53 Korean War").
+    pub historical: bool,
+}
+
+/// The verdict on one aligned group of claims, in report order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Sources state values that cannot both hold.
+    Contradict,
+    /// One article states values that cannot both hold.
+    Inconsistent,
+    /// The values are equal or overlap within their precision.
+    Agree,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Contradict => "contradict",
+            Verdict::Inconsistent => "inconsistent",
+            Verdict::Agree => "agree",
+        }
+    }
+}
+
+/// A reference to a claim: (article index, claim index within that article).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimRef {
+    pub article: usize,
+    pub claim: usize,
+}
+
+/// A group of claims that speak of one fact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub kind: ClaimKind,
+    pub topic: String,
+    pub claims: Vec<ClaimRef>,
+}
+
+/// One result of the compare stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub verdict: Verdict,
+    pub kind: ClaimKind,
+    pub topic: String,
+    /// One line saying why, e.g. "2014-02-20 = 2014-02-20" or "42 days stated, the
+    /// dates span 75 days".
+    pub explanation: String,
+    pub claims: Vec<ClaimRef>,
+}
+
+/// Everything known about one article after analysis.
+#[derive(Clone, Debug)]
+pub struct Analyzed {
+    pub article: Article,
+    pub cleaned: Cleaned,
+    pub sentences: Vec<Sentence>,
+    pub timexes: Vec<Timex>,
+    pub claims: Vec<Claim>,
+}
+
+/// The whole result, which every renderer reads.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub articles: Vec<Analyzed>,
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    pub fn claim(&self, r: ClaimRef) -> &Claim {
+        &self.articles[r.article].claims[r.claim]
+    }
+    /// True when any finding is a contradiction or an inconsistency (exit code 1).
+    pub fn has_conflicts(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| matches!(f.verdict, Verdict::Contradict | Verdict::Inconsistent))
+    }
+}

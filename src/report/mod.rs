@@ -1,0 +1,3 @@
+//! Renderers: each writes an [`Analysis`](crate::model::Analysis) to any `Write`.
+pub mod json;
+pub mod text;
