@@ -32,3 +32,17 @@ pub mod segment;
 pub mod timex;
 
 pub use error::Error;
+
+use model::Analysis;
+
+/// Settings for one run of the pipeline.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub ingest: ingest::IngestOptions,
+}
+
+/// Run the whole pipeline on the articles named by `inputs`.
+pub fn analyze(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
+    let _ = (inputs, opts);
+    unimplemented!("pipeline")
+}
