@@ -375,14 +375,33 @@ pub enum Value {
     Place(String),
 }
 
+/// Which part of an event a time value speaks of.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Aspect {
+    /// The event as a whole ("the talks on Wednesday").
+    #[default]
+    Whole,
+    /// Its beginning ("due to begin on 20 February", "from 20 February").
+    Start,
+    /// Its end ("until 29 November", "at the end of the war").
+    End,
+}
+
 /// What a claim is about: the event or thing ("family reunions", "joint military
-/// exercises begin"), as written and as normalized tokens for fuzzy matching.
+/// exercises"), as written and as normalized tokens for fuzzy matching.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Topic {
     /// Short human label, e.g. "family reunions".
     pub label: String,
-    /// Lower-case, stemmed content words with synonyms folded, sorted and deduplicated.
+    /// The head word, stemmed with synonyms folded ("reunion", "talk", "exercis"):
+    /// claims are only aligned when their heads match.
+    pub head: String,
+    /// Lower-case, stemmed content words with synonyms folded, sorted and deduplicated
+    /// (the head included).
     pub tokens: Vec<String>,
+    /// Which part of the event a time value speaks of.
+    pub aspect: Aspect,
 }
 
 /// One checkable statement from one sentence of one article.
