@@ -430,6 +430,13 @@ pub struct Claim {
     /// True when the claim's value is fixed history that does not depend on when the
     /// article was written ("the 1950-53 Korean War").
     pub historical: bool,
+    /// True when the time value names which instance of a recurring event is meant
+    /// ("last year's drills", "the drills last year") rather than stating when it
+    /// happened: such a claim can agree with others but never contradicts them.
+    pub identifying: bool,
+    /// How the value was derived when it is not read off the words alone
+    /// ("20 February + 4 days").
+    pub derivation: Option<String>,
 }
 
 /// The verdict on one aligned group of claims, in report order.
