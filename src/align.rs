@@ -1,1 +1,314 @@
-//! align stage
+//! Align: group the claims of different articles that speak of one fact.
+//!
+//! Two claims can be aligned when they are of the same kind, their topics share a head
+//! (after stemming and synonym folding: drills ≈ exercises, talks ≈ meeting), their
+//! aspects agree (a start date is not an end date), their topics' words are similar
+//! enough, and they belong to the same situation in time: claims from articles
+//! published more than [`AlignOptions::max_anchor_gap_days`] apart are kept apart
+//! unless both state fixed history. A 2018 "first talks since 2015" is therefore never
+//! compared with a 2014 "first talks since 2007".
+//!
+//! Grouping is greedy in article order and value-aware: a claim joins the most similar
+//! group it agrees with, else the most similar group at all, else starts its own, and
+//! a group holds at most one claim per article. Claims that only name an instance
+//! ("last year's drills") join only groups they agree with.
+
+use crate::model::{Analyzed, Aspect, Claim, ClaimKind, ClaimRef, Group, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Thresholds for alignment.
+#[derive(Clone, Debug)]
+pub struct AlignOptions {
+    /// Claims from articles published further apart than this are about different
+    /// situations (unless both are history).
+    pub max_anchor_gap_days: i64,
+    /// Least Dice similarity of topic words for two claims to be aligned.
+    pub min_similarity: f64,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            max_anchor_gap_days: 30,
+            min_similarity: 0.3,
+        }
+    }
+}
+
+/// Group the claims of all articles; only groups with claims from two or more
+/// articles are returned, in order of their first claim.
+///
+/// Candidate pairs come from blocks of claims sharing kind and head, never from all
+/// pairs; they are merged best first (agreeing values, same aspect, similar words),
+/// so each claim ends up beside its closest counterpart.
+pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
+    let refs: Vec<ClaimRef> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(ai, a)| {
+            (0..a.claims.len()).map(move |ci| ClaimRef {
+                article: ai,
+                claim: ci,
+            })
+        })
+        .collect();
+    let mut blocks: BTreeMap<(ClaimKind, &str), Vec<usize>> = BTreeMap::new();
+    for (i, r) in refs.iter().enumerate() {
+        let c = claim(articles, *r);
+        blocks
+            .entry((c.kind, c.topic.head.as_str()))
+            .or_default()
+            .push(i);
+    }
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for members in blocks.values() {
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                if refs[i].article == refs[j].article {
+                    continue;
+                }
+                let (a, b) = (claim(articles, refs[i]), claim(articles, refs[j]));
+                if let Some(score) = pair_score(a, b, opts) {
+                    pairs.push((score, i, j));
+                }
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut group_of: Vec<Option<usize>> = vec![None; refs.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let fits = |g: &[usize], x: usize| {
+        let c = claim(articles, refs[x]);
+        g.iter().all(|&m| {
+            let o = claim(articles, refs[m]);
+            if refs[m].article == refs[x].article {
+                compatible(&c.value, &o.value) && c.topic.aspect == o.topic.aspect
+            } else {
+                pair_score(c, o, opts).is_some()
+            }
+        })
+    };
+    for (_, i, j) in pairs {
+        match (group_of[i], group_of[j]) {
+            (None, None) => {
+                group_of[i] = Some(groups.len());
+                group_of[j] = Some(groups.len());
+                groups.push(vec![i, j]);
+            }
+            (Some(g), None) | (None, Some(g)) => {
+                let x = if group_of[i].is_none() { i } else { j };
+                if fits(&groups[g], x) {
+                    groups[g].push(x);
+                    group_of[x] = Some(g);
+                }
+            }
+            (Some(g), Some(h)) if g != h => {
+                if groups[h].iter().all(|&x| fits(&groups[g], x)) {
+                    let moved = std::mem::take(&mut groups[h]);
+                    for &x in &moved {
+                        group_of[x] = Some(g);
+                    }
+                    groups[g].extend(moved);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out: Vec<Group> = groups
+        .into_iter()
+        .filter(|g| {
+            g.iter()
+                .map(|&i| refs[i].article)
+                .collect::<BTreeSet<_>>()
+                .len()
+                > 1
+        })
+        .map(|mut g| {
+            g.sort();
+            let claims: Vec<ClaimRef> = g.iter().map(|&i| refs[i]).collect();
+            Group {
+                kind: claim(articles, claims[0]).kind,
+                topic: label(articles, &claims),
+                claims,
+            }
+        })
+        .collect();
+    out.sort_by_key(|g| g.claims[0]);
+    out
+}
+
+fn claim(articles: &[Analyzed], r: ClaimRef) -> &Claim {
+    &articles[r.article].claims[r.claim]
+}
+
+/// The label of a group: the shortest topic among its claims, with the aspect.
+fn label(articles: &[Analyzed], claims: &[ClaimRef]) -> String {
+    let topics: Vec<&Claim> = claims.iter().map(|r| claim(articles, *r)).collect();
+    let best = topics
+        .iter()
+        .min_by_key(|c| (c.topic.label.len(), c.topic.label.clone()))
+        .map_or(String::new(), |c| c.topic.label.clone());
+    let aspect = topics.iter().map(|c| c.topic.aspect).max().unwrap_or_default();
+    match aspect {
+        Aspect::Whole => best,
+        Aspect::Start => format!("{best} (start)"),
+        Aspect::End => format!("{best} (end)"),
+    }
+}
+
+/// How well two claims of different articles match, or `None` when they must not be
+/// aligned.
+fn pair_score(a: &Claim, b: &Claim, opts: &AlignOptions) -> Option<f64> {
+    if !alignable(a, b, opts) {
+        return None;
+    }
+    let sim = dice(&a.topic.tokens, &b.topic.tokens);
+    if sim < opts.min_similarity {
+        return None;
+    }
+    let agrees = compatible(&a.value, &b.value);
+    if (a.identifying || b.identifying) && !agrees {
+        return None;
+    }
+    let mut score = sim;
+    if agrees {
+        score += 1.0;
+    }
+    if a.topic.aspect == b.topic.aspect {
+        score += 0.25;
+    }
+    if a.display == b.display {
+        score += 0.25;
+    }
+    Some(score)
+}
+
+/// Same kind, same head, compatible aspect, same situation in time.
+fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
+    let aspects = matches!(
+        (a.topic.aspect, b.topic.aspect),
+        (Aspect::Whole, _) | (_, Aspect::Whole)
+    ) || a.topic.aspect == b.topic.aspect;
+    let same_time = match (a.anchor, b.anchor) {
+        (Some(x), Some(y)) => {
+            (x - y).num_days().abs() <= opts.max_anchor_gap_days || a.historical && b.historical
+        }
+        _ => true,
+    };
+    a.kind == b.kind && a.topic.head == b.topic.head && aspects && same_time
+}
+
+/// True when two values can both hold.
+pub fn compatible(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Time(x), Value::Time(y)) => x.overlaps(y),
+        (Value::Amount(x), Value::Amount(y)) => x.overlaps(y),
+        (Value::Ordinal(x), Value::Ordinal(y)) => x == y,
+        (Value::Place(x), Value::Place(y)) => x.eq_ignore_ascii_case(y),
+        _ => false,
+    }
+}
+
+/// Dice coefficient over two sorted token sets.
+fn dice(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|t| b.contains(t)).count();
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Article, Cleaned, ClaimKind, Granularity, Span, TimeRange, Topic,
+    };
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn claim(head: &str, tokens: &[&str], value: TimeRange, anchor: NaiveDate) -> Claim {
+        Claim {
+            article: 0,
+            sentence: 0,
+            kind: ClaimKind::Date,
+            mention: "x".into(),
+            span: Span::new(0, 1),
+            value: Value::Time(value),
+            display: value.to_string(),
+            topic: Topic {
+                label: tokens.join(" "),
+                head: head.into(),
+                tokens: tokens.iter().map(|t| t.to_string()).collect(),
+                aspect: Aspect::Whole,
+            },
+            actors: vec![],
+            places: vec![],
+            anchor: Some(anchor),
+            historical: false,
+            identifying: false,
+            derivation: None,
+        }
+    }
+
+    fn article(claims: Vec<Claim>) -> Analyzed {
+        Analyzed {
+            article: Article {
+                path: "a".into(),
+                text: String::new(),
+                body: Span::default(),
+                title: None,
+                source: None,
+                url: None,
+                published: None,
+            },
+            cleaned: Cleaned::default(),
+            sentences: vec![],
+            timexes: vec![],
+            claims,
+        }
+    }
+
+    #[test]
+    fn same_fact_across_articles_is_grouped() {
+        let day = TimeRange::day(d(2014, 2, 20));
+        let a = article(vec![claim("reunion", &["famili", "reunion"], day, d(2014, 2, 13))]);
+        let b = article(vec![claim("reunion", &["reunion"], day, d(2014, 2, 12))]);
+        let groups = align(&[a, b], &AlignOptions::default());
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].claims.len(), 2);
+    }
+
+    #[test]
+    fn different_times_are_different_events() {
+        let y = |n| TimeRange::between(d(n, 1, 1), d(n, 12, 31), Granularity::Year);
+        let a = article(vec![claim("talk", &["talk"], y(2007), d(2014, 2, 13))]);
+        let b = article(vec![claim("talk", &["talk"], y(2015), d(2018, 1, 13))]);
+        assert!(align(&[a, b], &AlignOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn a_claim_joins_the_group_it_agrees_with() {
+        let wed = TimeRange::day(d(2014, 2, 12));
+        let fri = TimeRange::day(d(2014, 2, 14));
+        let a = article(vec![
+            claim("talk", &["talk"], wed, d(2014, 2, 13)),
+            claim("talk", &["talk"], fri, d(2014, 2, 13)),
+        ]);
+        let b = article(vec![claim("talk", &["talk"], fri, d(2014, 2, 13))]);
+        let groups = align(&[a, b], &AlignOptions::default());
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].claims[0].claim, 1);
+    }
+
+    #[test]
+    fn different_heads_never_align() {
+        let day = TimeRange::day(d(2014, 2, 20));
+        let a = article(vec![claim("reunion", &["reunion"], day, d(2014, 2, 13))]);
+        let b = article(vec![claim("talk", &["reunion", "talk"], day, d(2014, 2, 13))]);
+        assert!(align(&[a, b], &AlignOptions::default()).is_empty());
+    }
+}

@@ -1,1 +1,324 @@
-//! compare stage
+//! Compare: give each aligned group a verdict, and check each article against itself.
+//!
+//! A group *agrees* when every two claims from different articles can both hold
+//! (equal values, or intervals that overlap within the precision the words give), and
+//! *contradicts* otherwise. Claims that only name an instance ("last year's drills")
+//! never make a contradiction. Each article is also checked on its own: a stated
+//! duration must fit the dates it is said to span (*inconsistent*).
+//!
+//! Findings come out in report order: contradictions, inconsistencies, agreements; then
+//! by kind, topic and the position of their first claim, so output is deterministic.
+
+use crate::align::compatible;
+use crate::model::{
+    Amount, Analyzed, Claim, ClaimKind, ClaimRef, Finding, Group, TimeRange, Value, Verdict,
+};
+
+/// Verdicts for the aligned groups.
+pub fn compare(articles: &[Analyzed], groups: &[Group]) -> Vec<Finding> {
+    groups.iter().map(|g| judge(articles, g)).collect()
+}
+
+fn claim(articles: &[Analyzed], r: ClaimRef) -> &Claim {
+    &articles[r.article].claims[r.claim]
+}
+
+fn judge(articles: &[Analyzed], g: &Group) -> Finding {
+    let claims: Vec<&Claim> = g.claims.iter().map(|r| claim(articles, *r)).collect();
+    let mut clash: Option<(&Claim, &Claim)> = None;
+    for (i, a) in claims.iter().enumerate() {
+        for b in &claims[i + 1..] {
+            if a.article != b.article
+                && !a.identifying
+                && !b.identifying
+                && !compatible(&a.value, &b.value)
+                && clash.is_none()
+            {
+                clash = Some((a, b));
+            }
+        }
+    }
+    let (verdict, explanation) = match clash {
+        Some((a, b)) => (Verdict::Contradict, disagreement(a, b)),
+        None => (Verdict::Agree, agreement(&claims)),
+    };
+    Finding {
+        verdict,
+        kind: g.kind,
+        topic: g.topic.clone(),
+        explanation,
+        claims: g.claims.clone(),
+    }
+}
+
+/// Why two values cannot both hold.
+fn disagreement(a: &Claim, b: &Claim) -> String {
+    match (&a.value, &b.value) {
+        (Value::Time(x), Value::Time(y)) => {
+            let gap = time_gap(x, y).map(|d| format!(" ({})", days_phrase(d))).unwrap_or_default();
+            format!("{} vs {}: no time in common{gap}", a.display, b.display)
+        }
+        (Value::Amount(_), Value::Amount(_)) => {
+            format!("{} vs {}: the numbers cannot both be right", a.display, b.display)
+        }
+        _ => format!("{} vs {}", a.display, b.display),
+    }
+}
+
+/// Days between the end of the earlier range and the start of the later one.
+fn time_gap(x: &TimeRange, y: &TimeRange) -> Option<i64> {
+    let (first, second) = if x.latest? < y.earliest? { (x, y) } else { (y, x) };
+    Some((second.earliest? - first.latest?).num_days())
+}
+
+fn days_phrase(d: i64) -> String {
+    match d {
+        1 => "1 day apart".to_string(),
+        d if d < 60 => format!("{d} days apart"),
+        d if d < 730 => format!("about {} months apart", (d as f64 / 30.44).round() as i64),
+        d => format!("about {} years apart", (d as f64 / 365.25).round() as i64),
+    }
+}
+
+/// What the agreeing values have in common.
+fn agreement(claims: &[&Claim]) -> String {
+    let mut shown: Vec<&str> = claims.iter().map(|c| c.display.as_str()).collect();
+    shown.dedup();
+    let all_equal = shown.iter().all(|s| *s == shown[0]);
+    if all_equal {
+        return format!("all sources: {}", shown[0]);
+    }
+    let times: Vec<TimeRange> = claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Time(t) if !c.identifying => Some(*t),
+            _ => None,
+        })
+        .collect();
+    if times.len() == claims.len() {
+        if let Some(common) = intersect(&times) {
+            return format!("compatible: {} overlap in {}", shown.join(", "), common);
+        }
+    }
+    let amounts: Vec<&Amount> = claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Amount(a) => Some(a),
+            _ => None,
+        })
+        .collect();
+    if amounts.len() == claims.len() {
+        return format!("compatible: {} overlap", shown.join(", "));
+    }
+    format!("compatible: {}", shown.join(", "))
+}
+
+/// The days every range contains.
+fn intersect(ranges: &[TimeRange]) -> Option<TimeRange> {
+    let mut acc = *ranges.first()?;
+    for r in &ranges[1..] {
+        acc.earliest = match (acc.earliest, r.earliest) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        acc.latest = match (acc.latest, r.latest) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        acc.granularity = acc.granularity.min(r.granularity);
+    }
+    Some(acc)
+}
+
+/// Each article against itself: a duration and a date range stated in one sentence about
+/// one thing must fit each other ("a six-week break … between September 15 and
+/// November 29" spans 75 days).
+pub fn self_check(articles: &[Analyzed]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        for (di, d) in a.claims.iter().enumerate() {
+            let Value::Amount(stated) = &d.value else { continue };
+            if d.kind != ClaimKind::Duration {
+                continue;
+            }
+            for (ri, r) in a.claims.iter().enumerate() {
+                if r.kind != ClaimKind::Date || r.sentence != d.sentence || r.topic.head != d.topic.head {
+                    continue;
+                }
+                let Value::Time(range) = &r.value else { continue };
+                let Some(span) = range.days() else { continue };
+                if span < 2 || range.granularity != crate::model::Granularity::Day {
+                    continue;
+                }
+                // Either counting convention: the days between, or both ends included.
+                let fits = |n: f64| stated.low <= n + 1e-9 && stated.high.is_none_or(|h| n <= h + 1e-9);
+                let between = (span - 1) as f64;
+                if fits(between) || fits(span as f64) {
+                    continue;
+                }
+                out.push(Finding {
+                    verdict: Verdict::Inconsistent,
+                    kind: ClaimKind::Duration,
+                    topic: d.topic.label.clone(),
+                    explanation: format!(
+                        "\"{}\" ({}) is {}, but {} spans {} days ({:.1} weeks)",
+                        d.mention,
+                        d.display,
+                        describe_days(stated),
+                        r.display,
+                        span - 1,
+                        between / 7.0
+                    ),
+                    claims: vec![
+                        ClaimRef { article: ai, claim: di },
+                        ClaimRef { article: ai, claim: ri },
+                    ],
+                });
+            }
+        }
+    }
+    out
+}
+
+fn describe_days(a: &Amount) -> String {
+    match a.high {
+        Some(h) => format!("{:.0}–{:.0} days", a.low, h),
+        None => format!("at least {:.0} days", a.low),
+    }
+}
+
+/// Put findings in report order.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.verdict, a.kind, a.claims.first())
+            .cmp(&(b.verdict, b.kind, b.claims.first()))
+            .then_with(|| a.topic.cmp(&b.topic))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Aspect, Cleaned, Granularity, Span, Topic};
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn claim(article: usize, kind: ClaimKind, value: Value, display: &str) -> Claim {
+        Claim {
+            article,
+            sentence: 0,
+            kind,
+            mention: display.into(),
+            span: Span::new(0, 1),
+            value,
+            display: display.into(),
+            topic: Topic {
+                label: "break".into(),
+                head: "break".into(),
+                tokens: vec!["break".into()],
+                aspect: Aspect::Whole,
+            },
+            actors: vec![],
+            places: vec![],
+            anchor: None,
+            historical: false,
+            identifying: false,
+            derivation: None,
+        }
+    }
+
+    fn analyzed(claims: Vec<Claim>) -> Analyzed {
+        Analyzed {
+            article: Article {
+                path: "a".into(),
+                text: String::new(),
+                body: Span::default(),
+                title: None,
+                source: None,
+                url: None,
+                published: None,
+            },
+            cleaned: Cleaned::default(),
+            sentences: vec![],
+            timexes: vec![],
+            claims,
+        }
+    }
+
+    fn group(n: usize) -> Group {
+        Group {
+            kind: ClaimKind::Date,
+            topic: "t".into(),
+            claims: (0..n).map(|i| ClaimRef { article: i, claim: 0 }).collect(),
+        }
+    }
+
+    #[test]
+    fn equal_days_agree_and_different_days_contradict() {
+        let day = |n| Value::Time(TimeRange::day(d(2014, 2, n)));
+        let arts = vec![
+            analyzed(vec![claim(0, ClaimKind::Date, day(20), "2014-02-20")]),
+            analyzed(vec![claim(1, ClaimKind::Date, day(20), "2014-02-20")]),
+        ];
+        assert_eq!(compare(&arts, &[group(2)])[0].verdict, Verdict::Agree);
+        let arts = vec![
+            analyzed(vec![claim(0, ClaimKind::Date, day(20), "2014-02-20")]),
+            analyzed(vec![claim(1, ClaimKind::Date, day(21), "2014-02-21")]),
+        ];
+        let f = &compare(&arts, &[group(2)])[0];
+        assert_eq!(f.verdict, Verdict::Contradict);
+        assert!(f.explanation.contains("1 day apart"), "{}", f.explanation);
+    }
+
+    #[test]
+    fn overlapping_ranges_agree_with_the_overlap_shown() {
+        let feb = Value::Time(TimeRange::between(d(2014, 2, 1), d(2014, 2, 28), Granularity::Month));
+        let day = Value::Time(TimeRange::day(d(2014, 2, 24)));
+        let arts = vec![
+            analyzed(vec![claim(0, ClaimKind::Date, feb, "2014-02")]),
+            analyzed(vec![claim(1, ClaimKind::Date, day, "2014-02-24")]),
+        ];
+        let f = &compare(&arts, &[group(2)])[0];
+        assert_eq!(f.verdict, Verdict::Agree);
+        assert!(f.explanation.contains("2014-02-24"));
+    }
+
+    #[test]
+    fn identifying_claims_never_contradict() {
+        let y = |n| Value::Time(TimeRange::between(d(n, 1, 1), d(n, 12, 31), Granularity::Year));
+        let mut last_year = claim(0, ClaimKind::Date, y(2013), "2013");
+        last_year.identifying = true;
+        let arts = vec![
+            analyzed(vec![last_year]),
+            analyzed(vec![claim(1, ClaimKind::Date, y(2014), "2014")]),
+        ];
+        assert_eq!(compare(&arts, &[group(2)])[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn a_duration_must_fit_its_dates() {
+        let weeks = Value::Amount(Amount { low: 38.5, high: Some(45.5), unit: "day".into() });
+        let range = Value::Time(TimeRange::between(d(2017, 9, 15), d(2017, 11, 29), Granularity::Day));
+        let arts = vec![analyzed(vec![
+            claim(0, ClaimKind::Duration, weeks, "P6W"),
+            claim(0, ClaimKind::Date, range, "2017-09-15/2017-11-29"),
+        ])];
+        let f = self_check(&arts);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].verdict, Verdict::Inconsistent);
+        assert!(f[0].explanation.contains("75 days"), "{}", f[0].explanation);
+        let fits = Value::Amount(Amount { low: 70.0, high: Some(80.0), unit: "day".into() });
+        let arts = vec![analyzed(vec![
+            claim(0, ClaimKind::Duration, fits, "P11W"),
+            claim(0, ClaimKind::Date, range_value(), "x"),
+        ])];
+        assert!(self_check(&arts).is_empty());
+    }
+
+    fn range_value() -> Value {
+        Value::Time(TimeRange::between(d(2017, 9, 15), d(2017, 11, 29), Granularity::Day))
+    }
+}

@@ -1,1 +1,1168 @@
-//! extract stage
+//! Extract: turn sentences and their time expressions into typed claims.
+//!
+//! A claim is a value (a time, a duration, a count, an ordinal, a place) together with
+//! what it is about: its topic, found as the event noun phrase the value attaches to
+//! ("the partitioning of the Korean peninsula in 1953"), the noun it counts ("two
+//! rounds of meetings"), or, for a pronoun subject ("They are due to begin on …"), the
+//! event the previous sentence was about. Constructions that change what a time means
+//! are read here:
+//!
+//! * "first since 2010", "highest-level talks in six years", "the last … took place in
+//!   2010": when the previous such event happened ([`ClaimKind::LastOccurrence`]);
+//! * "between September 15 and November 29", "from 2009 to 2010": one range;
+//! * "four days before X begin", "a day after X": X dated from the sentence's date;
+//! * "at the end of the 1950-53 war": the end of the range;
+//! * "last year's drills": the time names an instance, it does not date it
+//!   ([`Claim::identifying`]).
+//!
+//! Invariant: every claim's span lies inside its sentence and
+//! `article.text[span] == mention`.
+
+use crate::lexicon::{self, ORDINAL_WORDS, VAGUE_QUANTITIES};
+use crate::model::{
+    Amount, Article, Aspect, Claim, ClaimKind, Granularity, Reading, Sentence, Span, TimeRange,
+    Timex, TimexType, Topic, Value,
+};
+use chrono::{Datelike, Days, NaiveDate};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Extract the claims of one article.
+pub fn extract(
+    article_index: usize,
+    article: &Article,
+    sentences: &[Sentence],
+    timexes: &[Timex],
+) -> Vec<Claim> {
+    let dct = article.published.as_ref().map(|p| p.date);
+    let mut previous_topic: Option<Topic> = None;
+    let mut claims = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let local: Vec<Timex> = timexes
+            .iter()
+            .filter(|t| t.span.start >= s.span.start && t.span.end <= s.span.end)
+            .map(|t| Timex {
+                span: Span::new(t.span.start - s.span.start, t.span.end - s.span.start),
+                ..t.clone()
+            })
+            .collect();
+        let ctx = SentenceCtx {
+            text: &s.text,
+            words: tokenize(&s.text),
+            timexes: &local,
+            dct,
+            previous_topic: previous_topic.as_ref(),
+        };
+        let mut found = sentence_claims(&ctx);
+        for c in &mut found {
+            c.article = article_index;
+            c.sentence = si;
+            c.span = c.span.shift(s.span.start);
+            c.actors = actors(&s.text);
+            c.places = places(&s.text);
+            c.anchor = dct;
+        }
+        if let Some(t) = main_topic(&ctx) {
+            previous_topic = Some(t);
+        }
+        claims.extend(found);
+    }
+    claims
+}
+
+/// A word of a sentence with its byte range.
+#[derive(Clone, Debug)]
+struct Word {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+fn tokenize(text: &str) -> Vec<Word> {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[,;:()“”\x22]")
+            .expect("word pattern compiles")
+    });
+    WORD.find_iter(text)
+        .map(|m| {
+            let raw = m.as_str();
+            // Keep "U.S." whole but drop a sentence-final full stop and possessive 's.
+            let t = raw.trim_end_matches('.');
+            let t = t
+                .strip_suffix("'s")
+                .or_else(|| t.strip_suffix("’s"))
+                .unwrap_or(t);
+            Word {
+                start: m.start(),
+                end: m.start() + t.len(),
+                text: t.to_string(),
+            }
+        })
+        .collect()
+}
+
+struct SentenceCtx<'a> {
+    text: &'a str,
+    words: Vec<Word>,
+    timexes: &'a [Timex],
+    dct: Option<NaiveDate>,
+    previous_topic: Option<&'a Topic>,
+}
+
+impl SentenceCtx<'_> {
+    /// Index of the first word starting at or after `at`.
+    fn word_at(&self, at: usize) -> usize {
+        self.words
+            .iter()
+            .position(|w| w.start >= at)
+            .unwrap_or(self.words.len())
+    }
+    /// Index one past the last word ending at or before `at`.
+    fn word_before(&self, at: usize) -> usize {
+        self.words
+            .iter()
+            .rposition(|w| w.end <= at)
+            .map_or(0, |i| i + 1)
+    }
+    fn lower(&self, i: usize) -> String {
+        self.words
+            .get(i)
+            .map(|w| w.text.to_lowercase())
+            .unwrap_or_default()
+    }
+    /// The lower-cased text before `at`, trimmed.
+    fn before(&self, at: usize) -> String {
+        self.text[..at].trim_end().to_lowercase()
+    }
+    fn after(&self, at: usize) -> String {
+        self.text[at..].trim_start().to_lowercase()
+    }
+}
+
+fn blank_claim(kind: ClaimKind, span: Span, text: &str, value: Value, display: String, topic: Topic) -> Claim {
+    Claim {
+        article: 0,
+        sentence: 0,
+        kind,
+        mention: text[span.start..span.end].to_string(),
+        span,
+        value,
+        display,
+        topic,
+        actors: Vec::new(),
+        places: Vec::new(),
+        anchor: None,
+        historical: false,
+        identifying: false,
+        derivation: None,
+    }
+}
+
+fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
+    let mut used = vec![false; ctx.timexes.len()];
+    let mut claims = Vec::new();
+    claims.extend(last_occurrences(ctx, &mut used));
+    claims.extend(ranges(ctx, &mut used));
+    claims.extend(offsets(ctx, &mut used));
+    claims.extend(dates(ctx, &mut used));
+    claims.extend(durations(ctx, &mut used));
+    claims.extend(counts(ctx));
+    claims.extend(ordinals(ctx));
+    claims.sort_by_key(|c| (c.span, c.kind));
+    claims
+}
+
+// ---------------------------------------------------------------------------------
+// Topics
+
+/// Words that make a clause speak of a record or a first ("first since", "highest-level
+/// talks in six years").
+fn is_record_word(w: &str) -> bool {
+    const NOT_SUPERLATIVE: &[&str] = &[
+        "test", "west", "protest", "interest", "request", "arrest", "suggest", "forest",
+        "manifest", "honest", "modest", "contest", "guest", "nest", "rest", "chest", "quest",
+        "digest", "harvest", "latest", "invest", "attest", "unrest", "behest", "detest",
+        "earnest", "pest", "vest", "zest", "conquest", "inquest", "bequest", "tempest",
+    ];
+    w.to_lowercase().split('-').any(|w| {
+        matches!(w, "first" | "most" | "record" | "rare" | "biggest" | "largest")
+            || w.ends_with("est") && w.len() > 5 && !NOT_SUPERLATIVE.contains(&w)
+    })
+}
+
+/// Words that can stand inside a noun phrase before its head.
+fn is_modifier(w: &Word) -> bool {
+    let l = w.text.to_lowercase();
+    if lexicon::is_stopword(&l) || l.len() < 2 && !l.chars().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    if matches!(l.as_str(), "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"") {
+        return false;
+    }
+    !is_verbish(&l)
+}
+
+/// A rough test for verbs: past forms and a few auxiliaries, which end a noun phrase.
+fn is_verbish(l: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "held", "met", "said", "took", "made", "came", "went", "left", "led", "struck", "hit",
+        "began", "told", "asked", "says", "say", "will", "would", "agreed", "planned",
+        "scheduled", "set", "due", "expected", "followed", "took", "took", "welcomed", "meet",
+        "begin", "start", "hold", "saw", "ended", "killed", "injured", "observed", "began",
+    ];
+    VERBS.contains(&l) || l.len() > 5 && l.ends_with("ed") && !l.ends_with("eed")
+}
+
+fn is_clause_break(w: &Word) -> bool {
+    matches!(w.text.as_str(), "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"")
+}
+
+/// The event noun phrase whose head is word `h`: modifiers to the left, "of …" to the
+/// right. Returns the word range.
+fn noun_phrase(ctx: &SentenceCtx, h: usize) -> (usize, usize) {
+    let mut a = h;
+    while a > 0 && is_modifier(&ctx.words[a - 1]) && !in_timex(ctx, ctx.words[a - 1].start) {
+        a -= 1;
+    }
+    let mut b = h + 1;
+    if ctx.lower(b) == "of" {
+        let mut k = b + 1;
+        if matches!(ctx.lower(k).as_str(), "the" | "a" | "an") {
+            k += 1;
+        }
+        let start = k;
+        while k < ctx.words.len() && k < start + 3 && is_modifier(&ctx.words[k]) && !in_timex(ctx, ctx.words[k].start) {
+            k += 1;
+        }
+        if k > start {
+            b = k;
+        }
+    }
+    (a, b)
+}
+
+fn in_timex(ctx: &SentenceCtx, at: usize) -> bool {
+    ctx.timexes
+        .iter()
+        .any(|t| t.span.start <= at && at < t.span.end)
+}
+
+/// Build a topic from words `a..b` with head `h`.
+fn topic_of(ctx: &SentenceCtx, a: usize, b: usize, h: usize) -> Topic {
+    let label = ctx.text[ctx.words[a].start..ctx.words[b - 1].end].to_string();
+    let mut tokens: Vec<String> = ctx.words[a..b]
+        .iter()
+        .flat_map(|w| w.text.split('-').map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| {
+            !lexicon::is_stopword(w)
+                && w.chars().any(|c| c.is_alphabetic())
+                && lexicon::lookup(ORDINAL_WORDS, w).is_none()
+                && !matches!(w.to_lowercase().as_str(), "annual" | "such" | "similar" | "last" | "next" | "previous")
+        })
+        .map(|w| lexicon::fold(&w))
+        .collect();
+    tokens.sort();
+    tokens.dedup();
+    Topic {
+        label,
+        head: lexicon::fold(&ctx.words[h].text),
+        tokens,
+        aspect: Aspect::Whole,
+    }
+}
+
+/// Event heads in the sentence, as word indices.
+fn event_heads(ctx: &SentenceCtx) -> Vec<usize> {
+    (0..ctx.words.len())
+        .filter(|&i| {
+            let w = &ctx.words[i];
+            lexicon::is_event_noun(&w.text)
+                && !in_timex(ctx, w.start)
+                && !is_verb_use(ctx, i)
+                && !modifies_next(ctx, i)
+        })
+        .collect()
+}
+
+/// "to test", "will strike", "they talk": an event word used as a verb.
+fn is_verb_use(ctx: &SentenceCtx, i: usize) -> bool {
+    i > 0
+        && matches!(
+            ctx.lower(i - 1).as_str(),
+            "to" | "will" | "would" | "they" | "we" | "can" | "could" | "may" | "might" | "not"
+        )
+}
+
+/// "the truce village", "test site": an event word standing before the noun it
+/// modifies is not the head of its phrase.
+fn modifies_next(ctx: &SentenceCtx, i: usize) -> bool {
+    let Some(next) = ctx.words.get(i + 1) else {
+        return false;
+    };
+    let l = next.text.to_lowercase();
+    next.text.chars().next().is_some_and(char::is_lowercase)
+        && next.text.chars().all(|c| c.is_alphabetic())
+        && !in_timex(ctx, next.start)
+        && !lexicon::is_stopword(&l)
+        && !is_verbish(&l)
+        && !lexicon::is_event_noun(&l)
+        && !l.ends_with("ly")
+        && !l.ends_with("ing")
+}
+
+/// What kind of claim a topic is sought for: records look right for their subject
+/// ("It is the first time in six years that a meeting …").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seek {
+    Time,
+    Record,
+}
+
+/// Comma-separated segments as word ranges.
+fn segments(ctx: &SentenceCtx) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, w) in ctx.words.iter().enumerate() {
+        if is_clause_break(w) {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, ctx.words.len()));
+    out
+}
+
+/// A segment that is an aside ("divided by …", "which …", "Pyongyang's main ally"):
+/// its nouns are not what the rest of the sentence is about.
+fn is_aside(ctx: &SentenceCtx, seg: (usize, usize)) -> bool {
+    let first = ctx.lower(seg.0);
+    matches!(
+        first.as_str(),
+        "which" | "who" | "whose" | "where" | "when" | "including" | "whom" | "they" | "he" | "she"
+    ) || first.len() > 4 && first.ends_with("ed")
+        || lexicon::IRREGULAR_PAST.contains(&first.as_str()) && seg.0 > 0
+}
+
+/// The nearest event head left of word `wa`: this segment first, then earlier
+/// segments that are not asides.
+fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<usize> {
+    let segs = segments(ctx);
+    let here = segs.iter().position(|&(a, b)| wa >= a && wa <= b).unwrap_or(0);
+    let mut searched = 0;
+    for si in (0..=here).rev() {
+        let (a, b) = segs[si];
+        if si != here && is_aside(ctx, segs[si]) {
+            continue;
+        }
+        let end = if si == here { wa } else { b };
+        let near = |h: usize| si != here || wa - h <= 14;
+        if let Some(&h) = heads.iter().rev().find(|&&h| h >= a && h < end && near(h)) {
+            return Some(h);
+        }
+        searched += 1;
+        if searched > 2 {
+            break;
+        }
+    }
+    None
+}
+
+/// The nearest event head right of word `wb`, before the clause's verb or break.
+fn head_right(ctx: &SentenceCtx, heads: &[usize], wb: usize, seek: Seek) -> Option<usize> {
+    let mut k = wb;
+    while k < ctx.words.len() && k < wb + 14 {
+        let l = ctx.lower(k);
+        if heads.contains(&k) {
+            return Some(k);
+        }
+        let stop = match seek {
+            Seek::Time => is_clause_break(&ctx.words[k]) || is_verbish(&l) || lexicon::IRREGULAR_PAST.contains(&l.as_str()),
+            Seek::Record => false,
+        };
+        if stop {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The phrase around head `h`, widened to a first event noun it hangs from ("a break in
+/// missile launches" → "break").
+fn phrase_topic(ctx: &SentenceCtx, heads: &[usize], k: usize) -> Topic {
+    let (mut a, mut b) = noun_phrase(ctx, k);
+    let mut h = k;
+    if a >= 2 && matches!(ctx.lower(a - 1).as_str(), "in" | "of" | "on" | "for") && heads.contains(&(a - 2)) {
+        h = a - 2;
+        (a, _) = noun_phrase(ctx, h);
+        b = b.max(h + 1);
+    }
+    topic_of(ctx, a, b, h)
+}
+
+/// The topic a value at word range `wa..wb` is about, and whether the value stands
+/// before its noun as a modifier ("Wednesday's talks").
+fn topic_near(ctx: &SentenceCtx, wa: usize, wb: usize) -> Option<(Topic, bool)> {
+    topic_for(ctx, wa, wb, Seek::Time)
+}
+
+fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Topic, bool)> {
+    let heads = event_heads(ctx);
+    // A value right before an event noun modifies it: "Wednesday's talks", "the
+    // 1950-53 Korean War", "last year's drills".
+    if let Some(&h) = heads.iter().find(|&&h| h >= wb && h <= wb + 3) {
+        if (wb..h).all(|k| is_modifier(&ctx.words[k])) {
+            let (a, b) = noun_phrase(ctx, h);
+            return Some((topic_of(ctx, a.max(wb), b, h), true));
+        }
+    }
+    if let Some(h) = head_left(ctx, &heads, wa) {
+        return Some((phrase_topic(ctx, &heads, h), false));
+    }
+    if seek == Seek::Record {
+        if let Some(h) = head_right(ctx, &heads, wb, seek) {
+            return Some((phrase_topic(ctx, &heads, h), false));
+        }
+    }
+    // A pronoun subject stands for the previous sentence's event ("They are due to
+    // begin on 20 February"); "It is the first time" is no reference.
+    let subject_pronoun = ctx.words.iter().take(wa).enumerate().any(|(i, w)| {
+        matches!(w.text.as_str(), "They" | "they")
+            || matches!(w.text.as_str(), "It" | "it")
+                && !matches!(ctx.lower(i + 1).as_str(), "is" | "was" | "has" | "had")
+    });
+    if subject_pronoun {
+        if let Some(t) = ctx.previous_topic {
+            return Some((t.clone(), false));
+        }
+    }
+    if let Some(h) = head_right(ctx, &heads, wb, seek) {
+        return Some((phrase_topic(ctx, &heads, h), false));
+    }
+    // A meeting verb names the event itself ("the delegates met … on Wednesday").
+    (0..wa).rev().find_map(|i| {
+        let l = ctx.lower(i);
+        matches!(l.as_str(), "met" | "meet" | "meets").then(|| {
+            (
+                Topic {
+                    label: ctx.words[i].text.clone(),
+                    head: lexicon::fold("talks"),
+                    tokens: vec![lexicon::fold("talks")],
+                    aspect: Aspect::Whole,
+                },
+                false,
+            )
+        })
+    })
+}
+
+/// The event the sentence is mainly about, for the next sentence's pronouns.
+fn main_topic(ctx: &SentenceCtx) -> Option<Topic> {
+    let h = *event_heads(ctx).first()?;
+    let (a, b) = noun_phrase(ctx, h);
+    Some(topic_of(ctx, a, b, h))
+}
+
+/// The aspect of an event a time at word `wa` speaks of: "begin on", "from" → start.
+fn aspect_at(ctx: &SentenceCtx, start: usize) -> Aspect {
+    let before = ctx.before(start);
+    let last: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let has = |ws: &[&str]| last.iter().any(|w| ws.contains(w));
+    if last.first().is_some_and(|w| *w == "from") || has(&["begin", "start", "starts", "begins", "began", "started", "opens", "open", "launch"]) {
+        Aspect::Start
+    } else if last.first().is_some_and(|w| matches!(*w, "until" | "till")) || has(&["end", "ends", "ended", "finish", "close"]) {
+        Aspect::End
+    } else {
+        Aspect::Whole
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Time claims
+
+fn time_of(t: &Timex) -> Option<TimeRange> {
+    match &t.reading {
+        Reading::Time(r) if t.ttype != TimexType::Duration => Some(*r),
+        _ => None,
+    }
+}
+
+fn duration_of(t: &Timex) -> Option<&Amount> {
+    match &t.reading {
+        Reading::Duration(a) => Some(a),
+        _ => None,
+    }
+}
+
+fn time_display(r: &TimeRange) -> String {
+    r.to_string()
+}
+
+/// "first since 2010", "highest-level talks in six years", "the last such reunions
+/// took place in 2010".
+fn last_occurrences(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let record_at = |limit: usize| ctx.words.iter().take_while(|w| w.end <= limit).any(|w| is_record_word(&w.text));
+    for (i, t) in ctx.timexes.iter().enumerate() {
+        let before = ctx.before(t.span.start);
+        let prev = before.split_whitespace().last().unwrap_or("");
+        let wa = ctx.word_at(t.span.start);
+        let wb = ctx.word_before(t.span.end);
+        let (value, mention_start) = if prev == "since" {
+            // "the first … since 2010", "the highest-level meeting … since 2007".
+            match time_of(t) {
+                Some(r) if record_at(t.span.start) => (r, before_word_start(ctx, t.span.start)),
+                _ => continue,
+            }
+        } else if prev == "in" && t.ttype == TimexType::Duration {
+            // "talks in six years", "the first time in more than six years": the
+            // previous one was that long ago.
+            let (Some(d), Some(dct)) = (duration_of(t), ctx.dct) else { continue };
+            if !record_at(t.span.start) {
+                continue;
+            }
+            let Some(r) = ago_range(dct, d) else { continue };
+            (r, before_word_start(ctx, t.span.start))
+        } else if is_last_took_place(ctx, t.span.start) {
+            match time_of(t) {
+                Some(r) => (r, t.span.start),
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let Some((topic, _)) = topic_for(ctx, wa, wb, Seek::Record) else { continue };
+        used[i] = true;
+        let span = Span::new(mention_start, t.span.end);
+        out.push(blank_claim(
+            ClaimKind::LastOccurrence,
+            span,
+            ctx.text,
+            Value::Time(value),
+            time_display(&value),
+            topic,
+        ));
+    }
+    out
+}
+
+/// The start of the word before `at` ("since", "in"), to include it in the mention.
+fn before_word_start(ctx: &SentenceCtx, at: usize) -> usize {
+    let k = ctx.word_before(at);
+    if k > 0 { ctx.words[k - 1].start } else { at }
+}
+
+/// "the last such reunions took place in", "was last held in".
+fn is_last_took_place(ctx: &SentenceCtx, at: usize) -> bool {
+    static LAST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:the\s+last\b[^,.;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|occurred|came|was|were)|(?:was|were)\s+last\s+(?:held|seen|staged|reported))\s+(?:in|on|back\s+in)\s*$")
+            .expect("last-occurrence pattern compiles")
+    });
+    LAST.is_match(&ctx.text[..at])
+}
+
+/// The interval when something last happened, given how long ago it was.
+fn ago_range(dct: NaiveDate, d: &Amount) -> Option<TimeRange> {
+    let latest = dct.checked_sub_days(Days::new(d.low.max(0.0).round() as u64))?;
+    let earliest = match d.high {
+        Some(h) => Some(dct.checked_sub_days(Days::new(h.round() as u64))?),
+        None => None,
+    };
+    Some(TimeRange {
+        earliest,
+        latest: Some(latest),
+        granularity: Granularity::Month,
+    })
+}
+
+/// "between September 15 and November 29", "from 2009 to 2010".
+fn ranges(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for i in 0..ctx.timexes.len().saturating_sub(1) {
+        let (a, b) = (&ctx.timexes[i], &ctx.timexes[i + 1]);
+        if used[i] || used[i + 1] {
+            continue;
+        }
+        let (Some(ra), Some(rb)) = (time_of(a), time_of(b)) else { continue };
+        let gap = ctx.text[a.span.end..b.span.start].trim().to_lowercase();
+        let opener = ctx.before(a.span.start);
+        let opener = opener.split_whitespace().last().unwrap_or("");
+        let joined = (opener == "between" && gap == "and")
+            || (opener == "from" && matches!(gap.as_str(), "to" | "until" | "till" | "through"))
+            || matches!(gap.as_str(), "-" | "–" | "to");
+        if !joined || ra.earliest > rb.latest {
+            continue;
+        }
+        let value = TimeRange {
+            earliest: ra.earliest,
+            latest: rb.latest,
+            granularity: ra.granularity.min(rb.granularity),
+        };
+        let wa = ctx.word_at(a.span.start);
+        let wb = ctx.word_before(b.span.end);
+        let start = before_word_start(ctx, a.span.start);
+        let Some((topic, _)) = topic_near(ctx, wa.saturating_sub(1), wb) else { continue };
+        used[i] = true;
+        used[i + 1] = true;
+        out.push(blank_claim(
+            ClaimKind::Date,
+            Span::new(start, b.span.end),
+            ctx.text,
+            Value::Time(value),
+            time_display(&value),
+            topic,
+        ));
+    }
+    out
+}
+
+/// "four days before the exercises begin", "a day after the talks": the other event is
+/// dated from the sentence's own date (or, in the present tense, the publication date).
+fn offsets(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (i, t) in ctx.timexes.iter().enumerate() {
+        if used[i] || t.ttype != TimexType::Duration {
+            continue;
+        }
+        let next = ctx.after(t.span.end);
+        let forward = if next.starts_with("before ") {
+            true
+        } else if next.starts_with("after ") {
+            false
+        } else {
+            continue;
+        };
+        let Some(days) = exact_days(t) else { continue };
+        let base = ctx.timexes[..i]
+            .iter()
+            .rev()
+            .find_map(|p| time_of(p).and_then(|r| r.as_day()).map(|d| (d, p.text.clone())))
+            .or_else(|| present_tense(ctx, t.span.start).then_some(()).and(ctx.dct).map(|d| (d, "the publication date".to_string())));
+        let Some((base, base_text)) = base else { continue };
+        let date = if forward {
+            base.checked_add_days(Days::new(days))
+        } else {
+            base.checked_sub_days(Days::new(days))
+        };
+        let Some(date) = date else { continue };
+        // The other event is the first event noun after "before"/"after".
+        let wb = ctx.word_before(t.span.end);
+        let heads = event_heads(ctx);
+        let Some(&h) = heads.iter().find(|&&h| h > wb && h <= wb + 10) else { continue };
+        let (a, b) = noun_phrase(ctx, h);
+        let mut topic = topic_of(ctx, a, b, h);
+        let tail = ctx.lower(b);
+        topic.aspect = if matches!(tail.as_str(), "begin" | "begins" | "start" | "starts" | "open" | "opens") {
+            Aspect::Start
+        } else if matches!(tail.as_str(), "end" | "ends" | "finish" | "finishes") {
+            Aspect::End
+        } else {
+            Aspect::Whole
+        };
+        used[i] = true;
+        let value = TimeRange::day(date);
+        let mention_end = ctx.words[wb].end;
+        let mut c = blank_claim(
+            ClaimKind::Date,
+            Span::new(t.span.start, mention_end),
+            ctx.text,
+            Value::Time(value),
+            time_display(&value),
+            topic,
+        );
+        c.derivation = Some(format!(
+            "{base_text} {} {}",
+            if forward { "+" } else { "−" },
+            t.text
+        ));
+        out.push(c);
+    }
+    out
+}
+
+fn present_tense(ctx: &SentenceCtx, at: usize) -> bool {
+    crate::timex::normalize::tense(ctx.text, at, at) == crate::timex::normalize::Tense::Present
+}
+
+/// Whole days of an exactly stated duration of days or weeks.
+fn exact_days(t: &Timex) -> Option<u64> {
+    let v = t.value.strip_prefix('P')?;
+    let (n, unit) = v.split_at(v.len().checked_sub(1)?);
+    let n: u64 = n.parse().ok()?;
+    match unit {
+        "D" => Some(n),
+        "W" => Some(n * 7),
+        _ => None,
+    }
+}
+
+/// Plain dates: "on 20 February", "in 1953", "later this month", "Wednesday's talks".
+fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (i, t) in ctx.timexes.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let Some(mut value) = time_of(t) else { continue };
+        let wa = ctx.word_at(t.span.start);
+        let wb = ctx.word_before(t.span.end);
+        let after = ctx.after(t.span.end);
+        // "at the end of the 1950-53 Korean War": also a claim that the event before the
+        // phrase happened at the range's end.
+        let before = ctx.before(t.span.start);
+        let edge = if before.ends_with("the end of the") || before.ends_with("the end of") {
+            Some(Aspect::End)
+        } else if before.ends_with("the start of the") || before.ends_with("the beginning of the") {
+            Some(Aspect::Start)
+        } else {
+            None
+        };
+        let Some((mut topic, premodifier)) = topic_near(ctx, wa, wb) else { continue };
+        if let Some(edge) = edge {
+            out.extend(edge_claim(ctx, t, value, edge, wa));
+        }
+        topic.aspect = aspect_at(ctx, t.span.start);
+        if after.starts_with("'s") || after.starts_with("’s") {
+            // possessive: names the instance
+        }
+        let identifying = premodifier && value.granularity >= Granularity::Year
+            || follows_noun_directly(ctx, wa) && is_relative(t) && value.granularity >= Granularity::Year;
+        if t.ttype == TimexType::Time {
+            if let Some(d) = value.earliest {
+                value = TimeRange::day(d);
+            }
+        }
+        used[i] = true;
+        let mut c = blank_claim(
+            ClaimKind::Date,
+            t.span,
+            ctx.text,
+            Value::Time(value),
+            time_display(&value),
+            topic,
+        );
+        c.identifying = identifying;
+        c.historical = ctx
+            .dct
+            .zip(value.latest)
+            .is_some_and(|(d, l)| l.year() + 2 <= d.year());
+        out.push(c);
+    }
+    out
+}
+
+fn is_relative(t: &Timex) -> bool {
+    let l = t.text.to_lowercase();
+    l.starts_with("last") || l.starts_with("next") || l.starts_with("this")
+}
+
+/// "the drills last year": a relative time right after a noun names which one.
+fn follows_noun_directly(ctx: &SentenceCtx, wa: usize) -> bool {
+    wa > 0 && event_heads(ctx).contains(&(wa - 1))
+}
+
+/// The claim that the event named before "at the end of the <range> …" happened at the
+/// range's end.
+fn edge_claim(ctx: &SentenceCtx, t: &Timex, value: TimeRange, edge: Aspect, wa: usize) -> Option<Claim> {
+    let phrase_start = ctx.text[..t.span.start].to_lowercase().rfind(" the end of").or_else(|| ctx.text[..t.span.start].to_lowercase().rfind(" the start of")).or_else(|| ctx.text[..t.span.start].to_lowercase().rfind(" the beginning of"))? + 1;
+    let at_word = ctx.word_at(phrase_start);
+    let heads = event_heads(ctx);
+    let h = *heads.iter().rev().find(|&&h| h < at_word && at_word - h <= 10)?;
+    let (a, b) = noun_phrase(ctx, h);
+    let topic = topic_of(ctx, a, b, h);
+    let _ = wa;
+    let (y0, y1) = (value.earliest?.year(), value.latest?.year());
+    let year = if edge == Aspect::End { y1 } else { y0 };
+    let (s, e) = crate::timex::normalize::year_bounds(year);
+    let narrowed = TimeRange::between(s, e, Granularity::Year);
+    let mut c = blank_claim(
+        ClaimKind::Date,
+        Span::new(phrase_start, t.span.end),
+        ctx.text,
+        Value::Time(narrowed),
+        time_display(&narrowed),
+        topic,
+    );
+    c.derivation = Some(format!(
+        "the {} of {}",
+        if edge == Aspect::End { "end" } else { "start" },
+        t.value
+    ));
+    Some(c)
+}
+
+/// Durations with a number: "for five days", "90 minutes", "a six-week break".
+fn durations(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (i, t) in ctx.timexes.iter().enumerate() {
+        if used[i] || t.ttype != TimexType::Duration || t.value.contains('X') {
+            continue;
+        }
+        let Some(amount) = duration_of(t) else { continue };
+        let lower = t.text.to_lowercase();
+        if lower.ends_with("old") || ctx.after(t.span.end).starts_with("ago") {
+            continue;
+        }
+        let wa = ctx.word_at(t.span.start);
+        let wb = ctx.word_before(t.span.end);
+        let Some((topic, _)) = topic_near(ctx, wa, wb) else { continue };
+        used[i] = true;
+        let display = match t.modifier {
+            Some(m) => format!("{} ({})", t.value, serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+            None => t.value.clone(),
+        };
+        out.push(blank_claim(
+            ClaimKind::Duration,
+            t.span,
+            ctx.text,
+            Value::Amount(amount.clone()),
+            display,
+            topic,
+        ));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------
+// Counts and ordinals
+
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|fewer\s+than|less\s+than|roughly|approximately|as\s+many\s+as)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|several|a\s+dozen|a\s+few)\s+(?-i:(?P<noun>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+))")
+        .expect("count pattern compiles")
+});
+
+/// Counts with their noun: "two rounds of meetings", "at least 10 people".
+fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for caps in COUNT.captures_iter(ctx.text) {
+        let (Some(whole), Some(n), Some(noun)) = (caps.get(0), caps.name("n"), caps.name("noun")) else { continue };
+        if in_timex(ctx, n.start()) || ctx.text[..whole.start()].ends_with(['$', '£', '€']) {
+            continue;
+        }
+        // The counted noun: up to the first plural word.
+        let words: Vec<&str> = noun.as_str().split_whitespace().collect();
+        let mut take = words.iter().position(|w| w.ends_with('s') && w.len() > 3).map_or(1, |p| p + 1);
+        if lexicon::is_stopword(words[0]) || is_time_or_unit(words[0]) {
+            continue;
+        }
+        if words[..take].iter().any(|w| lexicon::is_stopword(w) || is_verbish(w)) {
+            take = 1;
+            if is_verbish(words[0]) {
+                continue;
+            }
+        }
+        let counted = &words[..take];
+        let Some((low, high)) = count_value(n.as_str(), caps.name("q").map(|q| q.as_str())) else { continue };
+        let noun_end = noun.start() + words[..take].join(" ").len();
+        let head_word = counted[counted.len() - 1];
+        // "rounds of meetings": the topic follows "of".
+        let rest = ctx.text[noun_end..].trim_start();
+        let (label_end, extra) = if rest.starts_with("of ") {
+            let of_start = ctx.text.len() - rest.len();
+            let tail: Vec<&str> = rest[3..].split_whitespace().take(1).collect();
+            match tail.first() {
+                Some(w) if w.chars().all(|c| c.is_alphabetic()) && !lexicon::is_stopword(w) => {
+                    (of_start + 3 + w.len(), Some(w.to_string()))
+                }
+                _ => (noun_end, None),
+            }
+        } else {
+            (noun_end, None)
+        };
+        let mut tokens: Vec<String> = counted.iter().map(|w| lexicon::fold(w)).collect();
+        if let Some(e) = &extra {
+            tokens.push(lexicon::fold(e));
+        }
+        tokens.sort();
+        tokens.dedup();
+        let topic = Topic {
+            label: ctx.text[noun.start()..label_end].to_string(),
+            head: lexicon::fold(head_word),
+            tokens,
+            aspect: Aspect::Whole,
+        };
+        let amount = Amount {
+            low,
+            high,
+            unit: lexicon::fold(head_word),
+        };
+        let display = match high {
+            Some(h) if h == low => fmt_count(low),
+            Some(h) => format!("{}–{}", fmt_count(low), fmt_count(h)),
+            None => format!("≥{}", fmt_count(low)),
+        };
+        out.push(blank_claim(
+            ClaimKind::Count,
+            Span::new(whole.start(), noun_end),
+            ctx.text,
+            Value::Amount(amount),
+            display,
+            topic,
+        ));
+    }
+    out
+}
+
+fn is_time_or_unit(w: &str) -> bool {
+    let l = w.to_lowercase();
+    let stem = l.trim_end_matches('s');
+    lexicon::TIME_UNITS.iter().any(|(u, ..)| *u == stem)
+        || matches!(stem, "percent" | "per" | "km" | "kilometre" | "kilometer" | "mile" | "meter" | "metre" | "feet" | "foot" | "kg" | "ton" | "tonne" | "more" | "times" | "time" | "other" | "and" | "or" | "to" | "year-old" | "percentage")
+}
+
+fn fmt_count(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round() as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// The interval a number and its qualifier allow.
+fn count_value(n: &str, q: Option<&str>) -> Option<(f64, Option<f64>)> {
+    let lower = n.to_lowercase();
+    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some((_, lo, hi)) = VAGUE_QUANTITIES.iter().find(|(w, ..)| *w == lower) {
+        return Some((*lo, *hi));
+    }
+    let x = if lower == "a dozen" {
+        12.0
+    } else if let Some((num, scale)) = lower.rsplit_once(' ') {
+        let s = lexicon::lookup(lexicon::SCALE_WORDS, scale)?;
+        lexicon::number_value(num)? * s
+    } else {
+        lexicon::number_value(&lower)?
+    };
+    let q = q.map(|q| q.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    Some(match q.as_deref() {
+        Some("at least") => (x, None),
+        Some("more than") | Some("over") => (x + if x >= 10.0 { 0.0 } else { 1.0 }, None),
+        Some("up to") => (0.0, Some(x)),
+        Some("fewer than") | Some("less than") => (0.0, Some(x)),
+        Some("nearly") | Some("almost") => ((x * 0.9).floor(), Some(x)),
+        Some(_) => ((x * 0.85).floor(), Some((x * 1.15).ceil())),
+        None => (x, Some(x)),
+    })
+}
+
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)")
+        .expect("ordinal pattern compiles")
+});
+
+/// Ordinals of events: "third nuclear test", "second meeting".
+fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for caps in ORDINAL.captures_iter(ctx.text) {
+        let (Some(o), Some(np)) = (caps.name("o"), caps.name("np")) else { continue };
+        let value = lexicon::lookup(ORDINAL_WORDS, o.as_str())
+            .or_else(|| o.as_str().trim_end_matches(char::is_alphabetic).parse().ok());
+        let Some(value) = value else { continue };
+        // The noun phrase ends at its event noun; "the first time", "first since" are
+        // records, not ordinals.
+        let words: Vec<&str> = np.as_str().split_whitespace().collect();
+        let Some(hi) = words.iter().position(|w| lexicon::is_event_noun(w)) else { continue };
+        if words[..hi].iter().any(|w| lexicon::is_stopword(w) || is_verbish(w)) {
+            continue;
+        }
+        let rest = ctx.after(np.start() + words[..=hi].join(" ").len());
+        if rest.starts_with("since") || rest.starts_with("in ") && value == 1 {
+            continue;
+        }
+        let end = np.start() + words[..=hi].join(" ").len();
+        let mut tokens: Vec<String> = words[..=hi].iter().map(|w| lexicon::fold(w)).collect();
+        tokens.sort();
+        tokens.dedup();
+        let topic = Topic {
+            label: ctx.text[np.start()..end].to_string(),
+            head: lexicon::fold(words[hi]),
+            tokens,
+            aspect: Aspect::Whole,
+        };
+        out.push(blank_claim(
+            ClaimKind::Ordinal,
+            Span::new(o.start(), end),
+            ctx.text,
+            Value::Ordinal(value),
+            value.to_string(),
+            topic,
+        ));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------
+// Actors and places
+
+static ACTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = lexicon::ACTOR_ALIASES.iter().map(|(a, _)| *a).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+    Regex::new(&format!(r"(?i)\b(?:{})(?:\b|$)", alts.join("|"))).expect("actor pattern compiles")
+});
+
+/// Canonical actors named in a sentence. Short aliases ("US", "UN") count only in
+/// capitals, so the pronoun "us" is no actor.
+pub fn actors(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = ACTOR_RE
+        .find_iter(text)
+        .filter(|m| {
+            let s = m.as_str();
+            let first_upper = s.chars().next().is_some_and(char::is_uppercase);
+            first_upper && (s.len() > 4 || s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+        })
+        .filter_map(|m| lexicon::actor(m.as_str()))
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:village|town|city|province|region|island|capital|county|district|port|state|area)\s+of\s+(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
+        .expect("place pattern compiles")
+});
+
+/// Places named as "the … village/city/province of X".
+pub fn places(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = PLACE_RE
+        .captures_iter(text)
+        .filter_map(|c| c.name("p").map(|p| p.as_str().to_string()))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateSource, Published};
+
+    fn run(text: &str, dct: (i32, u32, u32)) -> Vec<Claim> {
+        let date = NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2).unwrap();
+        let article = Article {
+            path: "t.txt".into(),
+            text: text.into(),
+            body: Span::new(0, text.len()),
+            title: None,
+            source: None,
+            url: None,
+            published: Some(Published {
+                date,
+                from: DateSource::Cli,
+                evidence: String::new(),
+            }),
+        };
+        let mut sentences = Vec::new();
+        let mut offset = 0;
+        for (i, line) in text.split('\n').enumerate() {
+            if !line.trim().is_empty() {
+                sentences.push(Sentence {
+                    span: Span::new(offset, offset + line.len()),
+                    line: i + 1,
+                    text: line.to_string(),
+                });
+            }
+            offset += line.len() + 1;
+        }
+        let timexes = crate::timex::tag(&article, &sentences, Some(date));
+        extract(0, &article, &sentences, &timexes)
+    }
+
+    fn find<'a>(claims: &'a [Claim], kind: ClaimKind, head: &str) -> Vec<&'a Claim> {
+        claims
+            .iter()
+            .filter(|c| c.kind == kind && c.topic.head == lexicon::fold(head))
+            .collect()
+    }
+
+    #[test]
+    fn spans_slice_back_to_mentions() {
+        let text = "The family reunions will be the first since 2010.\nThey are due to begin on 20 February, four days before the annual joint military exercises begin.";
+        for c in run(text, (2014, 2, 13)) {
+            assert_eq!(&text[c.span.start..c.span.end], c.mention);
+        }
+    }
+
+    #[test]
+    fn pronouns_take_the_previous_event() {
+        let text = "The family reunions will be the first since 2010.\nThey are due to begin on 20 February, four days before the annual joint military exercises begin.";
+        let claims = run(text, (2014, 2, 13));
+        let last = find(&claims, ClaimKind::LastOccurrence, "reunions");
+        assert_eq!(last.len(), 1);
+        assert_eq!(last[0].display, "2010");
+        let start = find(&claims, ClaimKind::Date, "reunions");
+        assert_eq!(start[0].display, "2014-02-20");
+        assert_eq!(start[0].topic.aspect, Aspect::Start);
+        let drills = find(&claims, ClaimKind::Date, "exercises");
+        assert_eq!(drills[0].display, "2014-02-24");
+        assert_eq!(drills[0].topic.aspect, Aspect::Start);
+        assert!(drills[0].derivation.as_deref().unwrap().contains("20 February"));
+    }
+
+    #[test]
+    fn records_in_durations() {
+        let claims = run("He arrived a day after the two Koreas held their highest-level talks in six years.", (2014, 2, 13));
+        let last = find(&claims, ClaimKind::LastOccurrence, "talks");
+        assert_eq!(last.len(), 1);
+        assert!(last[0].display.starts_with("2007-"), "{}", last[0].display);
+        let claims = run("It is the first time in more than six years, they say, that a meeting at this level has taken place.", (2014, 2, 13));
+        let last = find(&claims, ClaimKind::LastOccurrence, "meeting");
+        assert_eq!(last[0].display, "../2008-02-13");
+    }
+
+    #[test]
+    fn last_took_place() {
+        let claims = run("The last such reunions took place in 2010.", (2014, 2, 13));
+        assert_eq!(find(&claims, ClaimKind::LastOccurrence, "reunion")[0].display, "2010");
+    }
+
+    #[test]
+    fn ranges_and_durations_in_one_sentence() {
+        let claims = run("North Korea observed a six-week break in missile launches between September 15 and November 29.", (2018, 1, 13));
+        let range = find(&claims, ClaimKind::Date, "break");
+        assert_eq!(range[0].display, "2017-09-15/2017-11-29");
+        let dur = find(&claims, ClaimKind::Duration, "break");
+        assert_eq!(dur[0].display, "P6W");
+    }
+
+    #[test]
+    fn end_of_a_range() {
+        let claims = run("Families were divided by the partitioning of the Korean Peninsula at the end of the 1950-53 Korean War.", (2014, 2, 13));
+        let part = find(&claims, ClaimKind::Date, "partition");
+        assert_eq!(part[0].display, "1953");
+        let war = find(&claims, ClaimKind::Date, "war");
+        assert_eq!(war[0].display, "1950-01-01/1953-12-31");
+        assert!(war[0].historical);
+    }
+
+    #[test]
+    fn instance_naming_times_are_identifying() {
+        let claims = run("Last year's drills were followed by tension.", (2014, 2, 13));
+        let d = find(&claims, ClaimKind::Date, "drills");
+        assert!(d[0].identifying);
+        let claims = run("North Korea asked Seoul to delay joint military exercises with the US set for later this month.", (2014, 2, 13));
+        let d = find(&claims, ClaimKind::Date, "exercises");
+        assert!(!d[0].identifying);
+        assert_eq!(d[0].display, "2014-02-14/2014-02-28");
+    }
+
+    #[test]
+    fn counts_and_ordinals() {
+        let claims = run("Two rounds of meetings took place. At least 10 people died after North Korea's third nuclear test.", (2014, 2, 13));
+        let rounds = find(&claims, ClaimKind::Count, "rounds");
+        assert_eq!(rounds[0].display, "2");
+        let people = find(&claims, ClaimKind::Count, "people");
+        assert_eq!(people[0].display, "≥10");
+        let test = find(&claims, ClaimKind::Ordinal, "test");
+        assert_eq!(test[0].display, "3");
+    }
+
+    #[test]
+    fn actors_fold_capitals() {
+        assert_eq!(actors("Pyongyang told Seoul and the US"), vec!["North Korea", "South Korea", "United States"]);
+        assert!(actors("let us go").is_empty());
+    }
+}

@@ -1,1 +1,565 @@
-//! lexicon stage
+//! Lexicons: the word lists every stage shares.
+//!
+//! Only general English and world knowledge lives here (number words, months, units,
+//! synonyms, actor aliases, event nouns); nothing about any particular article. Each
+//! table is a plain `const` slice so that it can be read, reviewed and extended without
+//! touching the logic that uses it.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::LazyLock;
+
+/// Cardinal number words and their values.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("no", 0.0),
+    ("one", 1.0),
+    ("a", 1.0),
+    ("an", 1.0),
+    ("single", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+    ("dozen", 12.0),
+    ("half", 0.5),
+];
+
+/// Scale words that multiply the number before them ("2.5 million", "three hundred").
+pub const SCALE_WORDS: &[(&str, f64)] = &[
+    ("hundred", 100.0),
+    ("thousand", 1_000.0),
+    ("million", 1_000_000.0),
+    ("bn", 1_000_000_000.0),
+    ("billion", 1_000_000_000.0),
+    ("trillion", 1_000_000_000_000.0),
+];
+
+/// Vague quantity words and the interval they allow (`None` = unbounded).
+pub const VAGUE_QUANTITIES: &[(&str, f64, Option<f64>)] = &[
+    ("a couple of", 2.0, Some(2.0)),
+    ("a few", 2.0, Some(5.0)),
+    ("several", 3.0, Some(9.0)),
+    ("a handful of", 2.0, Some(6.0)),
+    ("dozens of", 24.0, Some(199.0)),
+    ("dozens", 24.0, Some(199.0)),
+    ("scores of", 40.0, Some(199.0)),
+    ("hundreds of", 200.0, Some(1999.0)),
+    ("hundreds", 200.0, Some(1999.0)),
+    ("thousands of", 2000.0, Some(19_999.0)),
+    ("thousands", 2000.0, Some(19_999.0)),
+    ("tens of thousands of", 20_000.0, Some(199_999.0)),
+    ("hundreds of thousands of", 200_000.0, Some(1_999_999.0)),
+    ("millions of", 2_000_000.0, None),
+];
+
+/// Ordinal words and their values.
+pub const ORDINAL_WORDS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("twentieth", 20),
+];
+
+/// Month names and abbreviations with their number.
+pub const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Weekday names (Monday = 0, as chrono's `num_days_from_monday`).
+pub const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 0),
+    ("tuesday", 1),
+    ("wednesday", 2),
+    ("thursday", 3),
+    ("friday", 4),
+    ("saturday", 5),
+    ("sunday", 6),
+];
+
+/// Units of time: TimeML letter, whether it is a clock unit (`PT…`), and its length
+/// in days.
+pub const TIME_UNITS: &[(&str, &str, bool, f64)] = &[
+    ("second", "S", true, 1.0 / 86_400.0),
+    ("minute", "M", true, 1.0 / 1_440.0),
+    ("hour", "H", true, 1.0 / 24.0),
+    ("day", "D", false, 1.0),
+    ("night", "D", false, 1.0),
+    ("week", "W", false, 7.0),
+    ("fortnight", "W", false, 14.0),
+    ("month", "M", false, 30.436_875),
+    ("year", "Y", false, 365.2425),
+    ("decade", "DE", false, 3_652.425),
+    ("century", "CE", false, 36_524.25),
+];
+
+/// Look up a word (any case) in a table of `(word, value)` pairs.
+pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    let w = word.to_ascii_lowercase();
+    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
+/// The number a word or numeral stands for: "five" → 5, "1,200" → 1200, "2.5" → 2.5.
+pub fn number_value(word: &str) -> Option<f64> {
+    let w = word.trim();
+    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return w.replace(',', "").parse().ok();
+    }
+    let lower = w.to_ascii_lowercase();
+    if let Some((a, b)) = lower.split_once('-') {
+        // "twenty-five"
+        let tens = lookup(NUMBER_WORDS, a)?;
+        let ones = lookup(NUMBER_WORDS, b)?;
+        if tens >= 20.0 && ones < 10.0 {
+            return Some(tens + ones);
+        }
+        return None;
+    }
+    lookup(NUMBER_WORDS, &lower)
+}
+
+/// Words that name events or situations a claim can be about. Matched on the stem.
+pub const EVENT_NOUNS: &[&str] = &[
+    "talks",
+    "talk",
+    "meeting",
+    "summit",
+    "negotiations",
+    "conference",
+    "session",
+    "visit",
+    "trip",
+    "tour",
+    "reunion",
+    "reunions",
+    "exercise",
+    "exercises",
+    "drill",
+    "drills",
+    "manoeuvres",
+    "maneuvers",
+    "test",
+    "launch",
+    "launches",
+    "war",
+    "conflict",
+    "partition",
+    "partitioning",
+    "division",
+    "armistice",
+    "ceasefire",
+    "truce",
+    "election",
+    "vote",
+    "referendum",
+    "poll",
+    "earthquake",
+    "quake",
+    "tremor",
+    "aftershock",
+    "tsunami",
+    "flood",
+    "storm",
+    "hurricane",
+    "fire",
+    "blaze",
+    "explosion",
+    "blast",
+    "attack",
+    "bombing",
+    "shooting",
+    "strike",
+    "raid",
+    "crash",
+    "collision",
+    "accident",
+    "arrest",
+    "trial",
+    "hearing",
+    "verdict",
+    "sentence",
+    "ruling",
+    "execution",
+    "murder",
+    "killing",
+    "death",
+    "funeral",
+    "ceremony",
+    "wedding",
+    "concert",
+    "match",
+    "game",
+    "race",
+    "final",
+    "tournament",
+    "festival",
+    "protest",
+    "demonstration",
+    "rally",
+    "march",
+    "riot",
+    "invasion",
+    "occupation",
+    "withdrawal",
+    "deployment",
+    "operation",
+    "campaign",
+    "offensive",
+    "break",
+    "pause",
+    "moratorium",
+    "freeze",
+    "suspension",
+    "ban",
+    "embargo",
+    "sanctions",
+    "deal",
+    "agreement",
+    "accord",
+    "treaty",
+    "merger",
+    "acquisition",
+    "takeover",
+    "sale",
+    "release",
+    "announcement",
+    "resignation",
+    "appointment",
+    "inauguration",
+    "coup",
+    "revolution",
+    "crisis",
+    "outbreak",
+    "epidemic",
+    "recall",
+    "strike",
+    "lockout",
+    "shutdown",
+    "closure",
+    "opening",
+    "landing",
+    "flight",
+    "mission",
+    "voyage",
+    "surgery",
+    "rescue",
+    "evacuation",
+    "talks",
+    "dialogue",
+    "discussion",
+    "discussions",
+    "debate",
+    "interview",
+    "speech",
+    "address",
+    "briefing",
+    "hostilities",
+    "fighting",
+    "clashes",
+    "violence",
+    "ceremony",
+    "celebration",
+    "anniversary",
+    "broadcast",
+    "premiere",
+    "show",
+    "event",
+    "incident",
+    "disaster",
+    "eruption",
+    "landslide",
+    "avalanche",
+    "derailment",
+    "sinking",
+    "hijacking",
+    "kidnapping",
+    "abduction",
+    "siege",
+];
+
+/// Groups of words that name the same kind of thing; every word folds to the group's
+/// first stem. Compared after stemming.
+pub const SYNONYMS: &[&[&str]] = &[
+    &[
+        "talk",
+        "meet",
+        "meeting",
+        "negoti",
+        "negotiation",
+        "dialogu",
+        "discuss",
+        "summit",
+    ],
+    &[
+        "exercis",
+        "exercise",
+        "drill",
+        "manoeuvr",
+        "maneuv",
+        "maneuver",
+        "war-gam",
+    ],
+    &["earthquak", "earthquake", "quak", "quake", "tremor", "temblor"],
+    &["partit", "partition", "divis", "division", "split"],
+    &["reunion", "reunit", "reunif"],
+    &["famili", "family", "relat", "relative"],
+    &["kill", "dead", "death", "die", "fatal", "fatality", "live"],
+    &["injur", "injuri", "injure", "wound", "hurt"],
+    &["attack", "assault", "strike"],
+    &["blast", "explos", "explosion", "bomb", "bomb"],
+    &["fire", "blaze", "inferno"],
+    &["shoot", "gunfir", "gunfight"],
+    &["break", "paus", "paus", "lull", "halt", "hiatus"],
+    &["launch", "firing"],
+    &["war", "conflict"],
+    &["start", "begin", "open", "commenc", "kick"],
+    &["end", "finish", "conclud", "close"],
+];
+
+/// Actor aliases: a name (lower case) and the canonical actor it stands for. Capitals
+/// stand for their state, as news writing uses them.
+pub const ACTOR_ALIASES: &[(&str, &str)] = &[
+    ("north korea", "North Korea"),
+    ("n. korea", "North Korea"),
+    ("n korea", "North Korea"),
+    ("dprk", "North Korea"),
+    ("pyongyang", "North Korea"),
+    ("north korean", "North Korea"),
+    ("south korea", "South Korea"),
+    ("s. korea", "South Korea"),
+    ("s korea", "South Korea"),
+    ("rok", "South Korea"),
+    ("seoul", "South Korea"),
+    ("south korean", "South Korea"),
+    ("united states", "United States"),
+    ("u.s.", "United States"),
+    ("us", "United States"),
+    ("usa", "United States"),
+    ("u.s.a.", "United States"),
+    ("america", "United States"),
+    ("american", "United States"),
+    ("washington", "United States"),
+    ("china", "China"),
+    ("chinese", "China"),
+    ("beijing", "China"),
+    ("japan", "Japan"),
+    ("japanese", "Japan"),
+    ("tokyo", "Japan"),
+    ("russia", "Russia"),
+    ("russian", "Russia"),
+    ("moscow", "Russia"),
+    ("kremlin", "Russia"),
+    ("iran", "Iran"),
+    ("iranian", "Iran"),
+    ("tehran", "Iran"),
+    ("iraq", "Iraq"),
+    ("iraqi", "Iraq"),
+    ("baghdad", "Iraq"),
+    ("syria", "Syria"),
+    ("syrian", "Syria"),
+    ("damascus", "Syria"),
+    ("israel", "Israel"),
+    ("israeli", "Israel"),
+    ("ukraine", "Ukraine"),
+    ("ukrainian", "Ukraine"),
+    ("kiev", "Ukraine"),
+    ("kyiv", "Ukraine"),
+    ("united kingdom", "United Kingdom"),
+    ("uk", "United Kingdom"),
+    ("u.k.", "United Kingdom"),
+    ("britain", "United Kingdom"),
+    ("british", "United Kingdom"),
+    ("london", "United Kingdom"),
+    ("france", "France"),
+    ("french", "France"),
+    ("paris", "France"),
+    ("germany", "Germany"),
+    ("german", "Germany"),
+    ("berlin", "Germany"),
+    ("india", "India"),
+    ("indian", "India"),
+    ("new delhi", "India"),
+    ("pakistan", "Pakistan"),
+    ("pakistani", "Pakistan"),
+    ("islamabad", "Pakistan"),
+    ("afghanistan", "Afghanistan"),
+    ("afghan", "Afghanistan"),
+    ("kabul", "Afghanistan"),
+    ("indonesia", "Indonesia"),
+    ("indonesian", "Indonesia"),
+    ("jakarta", "Indonesia"),
+    ("united nations", "United Nations"),
+    ("u.n.", "United Nations"),
+    ("un", "United Nations"),
+    ("european union", "European Union"),
+    ("eu", "European Union"),
+    ("brussels", "European Union"),
+    ("nato", "NATO"),
+    ("usgs", "US Geological Survey"),
+    ("us geological survey", "US Geological Survey"),
+    ("u.s. geological survey", "US Geological Survey"),
+];
+
+/// Irregular past-tense verbs common in news: they set a clause's tense and end a noun
+/// phrase.
+pub const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "made", "held", "met", "took", "came", "went", "saw",
+    "gave", "told", "began", "left", "led", "struck", "fell", "rose", "won", "lost", "found",
+    "brought", "thought", "felt", "sent", "spent", "built", "kept", "ran", "shot", "spoke",
+    "wrote", "became", "got", "put", "hit", "knew", "broke", "chose", "drove", "flew", "grew",
+    "heard", "hid", "meant", "paid", "sold", "stood", "taught", "understood", "woke", "wore",
+    "withdrew", "arrived", "fled", "sank", "shook", "swept", "tore", "threw", "overthrew",
+    "sought", "caught", "fought", "bought", "quit", "slid", "stole", "swore", "began", "bore",
+    "forgot", "froze", "rang", "rode", "sang", "slept", "spun", "stuck", "stung", "swam",
+];
+
+/// Words that never carry a topic.
+pub const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "but", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your",
+    "my", "such", "which", "who", "whom", "whose", "it", "they", "he", "she", "we", "you",
+    "i", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+    "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "as", "than", "then", "so", "not", "no", "any", "some", "all", "each", "every",
+    "more", "most", "other", "same", "also", "very", "just", "only", "into", "over",
+    "about", "after", "before", "between", "during", "since", "until", "up", "down",
+    "out", "off", "again", "further", "there", "here", "when", "where", "why", "how",
+    "what", "s", "new", "said", "say", "says",
+];
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// Lower-case, stem and fold synonyms: the form in which topic words are compared.
+pub fn fold(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let stem = STEMMER.stem(&lower).into_owned();
+    for group in SYNONYMS {
+        if group.iter().any(|w| *w == stem || *w == lower) {
+            return group[0].to_string();
+        }
+    }
+    stem
+}
+
+/// True for words that carry no topic.
+pub fn is_stopword(word: &str) -> bool {
+    let w = word.to_lowercase();
+    STOPWORDS.contains(&w.as_str())
+}
+
+/// True when `word` names an event ("talks", "reunions", "quake").
+pub fn is_event_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if EVENT_NOUNS.contains(&lower.as_str()) {
+        return true;
+    }
+    let stem = STEMMER.stem(&lower);
+    EVENT_NOUNS.iter().any(|n| STEMMER.stem(n) == stem)
+}
+
+/// The canonical actor a name stands for, if it is in the alias table.
+pub fn actor(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    ACTOR_ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == lower)
+        .map(|(_, canonical)| *canonical)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_words_and_numerals() {
+        assert_eq!(number_value("five"), Some(5.0));
+        assert_eq!(number_value("Ninety"), Some(90.0));
+        assert_eq!(number_value("twenty-five"), Some(25.0));
+        assert_eq!(number_value("1,200"), Some(1200.0));
+        assert_eq!(number_value("2.5"), Some(2.5));
+        assert_eq!(number_value("many"), None);
+    }
+
+    #[test]
+    fn synonyms_fold_together() {
+        assert_eq!(fold("drills"), fold("exercises"));
+        assert_eq!(fold("talks"), fold("meeting"));
+        assert_eq!(fold("quake"), fold("earthquake"));
+        assert_eq!(fold("reunions"), fold("reunion"));
+        assert_ne!(fold("talks"), fold("drills"));
+    }
+
+    #[test]
+    fn capitals_stand_for_states() {
+        assert_eq!(actor("Pyongyang"), Some("North Korea"));
+        assert_eq!(actor("Seoul"), Some("South Korea"));
+        assert_eq!(actor("Tehran"), Some("Iran"));
+        assert_eq!(actor("Springfield"), None);
+    }
+
+    #[test]
+    fn event_nouns_match_any_inflection() {
+        assert!(is_event_noun("talks"));
+        assert!(is_event_noun("Reunions"));
+        assert!(is_event_noun("earthquakes"));
+        assert!(!is_event_noun("peninsula"));
+    }
+}

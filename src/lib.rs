@@ -20,6 +20,7 @@
 //! * [`report`] renders the result as text or JSON to any writer.
 
 pub mod align;
+pub mod cli;
 pub mod clean;
 pub mod compare;
 pub mod error;
@@ -33,16 +34,83 @@ pub mod timex;
 
 pub use error::Error;
 
-use model::Analysis;
+use model::{Analysis, Analyzed, Article, Cleaned, Sentence};
 
 /// Settings for one run of the pipeline.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     pub ingest: ingest::IngestOptions,
+    pub align: align::AlignOptions,
 }
 
 /// Run the whole pipeline on the articles named by `inputs`.
 pub fn analyze(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
-    let _ = (inputs, opts);
-    unimplemented!("pipeline")
+    let articles = ingest::ingest(inputs, &opts.ingest)?;
+    Ok(analyze_articles(articles, opts))
+}
+
+/// Run every stage after ingest on articles already read.
+pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
+    let mut prepared: Vec<(Article, Cleaned, Vec<Sentence>)> = articles
+        .into_iter()
+        .map(|mut a| {
+            let cleaned = clean::clean(&a);
+            let sentences = segment::segment(&a, &cleaned);
+            if a.published.is_none() {
+                a.published = timex::dct::from_text(&a);
+            }
+            (a, cleaned, sentences)
+        })
+        .collect();
+    let mut timexes: Vec<_> = prepared
+        .iter()
+        .map(|(a, _, s)| timex::tag(a, s, a.published.as_ref().map(|p| p.date)))
+        .collect();
+    infer_dates(&mut prepared, &mut timexes);
+    let analyzed: Vec<Analyzed> = prepared
+        .into_iter()
+        .zip(timexes)
+        .enumerate()
+        .map(|(i, ((article, cleaned, sentences), timexes))| {
+            let claims = extract::extract(i, &article, &sentences, &timexes);
+            Analyzed {
+                article,
+                cleaned,
+                sentences,
+                timexes,
+                claims,
+            }
+        })
+        .collect();
+    let groups = align::align(&analyzed, &opts.align);
+    let mut findings = compare::compare(&analyzed, &groups);
+    findings.extend(compare::self_check(&analyzed));
+    compare::sort(&mut findings);
+    Analysis {
+        articles: analyzed,
+        findings,
+    }
+}
+
+/// Give undated articles a date inferred from the others, and re-anchor their times.
+fn infer_dates(prepared: &mut [(Article, Cleaned, Vec<Sentence>)], timexes: &mut [Vec<model::Timex>]) {
+    let inferred = {
+        let dated: Vec<timex::dct::Dated> = prepared
+            .iter()
+            .zip(timexes.iter())
+            .map(|((a, _, _), t)| timex::dct::Dated {
+                path: &a.path,
+                published: a.published.as_ref().map(|p| p.date),
+                timexes: t,
+            })
+            .collect();
+        timex::dct::infer(&dated)
+    };
+    for (i, p) in inferred.into_iter().enumerate() {
+        if let Some(p) = p {
+            let (a, _, s) = &mut prepared[i];
+            a.published = Some(p);
+            timexes[i] = timex::tag(a, s, a.published.as_ref().map(|p| p.date));
+        }
+    }
 }

@@ -1,0 +1,215 @@
+//! The document creation time: found in the text, or inferred.
+//!
+//! Ingest already took the date from the command line, front matter or URL. Here the
+//! text is read for an explicit line ("Published: Sat, January 13, 2018", "Last
+//! Updated: Monday, 28 November 2005"), a dateline at the top, or a dated photo
+//! caption. When nothing states the date it is inferred: borrowed from the dated
+//! article of the same story that shares the most dated events (day and month) with
+//! it, or else the latest full date the article mentions. A year alone — a copyright
+//! or footer line — is never a publication date.
+
+use super::recognize::{Form, recognize};
+use crate::model::{Article, DateSource, Published, Timex};
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How many non-blank lines at the top of the body may hold a dateline.
+const TOP_LINES: usize = 8;
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:published|posted|updated|last\s+updated|first\s+published|date|dated|released)\b\s*(?:on)?\s*:?")
+        .expect("label pattern compiles")
+});
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:image\s+copyright|image\s+caption|photo(?:graph)?\s*:|getty\s+images|\(photo|ap\s+photo|afp|reuters|epa)\b")
+        .expect("caption pattern compiles")
+});
+
+/// True for a line whose point is to state a date: a labelled line or a short line
+/// that is mostly a date.
+pub fn is_date_line(line: &str) -> bool {
+    if LABEL.is_match(line) {
+        return true;
+    }
+    let dates: usize = full_dates(line).iter().map(|(s, e, _)| e - s).sum();
+    dates > 0 && line.trim().len() <= dates + 24
+}
+
+fn full_dates(line: &str) -> Vec<(usize, usize, NaiveDate)> {
+    recognize(line)
+        .into_iter()
+        .filter_map(|m| match m.form {
+            Form::FullDate { y, m: mo, d } => {
+                NaiveDate::from_ymd_opt(y, mo, d).map(|date| (m.start, m.end, date))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The publication date stated in the article's text, if any.
+pub fn from_text(article: &Article) -> Option<Published> {
+    let body = article.text.get(article.body.start..article.body.end)?;
+    let lines: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
+    let found = |pick: &dyn Fn(usize, &str) -> bool| {
+        lines.iter().enumerate().find_map(|(i, line)| {
+            if line.contains('©') || line.to_ascii_lowercase().contains("copyright ©") {
+                return None;
+            }
+            if !pick(i, line) {
+                return None;
+            }
+            full_dates(line).first().map(|(_, _, d)| Published {
+                date: *d,
+                from: DateSource::Text,
+                evidence: line.trim().to_string(),
+            })
+        })
+    };
+    found(&|_, l| LABEL.is_match(l))
+        .or_else(|| found(&|i, l| i < TOP_LINES && is_date_line(l)))
+        .or_else(|| found(&|i, l| i < TOP_LINES && is_dateline(l)))
+        .or_else(|| found(&|_, l| CAPTION.is_match(l)))
+}
+
+/// "WASHINGTON, Jan. 5, 2014 (Reuters) - …": a date in the first words of a line
+/// that starts with a place in capitals.
+fn is_dateline(line: &str) -> bool {
+    let first = full_dates(line).first().map(|(s, _, _)| *s);
+    let Some(start) = first else { return false };
+    let head = &line[..start];
+    start < 48
+        && head
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.len() > 1 && w.chars().all(|c| !c.is_lowercase()))
+}
+
+/// One article's tags, for inference across articles.
+pub struct Dated<'a> {
+    pub path: &'a str,
+    pub published: Option<NaiveDate>,
+    pub timexes: &'a [Timex],
+}
+
+/// Infer a publication date for every article that has none, from the others.
+/// Returns one entry per article (`None` where a date was already known or nothing
+/// could be inferred).
+pub fn infer(articles: &[Dated]) -> Vec<Option<Published>> {
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if a.published.is_some() {
+                return None;
+            }
+            borrowed(i, articles).or_else(|| latest_mentioned(a))
+        })
+        .collect()
+}
+
+/// The date of the dated article sharing the most day-and-month mentions with the
+/// article (ties go to the earlier article, for determinism).
+fn borrowed(i: usize, articles: &[Dated]) -> Option<Published> {
+    let mine = month_days(articles[i].timexes);
+    if mine.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, &Dated)> = None;
+    for (j, other) in articles.iter().enumerate() {
+        if j == i || other.published.is_none() {
+            continue;
+        }
+        let theirs = month_days(other.timexes);
+        let shared = mine.iter().filter(|md| theirs.contains(md)).count();
+        if shared > 0 && best.is_none_or(|(n, _)| shared > n) {
+            best = Some((shared, other));
+        }
+    }
+    let (n, other) = best?;
+    Some(Published {
+        date: other.published?,
+        from: DateSource::Inferred,
+        evidence: format!(
+            "shares {n} dated event{} with {}",
+            if n == 1 { "" } else { "s" },
+            other.path
+        ),
+    })
+}
+
+/// The distinct "MM-DD" of every day-precise date mentioned.
+fn month_days(timexes: &[Timex]) -> Vec<String> {
+    let mut out: Vec<String> = timexes
+        .iter()
+        .filter(|t| t.value.len() == 10 && t.value.as_bytes()[4] == b'-' && t.value.as_bytes()[7] == b'-')
+        .map(|t| t.value[5..].to_string())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The latest full date (day, month and year) the article mentions.
+fn latest_mentioned(a: &Dated) -> Option<Published> {
+    a.timexes
+        .iter()
+        .filter_map(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok().map(|d| (d, t)))
+        .max_by_key(|(d, _)| *d)
+        .map(|(d, t)| Published {
+            date: d,
+            from: DateSource::Inferred,
+            evidence: format!("latest date the article mentions: \"{}\"", t.text),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn article(text: &str) -> Article {
+        Article {
+            path: "a.txt".into(),
+            text: text.into(),
+            body: Span::new(0, text.len()),
+            title: None,
+            source: None,
+            url: None,
+            published: None,
+        }
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn labelled_lines() {
+        let p = from_text(&article("Published: Sat, January 13, 2018\nWorld | By X\n\nText.")).unwrap();
+        assert_eq!(p.date, d(2018, 1, 13));
+        assert_eq!(p.from, DateSource::Text);
+        let p = from_text(&article("Last Updated: Monday, 28 November 2005, 02:24 GMT\nTen dead")).unwrap();
+        assert_eq!(p.date, d(2005, 11, 28));
+    }
+
+    #[test]
+    fn dated_photo_captions() {
+        let text = "Headline here\n\nA man waves on arrival at an airport, 13 February 2014 Image copyright Reuters\nBody text.";
+        assert_eq!(from_text(&article(text)).unwrap().date, d(2014, 2, 13));
+    }
+
+    #[test]
+    fn copyright_years_are_never_dates() {
+        let text = "Headline\n\nSome text about talks.\n\nCopyright © 2015 BBC. All rights reserved.";
+        assert_eq!(from_text(&article(text)), None);
+    }
+
+    #[test]
+    fn datelines() {
+        let text = "WASHINGTON, Jan. 5, 2014 (Reuters) - The president said.";
+        assert_eq!(from_text(&article(text)).unwrap().date, d(2014, 1, 5));
+    }
+}

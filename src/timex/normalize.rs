@@ -1,0 +1,773 @@
+//! Normalization: anchor recognized expressions to calendar time.
+//!
+//! Every value hangs on the document creation time (the article's publication date);
+//! none is ever taken from the clock. Conventions, written down because they decide
+//! verdicts:
+//!
+//! * A weekday in a past-tense clause is the most recent such day on or before the
+//!   publication date ("said Friday" in a Friday paper is that Friday); in a
+//!   future-tense clause it is the next such day on or after it.
+//! * A day and month without a year take the publication year, moved one year back when
+//!   a past-tense clause would otherwise put it more than two weeks after publication
+//!   (and one forward for the future), unless the sentence names the year ("Last
+//!   year's drills, which followed the test on 12 February").
+//! * "the next day", "two days later", "that year" count from the reference time: the
+//!   last day-precise date the text mentioned, else the publication date.
+//! * With no publication date, anchored forms stay underspecified (`XXXX-02-20`).
+
+use super::recognize::{CalUnit, DayPart, Form, Mention, Part, Qualifier, RefPoint, Rel, Season};
+use crate::lexicon::TIME_UNITS;
+use crate::model::{Amount, Granularity, Reading, TimeRange, TimexMod, TimexType};
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// The tense of the clause governing an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// The time a document's relative expressions hang on.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Anchor {
+    /// The document creation time.
+    pub dct: Option<NaiveDate>,
+    /// The last day-precise date mentioned, for "the next day", "two days later".
+    pub reference: Option<NaiveDate>,
+}
+
+/// A normalized expression, positions relative to the sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Normalized {
+    pub start: usize,
+    pub end: usize,
+    pub ttype: TimexType,
+    pub value: String,
+    pub modifier: Option<TimexMod>,
+    pub reading: Reading,
+}
+
+/// Normalize the expressions of one sentence, updating the reference time.
+pub fn normalize(sentence: &str, mentions: &[Mention], anchor: &mut Anchor) -> Vec<Normalized> {
+    let year_hint = year_hint(sentence, mentions, anchor.dct);
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let tense = tense(sentence, m.start, m.end);
+        let ctx = Ctx {
+            dct: anchor.dct,
+            reference: anchor.reference.or(anchor.dct),
+            tense,
+            year_hint,
+        };
+        let n = normalize_one(&m.form, &ctx);
+        out.push(Normalized {
+            start: m.start,
+            end: m.end,
+            ttype: n.0,
+            value: n.1,
+            modifier: n.2,
+            reading: n.3,
+        });
+    }
+    for n in &out {
+        if let Reading::Time(r) = &n.reading {
+            if r.granularity == Granularity::Day && n.ttype != TimexType::Duration {
+                if let Some(d) = r.as_day() {
+                    anchor.reference = Some(d);
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Ctx {
+    dct: Option<NaiveDate>,
+    reference: Option<NaiveDate>,
+    tense: Tense,
+    year_hint: Option<i32>,
+}
+
+type Out = (TimexType, String, Option<TimexMod>, Reading);
+
+fn date(value: String, range: Option<TimeRange>, modifier: Option<TimexMod>) -> Out {
+    let reading = range.map_or(Reading::Other, Reading::Time);
+    (TimexType::Date, value, modifier, reading)
+}
+
+fn normalize_one(form: &Form, ctx: &Ctx) -> Out {
+    match form {
+        Form::FullDate { y, m, d } => full_date(*y, *m, *d),
+        Form::MonthDay { m, d } => month_day(*m, *d, ctx),
+        Form::MonthYear { y, m, part } => {
+            let (a, b) = month_bounds(*y, *m);
+            let (a, b, md) = narrow(a, b, *part);
+            date(
+                format!("{y:04}-{m:02}"),
+                Some(TimeRange::between(a, b, Granularity::Month)),
+                md,
+            )
+        }
+        Form::Month { m, rel, part } => month(*m, *rel, *part, ctx),
+        Form::Year { y, part } => {
+            let (a, b) = year_bounds(*y);
+            let (a, b, md) = narrow(a, b, *part);
+            date(
+                format!("{y:04}"),
+                Some(TimeRange::between(a, b, Granularity::Year)),
+                md,
+            )
+        }
+        Form::YearRange { from, to } => date(
+            format!("{from:04}/{to:04}"),
+            Some(TimeRange::between(
+                year_bounds(*from).0,
+                year_bounds(*to).1,
+                Granularity::Year,
+            )),
+            None,
+        ),
+        Form::Decade { start, part } => decade(*start, *part),
+        Form::Weekday { wd, rel, part } => weekday(*wd, *rel, *part, ctx),
+        Form::Relative { rel, unit, part } => relative(*rel, *unit, *part, ctx),
+        Form::Deictic { offset, part } => deictic(*offset, *part, ctx.dct),
+        Form::Ago { n, unit } => shifted(ctx.dct, *n, *unit, false),
+        Form::Shift { n, unit, forward } => shifted(ctx.reference, *n, *unit, *forward),
+        Form::Anaphoric { offset, unit } => anaphoric(*offset, *unit, ctx.reference),
+        Form::Duration {
+            n,
+            unit,
+            qualifier,
+            vague,
+        } => duration(*n, *unit, *qualifier, *vague),
+        Form::Clock { h, min, .. } => {
+            let day = ctx.reference.map_or("XXXX-XX-XX".to_string(), |d| d.to_string());
+            (
+                TimexType::Time,
+                format!("{day}T{h:02}:{min:02}"),
+                None,
+                Reading::Other,
+            )
+        }
+        Form::PartOfDay(p) => {
+            let day = ctx.reference.map_or("XXXX-XX-XX".to_string(), |d| d.to_string());
+            (
+                TimexType::Time,
+                format!("{day}T{}", part_code(*p)),
+                None,
+                Reading::Other,
+            )
+        }
+        Form::Quarter { q, y } => quarter(*q, y.or(ctx.dct.map(|d| d.year()))),
+        Form::SeasonOf { season, y } => season_value(*season, *y),
+        Form::Set { value } => (TimexType::Set, value.clone(), None, Reading::Other),
+        Form::Ref(r) => date(
+            match r {
+                RefPoint::Present => "PRESENT_REF",
+                RefPoint::Past => "PAST_REF",
+                RefPoint::Future => "FUTURE_REF",
+            }
+            .to_string(),
+            None,
+            None,
+        ),
+    }
+}
+
+fn full_date(y: i32, m: u32, d: u32) -> Out {
+    let day = NaiveDate::from_ymd_opt(y, m, d);
+    date(
+        format!("{y:04}-{m:02}-{d:02}"),
+        day.map(TimeRange::day),
+        None,
+    )
+}
+
+/// The year for a day and month, by the sentence's year or the clause's tense.
+fn month_day(m: u32, d: u32, ctx: &Ctx) -> Out {
+    let Some(dct) = ctx.dct else {
+        return date(format!("XXXX-{m:02}-{d:02}"), None, None);
+    };
+    let year = ctx.year_hint.unwrap_or_else(|| {
+        let here = NaiveDate::from_ymd_opt(dct.year(), m, d);
+        pick_year(dct, here, here, ctx.tense)
+    });
+    full_date(year, m, d)
+}
+
+/// Move a candidate in the publication year one year back or forward when the tense
+/// says it cannot lie on that side of the publication date.
+fn pick_year(dct: NaiveDate, first: Option<NaiveDate>, last: Option<NaiveDate>, tense: Tense) -> i32 {
+    let y = dct.year();
+    let slack = Days::new(14);
+    match (tense, first, last) {
+        (Tense::Past, Some(a), _) if dct.checked_add_days(slack).is_some_and(|s| a > s) => y - 1,
+        (Tense::Future, _, Some(b)) if dct.checked_sub_days(slack).is_some_and(|s| b < s) => y + 1,
+        _ => y,
+    }
+}
+
+fn month(m: u32, rel: Option<Rel>, part: Option<Part>, ctx: &Ctx) -> Out {
+    let Some(dct) = ctx.dct else {
+        return date(format!("XXXX-{m:02}"), None, None);
+    };
+    let y = match rel {
+        Some(Rel::Last) => {
+            if m < dct.month() {
+                dct.year()
+            } else {
+                dct.year() - 1
+            }
+        }
+        Some(Rel::Next) => {
+            if m > dct.month() {
+                dct.year()
+            } else {
+                dct.year() + 1
+            }
+        }
+        Some(Rel::This) => dct.year(),
+        None => ctx.year_hint.unwrap_or_else(|| {
+            let (a, b) = month_bounds(dct.year(), m);
+            pick_year(dct, Some(a), Some(b), ctx.tense)
+        }),
+    };
+    let (a, b) = month_bounds(y, m);
+    let (a, b, md) = narrow(a, b, part);
+    date(
+        format!("{y:04}-{m:02}"),
+        Some(TimeRange::between(a, b, Granularity::Month)),
+        md,
+    )
+}
+
+fn decade(start: i32, part: Option<Part>) -> Out {
+    let a = year_bounds(start).0;
+    let b = year_bounds(start + 9).1;
+    let (a, b, md) = narrow(a, b, part);
+    date(
+        format!("{:03}", start / 10),
+        Some(TimeRange::between(a, b, Granularity::Decade)),
+        md,
+    )
+}
+
+fn weekday(wd: u32, rel: Option<Rel>, part: Option<DayPart>, ctx: &Ctx) -> Out {
+    let Some(dct) = ctx.dct else {
+        return date(format!("XXXX-WXX-{}", wd + 1), None, None);
+    };
+    let today = dct.weekday().num_days_from_monday();
+    let back = (today + 7 - wd) % 7;
+    let ahead = (wd + 7 - today) % 7;
+    let day = match (rel, ctx.tense) {
+        (Some(Rel::Last), _) => dct.checked_sub_days(Days::new(if back == 0 { 7 } else { back } as u64)),
+        (Some(Rel::Next), _) => dct.checked_add_days(Days::new(if ahead == 0 { 7 } else { ahead } as u64)),
+        (Some(Rel::This), Tense::Future) | (None, Tense::Future) => {
+            dct.checked_add_days(Days::new(ahead as u64))
+        }
+        _ => dct.checked_sub_days(Days::new(back as u64)),
+    };
+    let Some(day) = day else {
+        return date(format!("XXXX-WXX-{}", wd + 1), None, None);
+    };
+    match part {
+        Some(p) => (
+            TimexType::Time,
+            format!("{day}T{}", part_code(p)),
+            None,
+            Reading::Time(TimeRange::day(day)),
+        ),
+        None => date(day.to_string(), Some(TimeRange::day(day)), None),
+    }
+}
+
+fn relative(rel: Rel, unit: CalUnit, part: Option<Part>, ctx: &Ctx) -> Out {
+    let Some(dct) = ctx.dct else {
+        let v = match rel {
+            Rel::Last => "PAST_REF",
+            Rel::This => "PRESENT_REF",
+            Rel::Next => "FUTURE_REF",
+        };
+        return date(v.to_string(), None, None);
+    };
+    let step: i64 = match rel {
+        Rel::Last => -1,
+        Rel::This => 0,
+        Rel::Next => 1,
+    };
+    let Some((value, a, b, gran)) = unit_at(dct, unit, step) else {
+        return date("XXXX".to_string(), None, None);
+    };
+    let (a, b, md) = match part {
+        Some(Part::Later) => (dct.succ_opt().unwrap_or(dct).max(a), b, None),
+        Some(Part::Earlier) => (a, dct.pred_opt().unwrap_or(dct).min(b), None),
+        p => narrow(a, b, p),
+    };
+    date(value, Some(TimeRange::between(a, b, gran)), md)
+}
+
+/// The calendar unit containing `d`, moved `step` units: TimeML value and bounds.
+fn unit_at(d: NaiveDate, unit: CalUnit, step: i64) -> Option<(String, NaiveDate, NaiveDate, Granularity)> {
+    Some(match unit {
+        CalUnit::Day => {
+            let x = add_days(d, step)?;
+            (x.to_string(), x, x, Granularity::Day)
+        }
+        CalUnit::Week | CalUnit::Weekend => {
+            let x = add_days(d, 7 * step)?;
+            let monday = add_days(x, -(x.weekday().num_days_from_monday() as i64))?;
+            let sunday = add_days(monday, 6)?;
+            let w = x.iso_week();
+            if unit == CalUnit::Weekend {
+                let sat = add_days(monday, 5)?;
+                (format!("{:04}-W{:02}-WE", w.year(), w.week()), sat, sunday, Granularity::Day)
+            } else {
+                (format!("{:04}-W{:02}", w.year(), w.week()), monday, sunday, Granularity::Week)
+            }
+        }
+        CalUnit::Month => {
+            let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?;
+            let x = shift_months(first, step)?;
+            let (a, b) = month_bounds(x.year(), x.month());
+            (format!("{:04}-{:02}", x.year(), x.month()), a, b, Granularity::Month)
+        }
+        CalUnit::Quarter => {
+            let q0 = (d.month0() / 3) as i64 + step;
+            let y = d.year() + q0.div_euclid(4) as i32;
+            let q = q0.rem_euclid(4) as u32 + 1;
+            let a = NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1)?;
+            let b = month_bounds(y, q * 3).1;
+            (format!("{y:04}-Q{q}"), a, b, Granularity::Quarter)
+        }
+        CalUnit::Year => {
+            let y = d.year() + step as i32;
+            let (a, b) = year_bounds(y);
+            (format!("{y:04}"), a, b, Granularity::Year)
+        }
+        CalUnit::Decade => {
+            let s = d.year() - d.year().rem_euclid(10) + 10 * step as i32;
+            (format!("{:03}", s / 10), year_bounds(s).0, year_bounds(s + 9).1, Granularity::Decade)
+        }
+        CalUnit::Century => {
+            let s = d.year() - d.year().rem_euclid(100) + 100 * step as i32;
+            (format!("{:02}", s / 100), year_bounds(s).0, year_bounds(s + 99).1, Granularity::Century)
+        }
+        CalUnit::Season(s) => {
+            let y = d.year() + step as i32;
+            let (v, a, b) = season_bounds(s, y)?;
+            (v, a, b, Granularity::Season)
+        }
+    })
+}
+
+fn deictic(offset: i64, part: Option<DayPart>, dct: Option<NaiveDate>) -> Out {
+    let Some(day) = dct.and_then(|d| add_days(d, offset)) else {
+        let v = match part {
+            Some(p) => format!("XXXX-XX-XXT{}", part_code(p)),
+            None => "PRESENT_REF".to_string(),
+        };
+        return date(v, None, None);
+    };
+    match part {
+        Some(p) => (
+            TimexType::Time,
+            format!("{day}T{}", part_code(p)),
+            None,
+            Reading::Time(TimeRange::day(day)),
+        ),
+        None => date(day.to_string(), Some(TimeRange::day(day)), None),
+    }
+}
+
+/// "three years ago" (backward from the publication date) or "two days later"
+/// (forward from the reference time), at the precision of the unit.
+fn shifted(from: Option<NaiveDate>, n: f64, unit: usize, forward: bool) -> Out {
+    let (name, ..) = TIME_UNITS[unit];
+    let Some(from) = from else {
+        return date("XXXX-XX-XX".to_string(), None, None);
+    };
+    let sign: i64 = if forward { 1 } else { -1 };
+    let whole = n.round() as i64 * sign;
+    let cal = match name {
+        "day" | "night" => CalUnit::Day,
+        "week" | "fortnight" => CalUnit::Week,
+        "month" => CalUnit::Month,
+        "year" => CalUnit::Year,
+        "decade" => CalUnit::Decade,
+        "century" => CalUnit::Century,
+        _ => return date(from.to_string(), Some(TimeRange::day(from)), None),
+    };
+    let steps = if name == "fortnight" { whole * 2 } else { whole };
+    match unit_at(from, cal, steps) {
+        Some((v, a, b, g)) => date(v, Some(TimeRange::between(a, b, g)), None),
+        None => date("XXXX-XX-XX".to_string(), None, None),
+    }
+}
+
+fn anaphoric(offset: i64, unit: CalUnit, reference: Option<NaiveDate>) -> Out {
+    let Some(r) = reference else {
+        return date("XXXX-XX-XX".to_string(), None, None);
+    };
+    match unit_at(r, unit, offset) {
+        Some((v, a, b, g)) => date(v, Some(TimeRange::between(a, b, g)), None),
+        None => date("XXXX-XX-XX".to_string(), None, None),
+    }
+}
+
+/// A length of time: TimeML value and the interval of days the words allow. An exact
+/// "six years" allows half a unit either way, the precision news numbers are given in.
+fn duration(n: Option<f64>, unit: usize, qualifier: Option<Qualifier>, vague: Option<(f64, f64)>) -> Out {
+    let (name, letter, clock, days) = TIME_UNITS[unit];
+    let mult = if name == "fortnight" { 2.0 } else { 1.0 };
+    let prefix = if clock { "PT" } else { "P" };
+    let value = match n {
+        Some(x) if vague.is_none() => format!("{prefix}{}{letter}", fmt_num(x * mult)),
+        _ => format!("{prefix}X{letter}"),
+    };
+    let modifier = qualifier.map(|q| match q {
+        Qualifier::MoreThan => TimexMod::MoreThan,
+        Qualifier::LessThan => TimexMod::LessThan,
+        Qualifier::AtLeast => TimexMod::EqualOrMore,
+        Qualifier::AtMost => TimexMod::EqualOrLess,
+        Qualifier::About | Qualifier::Nearly => TimexMod::Approx,
+    });
+    let (low, high) = match (n, vague, qualifier) {
+        (_, Some((a, b)), _) => (a, Some(b)),
+        (None, None, _) => (2.0, None),
+        (Some(x), None, q) => match q {
+            Some(Qualifier::MoreThan) => (x, None),
+            Some(Qualifier::AtLeast) => (x, None),
+            Some(Qualifier::LessThan) | Some(Qualifier::AtMost) => (0.0, Some(x)),
+            Some(Qualifier::Nearly) => (x * 0.8, Some(x)),
+            Some(Qualifier::About) => ((x * 0.75).min(x - 0.5), Some((x * 1.25).max(x + 0.5))),
+            None => ((x - 0.5).max(x / 2.0), Some(x + 0.5)),
+        },
+    };
+    let unit_days = days * mult;
+    (
+        TimexType::Duration,
+        value,
+        modifier,
+        Reading::Duration(Amount {
+            low: low * unit_days,
+            high: high.map(|h| h * unit_days),
+            unit: "day".to_string(),
+        }),
+    )
+}
+
+fn fmt_num(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round() as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn quarter(q: u32, y: Option<i32>) -> Out {
+    let Some(y) = y else {
+        return date(format!("XXXX-Q{q}"), None, None);
+    };
+    let a = NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1);
+    let b = month_bounds(y, q * 3).1;
+    date(
+        format!("{y:04}-Q{q}"),
+        a.map(|a| TimeRange::between(a, b, Granularity::Quarter)),
+        None,
+    )
+}
+
+fn season_value(s: Season, y: Option<i32>) -> Out {
+    let code = season_code(s);
+    let Some(y) = y else {
+        return date(format!("XXXX-{code}"), None, None);
+    };
+    match season_bounds(s, y) {
+        Some((v, a, b)) => date(v, Some(TimeRange::between(a, b, Granularity::Season)), None),
+        None => date(format!("{y:04}-{code}"), None, None),
+    }
+}
+
+fn season_code(s: Season) -> &'static str {
+    match s {
+        Season::Spring => "SP",
+        Season::Summer => "SU",
+        Season::Autumn => "FA",
+        Season::Winter => "WI",
+    }
+}
+
+/// Northern-hemisphere meteorological seasons; winter runs into the next year.
+fn season_bounds(s: Season, y: i32) -> Option<(String, NaiveDate, NaiveDate)> {
+    let (m1, m2, y2) = match s {
+        Season::Spring => (3, 5, y),
+        Season::Summer => (6, 8, y),
+        Season::Autumn => (9, 11, y),
+        Season::Winter => (12, 2, y + 1),
+    };
+    let a = NaiveDate::from_ymd_opt(y, m1, 1)?;
+    let b = month_bounds(y2, m2).1;
+    Some((format!("{y:04}-{}", season_code(s)), a, b))
+}
+
+fn part_code(p: DayPart) -> &'static str {
+    match p {
+        DayPart::Morning => "MO",
+        DayPart::Afternoon => "AF",
+        DayPart::Evening => "EV",
+        DayPart::Night => "NI",
+    }
+}
+
+/// Narrow a range to its early, middle or late third ("early 2014", "the end of May").
+fn narrow(a: NaiveDate, b: NaiveDate, part: Option<Part>) -> (NaiveDate, NaiveDate, Option<TimexMod>) {
+    let span = (b - a).num_days();
+    let third = span / 3;
+    match part {
+        Some(Part::Early) => (a, add_days(a, third).unwrap_or(b), Some(TimexMod::Start)),
+        Some(Part::Mid) => (
+            add_days(a, third).unwrap_or(a),
+            add_days(a, 2 * third).unwrap_or(b),
+            Some(TimexMod::Mid),
+        ),
+        Some(Part::Late) => (add_days(a, 2 * third).unwrap_or(a), b, Some(TimexMod::End)),
+        Some(Part::Later) | Some(Part::Earlier) | None => (a, b, None),
+    }
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(n as u32))
+    } else {
+        d.checked_sub_months(Months::new(n.unsigned_abs() as u32))
+    }
+}
+
+/// First and last day of a month.
+pub fn month_bounds(y: i32, m: u32) -> (NaiveDate, NaiveDate) {
+    let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN);
+    let next = first.checked_add_months(Months::new(1)).unwrap_or(NaiveDate::MAX);
+    (first, next.pred_opt().unwrap_or(first))
+}
+
+/// First and last day of a year.
+pub fn year_bounds(y: i32) -> (NaiveDate, NaiveDate) {
+    (
+        NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
+        NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
+    )
+}
+
+/// The year the sentence itself names for its partial dates: a relative year ("last
+/// year's drills") or a year after "in".
+fn year_hint(sentence: &str, mentions: &[Mention], dct: Option<NaiveDate>) -> Option<i32> {
+    for m in mentions {
+        match m.form {
+            Form::Relative {
+                rel,
+                unit: CalUnit::Year,
+                ..
+            } => {
+                let y = dct?.year();
+                return Some(match rel {
+                    Rel::Last => y - 1,
+                    Rel::This => y,
+                    Rel::Next => y + 1,
+                });
+            }
+            Form::Year { y, .. } => {
+                let before = sentence[..m.start].trim_end().to_ascii_lowercase();
+                if before.ends_with(" in") || before == "in" {
+                    return Some(y);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Words that put a clause in the future.
+const FUTURE_MARKERS: &[&str] = &[
+    "will", "'ll", "shall", "due", "scheduled", "expected", "set", "planned", "plans", "plan",
+    "going", "upcoming", "forthcoming", "would", "intends", "aims", "hopes", "next", "to-be",
+];
+
+/// Present-tense auxiliaries.
+const PRESENT_MARKERS: &[&str] = &["is", "are", "am", "says", "say", "has", "have"];
+
+/// The tense of the clause around an expression: the nearest tense-bearing word to its
+/// left within the clause decides, else the nearest to its right; news defaults to past.
+pub fn tense(sentence: &str, start: usize, end: usize) -> Tense {
+    let left = &sentence[..start];
+    let clause_start = left
+        .rfind([';', ':', '"', '“', '”'])
+        .map_or(0, |i| i + 1)
+        .max(left.rfind(" but ").map_or(0, |i| i + 5));
+    let left_words: Vec<String> = words(&left[clause_start..]);
+    for (i, w) in left_words.iter().enumerate().rev() {
+        if let Some(t) = word_tense(w, left_words.get(i + 1).map(String::as_str)) {
+            return t;
+        }
+    }
+    let right_words: Vec<String> = words(&sentence[end..]);
+    for (i, w) in right_words.iter().enumerate() {
+        if let Some(t) = word_tense(w, right_words.get(i + 1).map(String::as_str)) {
+            return t;
+        }
+    }
+    Tense::Past
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn word_tense(w: &str, next: Option<&str>) -> Option<Tense> {
+    if FUTURE_MARKERS.contains(&w) {
+        // "set", "due", "expected" only mark the future before "to"/"for"/"in".
+        let needs_to = matches!(w, "set" | "due" | "expected" | "scheduled" | "planned" | "going" | "next");
+        if !needs_to || matches!(next, Some("to" | "for" | "in" | "on" | "at" | "from")) || w == "scheduled" || w == "planned" {
+            return Some(Tense::Future);
+        }
+        return None;
+    }
+    if PRESENT_MARKERS.contains(&w) {
+        // "is visiting" / "has been": present, or present perfect (past for dating).
+        return Some(match (w, next) {
+            ("has" | "have", _) => Tense::Past,
+            (_, Some(n)) if n.ends_with("ing") => Tense::Present,
+            _ => Tense::Present,
+        });
+    }
+    if crate::lexicon::IRREGULAR_PAST.contains(&w) {
+        return Some(Tense::Past);
+    }
+    if w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "seed" | "feed" | "indeed" | "red" | "bed") {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::recognize::recognize;
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn values(text: &str, dct: NaiveDate) -> Vec<String> {
+        let mentions = recognize(text);
+        let mut anchor = Anchor {
+            dct: Some(dct),
+            reference: None,
+        };
+        normalize(text, &mentions, &mut anchor)
+            .into_iter()
+            .map(|n| n.value)
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        let thu = d(2014, 2, 13);
+        assert_eq!(
+            values("The Koreas made little progress during Wednesday's talks, but they are scheduled to meet again on Friday.", thu),
+            vec!["2014-02-12", "2014-02-14"]
+        );
+        assert_eq!(values("On Thursday, South Korea said plans were in place.", thu), vec!["2014-02-13"]);
+        assert_eq!(values("He will fly to Beijing on Friday morning.", thu), vec!["2014-02-14TMO"]);
+        let sat = d(2018, 1, 13);
+        assert_eq!(values("She explained the results of Tuesday's talks.", sat), vec!["2018-01-09"]);
+        // "said Friday" in a Friday paper is that Friday.
+        assert_eq!(values("Officials said Friday that it was over.", d(2018, 1, 12)), vec!["2018-01-12"]);
+    }
+
+    #[test]
+    fn partial_dates_take_the_right_year() {
+        let jan = d(2018, 1, 13);
+        assert_eq!(
+            values("North Korea observed a six-week break in missile launches between September 15 and November 29.", jan),
+            vec!["P6W", "2017-09-15", "2017-11-29"]
+        );
+        let feb = d(2014, 2, 13);
+        assert_eq!(values("They are due to begin on 20 February.", feb), vec!["2014-02-20"]);
+        assert_eq!(
+            values("Last year's drills, which followed the test on 12 February, were tense.", feb),
+            vec!["2013", "2013-02-12"]
+        );
+        assert_eq!(values("The exercises are due in February.", feb), vec!["2014-02"]);
+    }
+
+    #[test]
+    fn relative_units() {
+        let feb = d(2014, 2, 13);
+        assert_eq!(values("set for later this month", feb), vec!["2014-02"]);
+        assert_eq!(values("Last week Pyongyang threatened", feb), vec!["2014-W06"]);
+        assert_eq!(values("a similar attempt last year", feb), vec!["2013"]);
+        assert_eq!(values("three years ago", feb), vec!["2011"]);
+        assert_eq!(values("It rained yesterday.", feb), vec!["2014-02-12"]);
+    }
+
+    #[test]
+    fn later_this_month_is_the_rest_of_it() {
+        let feb = d(2014, 2, 13);
+        let m = recognize("set for later this month");
+        let mut a = Anchor { dct: Some(feb), reference: None };
+        let n = normalize("set for later this month", &m, &mut a);
+        assert_eq!(
+            n[0].reading,
+            Reading::Time(TimeRange::between(d(2014, 2, 14), d(2014, 2, 28), Granularity::Month))
+        );
+    }
+
+    #[test]
+    fn durations_and_qualifiers() {
+        let feb = d(2014, 2, 13);
+        let text = "the first time in more than six years";
+        let m = recognize(text);
+        let mut a = Anchor { dct: Some(feb), reference: None };
+        let n = normalize(text, &m, &mut a);
+        assert_eq!(n[0].value, "P6Y");
+        assert_eq!(n[0].modifier, Some(TimexMod::MoreThan));
+        assert!(matches!(&n[0].reading, Reading::Duration(a) if a.high.is_none()));
+        assert_eq!(values("met for 90 minutes", feb), vec!["PT90M"]);
+        assert_eq!(values("talks in years", feb), vec!["PXY"]);
+        assert_eq!(values("the 1950-53 war", feb), vec!["1950/1953"]);
+        assert_eq!(values("in the 1990s", feb), vec!["199"]);
+    }
+
+    #[test]
+    fn anaphora_follow_the_reference_time() {
+        let text = "The quake struck on 3 March 2012. Two days later, rescuers arrived.";
+        let mut a = Anchor { dct: Some(d(2012, 3, 10)), reference: None };
+        let first = "The quake struck on 3 March 2012.";
+        normalize(first, &recognize(first), &mut a);
+        let second = &text[first.len() + 1..];
+        let n = normalize(second, &recognize(second), &mut a);
+        assert_eq!(n[0].value, "2012-03-05");
+    }
+
+    #[test]
+    fn nothing_anchors_without_a_date() {
+        let m = recognize("They meet on 20 February and on Friday.");
+        let mut a = Anchor::default();
+        let n = normalize("They meet on 20 February and on Friday.", &m, &mut a);
+        assert_eq!(n[0].value, "XXXX-02-20");
+        assert_eq!(n[1].value, "XXXX-WXX-5");
+    }
+}

@@ -1,0 +1,1008 @@
+//! Recognition: find time expressions in a sentence and parse them into a [`Form`].
+//!
+//! Each pattern family is one regular expression; every match is checked by a small
+//! parser that rejects false friends ("May" the verb, "2000 people"), then overlapping
+//! candidates are resolved leftmost-longest. Nothing here knows the publication date:
+//! anchoring is [`super::normalize`]'s job.
+
+use crate::lexicon::{self, MONTHS, ORDINAL_WORDS, TIME_UNITS, WEEKDAYS};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// Which way a relative expression points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rel {
+    Last,
+    This,
+    Next,
+}
+
+/// A sub-part of a calendar unit ("later this month", "early 2014", "the end of May").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Early,
+    Mid,
+    Late,
+    /// The rest of the unit after the anchor ("later this month").
+    Later,
+    /// The part of the unit before the anchor ("earlier this week").
+    Earlier,
+}
+
+/// A calendar unit a relative expression counts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CalUnit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Season(Season),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+/// A part of the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+/// Words that point at the document's present, past or future without a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefPoint {
+    Present,
+    Past,
+    Future,
+}
+
+/// How a duration's number is qualified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    MoreThan,
+    LessThan,
+    AtLeast,
+    AtMost,
+    About,
+    Nearly,
+}
+
+/// What a time expression says before it is anchored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Form {
+    /// Day, month and year ("13 February 2014", "January 13, 2018", "2014-02-13").
+    FullDate { y: i32, m: u32, d: u32 },
+    /// Day and month without a year ("20 February", "September 15").
+    MonthDay { m: u32, d: u32 },
+    /// Month and year ("December 2003").
+    MonthYear { y: i32, m: u32, part: Option<Part> },
+    /// A month alone ("in February", "last March").
+    Month { m: u32, rel: Option<Rel>, part: Option<Part> },
+    Year { y: i32, part: Option<Part> },
+    /// "1950-53", "2009-2010".
+    YearRange { from: i32, to: i32 },
+    /// "the 1990s" (`start` = 1990), "the early 2000s".
+    Decade { start: i32, part: Option<Part> },
+    Weekday { wd: u32, rel: Option<Rel>, part: Option<DayPart> },
+    /// "last year", "later this month", "next week", "this summer".
+    Relative { rel: Rel, unit: CalUnit, part: Option<Part> },
+    /// "today" (0), "yesterday" (-1), "tomorrow" (1), with an optional part of day.
+    Deictic { offset: i64, part: Option<DayPart> },
+    /// "three years ago".
+    Ago { n: f64, unit: usize },
+    /// "two days later" (positive) or "a week earlier" (negative), from the reference time.
+    Shift { n: f64, unit: usize, forward: bool },
+    /// "the next day", "the previous week", "that year" (0).
+    Anaphoric { offset: i64, unit: CalUnit },
+    /// A length of time. `unit` indexes [`TIME_UNITS`]; `n` is `None` for "years".
+    Duration {
+        n: Option<f64>,
+        unit: usize,
+        qualifier: Option<Qualifier>,
+        /// "a few", "several": a vague count, with its interval.
+        vague: Option<(f64, f64)>,
+    },
+    /// A clock time ("1:28PM", "1023 GMT").
+    Clock { h: u32, min: u32, zone: Option<String> },
+    /// A part of a day with no day named ("in the morning").
+    PartOfDay(DayPart),
+    /// "the first quarter of 2013", "Q1 2013", "last quarter".
+    Quarter { q: u32, y: Option<i32> },
+    /// "summer 2013", "last winter" goes through `Relative`.
+    SeasonOf { season: Season, y: Option<i32> },
+    /// "every year", "annually", "each season": the unit's TimeML letter.
+    Set { value: String },
+    /// "now", "recently", "the future".
+    Ref(RefPoint),
+}
+
+/// A recognized expression: its byte range in the sentence and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub form: Form,
+}
+
+const MONTH: &str = r"(?P<m>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?)";
+const WEEKDAY: &str = r"(?P<wd>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?)";
+const NUM: &str = r"(?P<n>\d+(?:\.\d+)?(?:\s+1/2|\s*½)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|a\s+few|a\s+couple\s+of|several|some|a\s+half|half\s+an?|one\s+and\s+a\s+half|two\s+and\s+a\s+half))";
+const UNIT: &str = r"(?i:(?P<u>seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)))";
+const QUAL: &str = r"(?i:(?P<q>more\s+than|less\s+than|fewer\s+than|over|under|nearly|almost|about|around|approximately|roughly|some|at\s+least|at\s+most|up\s+to|just\s+over|just\s+under|just|barely|well\s+over)\s+)";
+const REL: &str = r"(?i:(?P<rel>last|this|next|past|coming|previous|current)\s+)";
+const PART: &str = r"(?i:(?P<part>later|earlier|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of)(?:\s+|-))";
+
+/// One family of expressions: its pattern and the parser that turns a match into a form.
+struct Family {
+    re: Regex,
+    parse: fn(&Captures, &str, usize) -> Option<Form>,
+}
+
+fn family(pattern: &str, parse: fn(&Captures, &str, usize) -> Option<Form>) -> Family {
+    Family {
+        re: Regex::new(pattern).expect("time expression pattern compiles"),
+        parse,
+    }
+}
+
+static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
+    vec![
+        family(
+            &format!(r"(?:{WEEKDAY},?\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})\b"),
+            parse_full,
+        ),
+        family(
+            &format!(r"(?:{WEEKDAY},?\s+)?\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
+            parse_full,
+        ),
+        family(
+            r"\b(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<mn>\d{1,2})[-/](?P<d>\d{1,2})\b",
+            parse_iso,
+        ),
+        family(
+            &format!(r"(?:{WEEKDAY},?\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}"),
+            parse_month_day,
+        ),
+        family(
+            &format!(r"(?:{WEEKDAY},?\s+)?\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"),
+            parse_month_day,
+        ),
+        family(
+            &format!(r"(?:{PART})?\b{MONTH}\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
+            parse_month_year,
+        ),
+        family(&format!(r"(?:{PART}|{REL})?\b{MONTH}"), parse_month),
+        family(
+            r"\b(?P<y1>(?:1[5-9]|20)\d\d)\s*[-–—/]\s*(?P<y2>\d{2}|(?:1[5-9]|20)\d\d)\b",
+            parse_year_range,
+        ),
+        family(
+            &format!(r"(?:{PART})?(?:\b(?P<dec>(?:1[5-9]|20)\d0)|'(?P<dec2>\d0))s\b"),
+            parse_decade,
+        ),
+        family(&format!(r"(?:{PART})?\b(?P<y>(?:1[6-9]|20)\d\d)\b"), parse_year),
+        family(
+            &format!(r"(?:{PART})?{REL}(?i:(?P<unit>week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter))\b"),
+            parse_relative,
+        ),
+        family(
+            &format!(r"(?:(?i:(?P<rel>last|next|this|coming|past)\s+))?{WEEKDAY}(?:\s+(?i:(?P<dp>morning|afternoon|evening|night)))?"),
+            parse_weekday,
+        ),
+        family(
+            r"(?i)\b(?P<w>today|tonight|yesterday|tomorrow|last\s+night)\b(?:\s+(?P<dp>morning|afternoon|evening|night))?",
+            parse_deictic,
+        ),
+        family(
+            r"(?i)\bthis\s+(?P<dp>morning|afternoon|evening)\b",
+            parse_this_part,
+        ),
+        family(&format!(r"(?:{QUAL})?\b{NUM}\s+{UNIT}\s+(?i:ago)\b"), parse_ago),
+        family(
+            &format!(r"\b{NUM}[\s-]+{UNIT}\s+(?i:(?P<dir>later|earlier|after|before))\b"),
+            parse_shift,
+        ),
+        family(
+            r"(?i)\b(?:the\s+(?P<dir>next|following|previous|preceding|same)|(?P<that>that))\s+(?P<unit>day|week|month|year|morning|night|evening|afternoon)\b",
+            parse_anaphoric,
+        ),
+        family(
+            r"(?i)\bthe\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after)\b",
+            parse_anaphoric_after,
+        ),
+        family(
+            &format!(r"(?:{QUAL})?\b{NUM}[\s-]+{UNIT}(?:[\s-]+(?i:long|old))?\b"),
+            parse_duration,
+        ),
+        family(
+            r"(?i)\b(?P<q>many|several|few|recent|past|the\s+last|the\s+past|over\s+the)?\s*\b(?P<u>years|months|weeks|decades|hours|days)\b",
+            parse_vague_duration,
+        ),
+        family(
+            r"(?i)\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<ap>a\.m\.|p\.m\.|am|pm)?(?:\s*\(?(?P<tz>GMT|UTC|[ECMP][SD]T|BST|CET|KST|JST|local\s+time)\)?)?",
+            parse_clock,
+        ),
+        family(
+            r"(?i)\b(?P<h>1[0-2]|0?[1-9])(?:\.(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s*\(?(?P<tz>GMT|UTC|[ECMP][SD]T|BST|CET|KST|JST|local\s+time)\)?)?",
+            parse_clock,
+        ),
+        family(
+            r"\b(?P<hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|hours|hrs)\b",
+            parse_military,
+        ),
+        family(
+            r"(?i)\bthe\s+(?P<dp>morning|afternoon|evening)\b",
+            parse_part_of_day,
+        ),
+        family(
+            r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>\d{4}))?\b|\bQ(?P<qn>[1-4])\s+(?P<y2>\d{4})\b",
+            parse_quarter,
+        ),
+        family(
+            r"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)\s+(?:of\s+)?(?P<y>\d{4})\b",
+            parse_season_year,
+        ),
+        family(
+            r"(?i)\b(?:(?:every|each)\s+(?P<unit>day|week|month|year|season|spring|summer|autumn|winter|weekend|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<adv>annually|annual|yearly|daily|weekly|monthly|quarterly|hourly|nightly))\b",
+            parse_set,
+        ),
+        family(
+            r"(?i)\b(?P<r>now|currently|nowadays|at\s+present|recently|recent|lately|the\s+past|in\s+the\s+past|the\s+future|in\s+the\s+future)\b",
+            parse_ref,
+        ),
+    ]
+});
+
+/// Find every time expression in `text`, leftmost-longest, without overlaps.
+pub fn recognize(text: &str) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    for fam in FAMILIES.iter() {
+        for caps in fam.re.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            if let Some(form) = (fam.parse)(&caps, text, whole.start()) {
+                let (start, end) = trim_span(text, whole.start(), whole.end());
+                if start < end {
+                    found.push(Mention { start, end, form });
+                }
+            }
+        }
+    }
+    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in found {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// Drop surrounding whitespace, commas and a trailing full stop that is not part of an
+/// abbreviation ("Feb.").
+fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    while start < end && matches!(bytes[start], b' ' | b',' | b'\t' | b'\n' | b'-') {
+        start += 1;
+    }
+    while end > start && matches!(bytes[end - 1], b' ' | b',' | b'\t' | b'\n' | b'-') {
+        end -= 1;
+    }
+    // A full stop belongs to an abbreviation ("Feb.", "Sept.") but not to a full word
+    // or a number at the end of a sentence ("on 20 February.").
+    if end > start && bytes[end - 1] == b'.' {
+        let word = text[start..end - 1]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let abbreviation = word.len() <= 4 && word.chars().all(char::is_alphabetic) && word.len() < 5
+            && !matches!(word, "June" | "July" | "May");
+        if !abbreviation || word.chars().all(|c| c.is_ascii_digit()) {
+            end -= 1;
+        }
+    }
+    (start, end)
+}
+
+fn month_number(s: &str) -> Option<u32> {
+    lexicon::lookup(MONTHS, s.trim_end_matches('.'))
+}
+
+fn weekday_number(s: &str) -> Option<u32> {
+    let w = s.trim_end_matches('.').to_ascii_lowercase();
+    WEEKDAYS
+        .iter()
+        .find(|(name, _)| name.starts_with(&w) && w.len() >= 3)
+        .map(|(_, n)| *n)
+}
+
+fn unit_index(s: &str) -> Option<usize> {
+    let w = s.to_ascii_lowercase();
+    let w = match w.as_str() {
+        "mins" | "min" => "minute".to_string(),
+        "hrs" | "hr" => "hour".to_string(),
+        "yrs" | "yr" => "year".to_string(),
+        "centuries" => "century".to_string(),
+        _ => w.trim_end_matches('s').to_string(),
+    };
+    TIME_UNITS.iter().position(|(name, ..)| *name == w)
+}
+
+fn cal_unit(s: &str) -> Option<CalUnit> {
+    Some(match s.to_ascii_lowercase().as_str() {
+        "day" => CalUnit::Day,
+        "week" => CalUnit::Week,
+        "weekend" => CalUnit::Weekend,
+        "month" => CalUnit::Month,
+        "quarter" => CalUnit::Quarter,
+        "year" => CalUnit::Year,
+        "decade" => CalUnit::Decade,
+        "century" => CalUnit::Century,
+        "spring" => CalUnit::Season(Season::Spring),
+        "summer" => CalUnit::Season(Season::Summer),
+        "autumn" | "fall" => CalUnit::Season(Season::Autumn),
+        "winter" => CalUnit::Season(Season::Winter),
+        _ => return None,
+    })
+}
+
+fn part_of(caps: &Captures) -> Option<Part> {
+    let p = caps.name("part")?.as_str().to_ascii_lowercase();
+    let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match p.trim_start_matches("the ") {
+        "later" => Part::Later,
+        "earlier" => Part::Earlier,
+        "early" | "beginning of" | "start of" => Part::Early,
+        "mid" | "middle of" => Part::Mid,
+        _ => Part::Late,
+    })
+}
+
+fn rel_of(s: &str) -> Option<Rel> {
+    Some(match s.to_ascii_lowercase().as_str() {
+        "last" | "past" | "previous" => Rel::Last,
+        "this" | "current" => Rel::This,
+        "next" | "coming" => Rel::Next,
+        _ => return None,
+    })
+}
+
+fn day_part(s: &str) -> Option<DayPart> {
+    Some(match s.to_ascii_lowercase().as_str() {
+        "morning" => DayPart::Morning,
+        "afternoon" => DayPart::Afternoon,
+        "evening" => DayPart::Evening,
+        "night" => DayPart::Night,
+        _ => return None,
+    })
+}
+
+fn num(caps: &Captures, name: &str) -> Option<i64> {
+    caps.name(name)?.as_str().parse().ok()
+}
+
+fn valid_day(m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// The text just before `at`, lower-cased, for context checks.
+fn before(text: &str, at: usize, n: usize) -> String {
+    let mut s = at.saturating_sub(n);
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    text[s..at].to_ascii_lowercase()
+}
+
+/// The text just after `at`, for context checks.
+fn after(text: &str, at: usize, n: usize) -> &str {
+    let mut e = (at + n).min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[at..e]
+}
+
+fn parse_full(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let m = month_number(caps.name("m")?.as_str())?;
+    let d = num(caps, "d")? as u32;
+    let y = num(caps, "y")? as i32;
+    valid_day(m, d).then_some(Form::FullDate { y, m, d })
+}
+
+fn parse_iso(caps: &Captures, text: &str, start: usize) -> Option<Form> {
+    let y = num(caps, "y")? as i32;
+    let m = num(caps, "mn")? as u32;
+    let d = num(caps, "d")? as u32;
+    // "2013/07/02" in a URL is a date; "1-2-3" in prose is not checked further.
+    let _ = (text, start);
+    valid_day(m, d).then_some(Form::FullDate { y, m, d })
+}
+
+fn parse_month_day(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+    let mm = caps.name("m")?;
+    let m = month_number(mm.as_str())?;
+    let d = num(caps, "d")? as u32;
+    // "May 5" is fine but "may 5" never reaches here (months are capitalised); a
+    // following ",000" or digit means a number, not a day.
+    let rest = after(text, caps.get(0)?.end(), 2);
+    if rest.starts_with(',') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    valid_day(m, d).then_some(Form::MonthDay { m, d })
+}
+
+fn parse_month_year(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let m = month_number(caps.name("m")?.as_str())?;
+    let y = num(caps, "y")? as i32;
+    Some(Form::MonthYear {
+        y,
+        m,
+        part: part_of(caps),
+    })
+}
+
+fn parse_month(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+    let mm = caps.name("m")?;
+    let name = mm.as_str().trim_end_matches('.');
+    let m = month_number(name)?;
+    let rel = caps.name("rel").and_then(|r| rel_of(r.as_str()));
+    let part = part_of(caps);
+    let prev = before(text, mm.start(), 12);
+    let prev_word = prev.split_whitespace().last().unwrap_or("");
+    let guarded = rel.is_some()
+        || part.is_some()
+        || matches!(
+            prev_word,
+            "in" | "since" | "until" | "till" | "by" | "of" | "during" | "from" | "to"
+                | "between" | "and" | "through" | "before" | "after" | "early" | "late"
+                | "mid" | "last" | "next" | "this" | "for" | "around"
+        );
+    // Short forms and "May"/"March" alone are too often other words.
+    let ambiguous = matches!(name, "May" | "March" | "Mar" | "Jan" | "Jun" | "Jul" | "Dec")
+        || name.len() <= 4 && name != "June" && name != "July";
+    if ambiguous && !guarded {
+        return None;
+    }
+    Some(Form::Month { m, rel, part })
+}
+
+fn parse_year_range(caps: &Captures, text: &str, start: usize) -> Option<Form> {
+    let from = num(caps, "y1")? as i32;
+    let y2 = caps.name("y2")?.as_str();
+    let to = if y2.len() == 2 {
+        from - from % 100 + y2.parse::<i32>().ok()?
+    } else {
+        y2.parse().ok()?
+    };
+    if to <= from || to - from > 60 || preceded_by_currency(text, start) {
+        return None;
+    }
+    // "2013/07/02" is handled by the ISO family; "1950-53" and "2009-2010" are ranges.
+    if after(text, caps.get(0)?.end(), 1).starts_with(['/', '-']) {
+        return None;
+    }
+    Some(Form::YearRange { from, to })
+}
+
+fn parse_decade(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let start = if let Some(d) = caps.name("dec") {
+        d.as_str().parse().ok()?
+    } else {
+        let two: i32 = caps.name("dec2")?.as_str().parse().ok()?;
+        if two >= 30 { 1900 + two } else { 2000 + two }
+    };
+    Some(Form::Decade {
+        start,
+        part: part_of(caps),
+    })
+}
+
+fn preceded_by_currency(text: &str, start: usize) -> bool {
+    let prev = before(text, start, 2);
+    prev.ends_with('$') || prev.ends_with('£') || prev.ends_with('€') || prev.ends_with("us")
+}
+
+/// A four-digit number is a year only where a year can stand: after a preposition or
+/// "the", before punctuation or a name, or as a possessive ("2013's").
+fn parse_year(caps: &Captures, text: &str, start: usize) -> Option<Form> {
+    let ym = caps.name("y")?;
+    let y: i32 = ym.as_str().parse().ok()?;
+    if preceded_by_currency(text, ym.start()) {
+        return None;
+    }
+    let prev = before(text, ym.start(), 16);
+    if prev.ends_with(',') || prev.ends_with('.') && prev.len() > 1 {
+        // "1,2013" or "3.2013" are numbers.
+        let c = prev.chars().rev().nth(1).unwrap_or(' ');
+        if c.is_ascii_digit() {
+            return None;
+        }
+    }
+    let next = after(text, ym.end(), 14);
+    if next.starts_with(|c: char| c.is_ascii_digit())
+        || next.starts_with(",0")
+        || next.starts_with(",1")
+        || next.starts_with('%')
+    {
+        return None;
+    }
+    let prev_word = prev
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    let year_context = matches!(
+        prev_word,
+        "in" | "since" | "until" | "till" | "by" | "of" | "during" | "from" | "to" | "between"
+            | "and" | "before" | "after" | "the" | "year" | "early" | "late" | "mid" | "around"
+            | "circa" | "spring" | "summer" | "autumn" | "fall" | "winter" | "for" | "through"
+            | "than" | "fiscal" | "end" | "start"
+    ) || part_of(caps).is_some();
+    let next_trim = next.trim_start();
+    let next_ok = next.is_empty()
+        || next.starts_with(['.', ',', ';', ':', ')', '\'', '’', '"', '-', '–', '?', '!'])
+        || next_trim.starts_with(|c: char| c.is_uppercase());
+    let _ = start;
+    (year_context || next_ok).then_some(Form::Year {
+        y,
+        part: part_of(caps),
+    })
+}
+
+fn parse_relative(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let rel_word = caps.name("rel")?.as_str().to_ascii_lowercase();
+    let unit = cal_unit(caps.name("unit")?.as_str())?;
+    let rel = rel_of(&rel_word)?;
+    if rel_word == "past" && unit != CalUnit::Weekend {
+        // "the past year" is a duration; handled by the vague-duration family.
+        return Some(Form::Duration {
+            n: Some(1.0),
+            unit: unit_for(unit)?,
+            qualifier: None,
+            vague: None,
+        });
+    }
+    Some(Form::Relative {
+        rel,
+        unit,
+        part: part_of(caps),
+    })
+}
+
+fn unit_for(unit: CalUnit) -> Option<usize> {
+    let name = match unit {
+        CalUnit::Day => "day",
+        CalUnit::Week => "week",
+        CalUnit::Month => "month",
+        CalUnit::Year => "year",
+        CalUnit::Decade => "decade",
+        CalUnit::Century => "century",
+        CalUnit::Quarter | CalUnit::Weekend | CalUnit::Season(_) => return None,
+    };
+    TIME_UNITS.iter().position(|(n, ..)| *n == name)
+}
+
+fn parse_weekday(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+    let wdm = caps.name("wd")?;
+    let w = wdm.as_str().trim_end_matches('.');
+    // Abbreviations ("Sun", "Sat", "Wed") only count before a comma and a date,
+    // which the full-date families already take.
+    if w.len() < 6 {
+        return None;
+    }
+    let wd = weekday_number(w)?;
+    let _ = text;
+    Some(Form::Weekday {
+        wd,
+        rel: caps.name("rel").and_then(|r| rel_of(r.as_str())),
+        part: caps.name("dp").and_then(|p| day_part(p.as_str())),
+    })
+}
+
+fn parse_deictic(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let w = caps.name("w")?.as_str().to_ascii_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let part = caps.name("dp").and_then(|p| day_part(p.as_str()));
+    Some(match w.as_str() {
+        "today" => Form::Deictic { offset: 0, part },
+        "tonight" => Form::Deictic {
+            offset: 0,
+            part: Some(DayPart::Night),
+        },
+        "yesterday" => Form::Deictic { offset: -1, part },
+        "tomorrow" => Form::Deictic { offset: 1, part },
+        _ => Form::Deictic {
+            offset: -1,
+            part: Some(DayPart::Night),
+        },
+    })
+}
+
+fn parse_this_part(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    Some(Form::Deictic {
+        offset: 0,
+        part: day_part(caps.name("dp")?.as_str()),
+    })
+}
+
+/// The number a NUM capture stands for, or a vague interval ("a few", "several").
+fn number_of(s: &str) -> Option<(f64, Option<(f64, f64)>)> {
+    let lower = s.to_ascii_lowercase();
+    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    match lower.as_str() {
+        "a few" => return Some((3.0, Some((2.0, 5.0)))),
+        "several" | "some" => return Some((5.0, Some((3.0, 9.0)))),
+        "a couple of" => return Some((2.0, None)),
+        "a half" | "half a" | "half an" => return Some((0.5, None)),
+        "one and a half" => return Some((1.5, None)),
+        "two and a half" => return Some((2.5, None)),
+        _ => {}
+    }
+    if let Some(whole) = lower.strip_suffix("1/2").or_else(|| lower.strip_suffix('½')) {
+        let w: f64 = whole.trim().parse().ok()?;
+        return Some((w + 0.5, None));
+    }
+    lexicon::number_value(&lower).map(|n| (n, None))
+}
+
+fn qualifier_of(caps: &Captures) -> Option<Qualifier> {
+    let q = caps.name("q")?.as_str().to_ascii_lowercase();
+    let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match q.as_str() {
+        "more than" | "over" | "just over" | "well over" => Qualifier::MoreThan,
+        "less than" | "fewer than" | "under" | "just under" => Qualifier::LessThan,
+        "at least" => Qualifier::AtLeast,
+        "at most" | "up to" => Qualifier::AtMost,
+        "nearly" | "almost" | "barely" => Qualifier::Nearly,
+        "just" => return None,
+        _ => Qualifier::About,
+    })
+}
+
+fn parse_ago(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let (n, _) = number_of(caps.name("n")?.as_str())?;
+    Some(Form::Ago {
+        n,
+        unit: unit_index(caps.name("u")?.as_str())?,
+    })
+}
+
+fn parse_shift(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let dir = caps.name("dir")?.as_str().to_ascii_lowercase();
+    // "four days before/after X" is a duration linking two events: extract reads the
+    // relation; only "later"/"earlier" make a date of their own.
+    if dir == "before" || dir == "after" {
+        return None;
+    }
+    let (n, _) = number_of(caps.name("n")?.as_str())?;
+    Some(Form::Shift {
+        n,
+        unit: unit_index(caps.name("u")?.as_str())?,
+        forward: dir == "later",
+    })
+}
+
+fn parse_anaphoric(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let unit_word = caps.name("unit")?.as_str().to_ascii_lowercase();
+    let unit = match unit_word.as_str() {
+        "morning" | "night" | "evening" | "afternoon" => CalUnit::Day,
+        u => cal_unit(u)?,
+    };
+    let offset = match caps.name("dir").map(|d| d.as_str().to_ascii_lowercase()) {
+        Some(d) if d == "next" || d == "following" => 1,
+        Some(d) if d == "previous" || d == "preceding" => -1,
+        _ => 0,
+    };
+    Some(Form::Anaphoric { offset, unit })
+}
+
+fn parse_anaphoric_after(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+    let unit = cal_unit(caps.name("unit")?.as_str())?;
+    // "the day before yesterday" is left to the deictic family.
+    if after(text, caps.get(0)?.end(), 11)
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("yesterday")
+    {
+        return None;
+    }
+    let forward = caps.name("dir")?.as_str().eq_ignore_ascii_case("after");
+    Some(Form::Anaphoric {
+        offset: if forward { 1 } else { -1 },
+        unit,
+    })
+}
+
+fn parse_duration(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+    let n_text = caps.name("n")?.as_str();
+    let (n, vague) = number_of(n_text)?;
+    let unit = unit_index(caps.name("u")?.as_str())?;
+    if n <= 0.0 {
+        return None;
+    }
+    // "a second meeting" is an ordinal, not a duration of one second.
+    if caps.name("u")?.as_str().eq_ignore_ascii_case("second") {
+        let next = after(text, caps.get(0)?.end(), 12).trim_start().to_ascii_lowercase();
+        let word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !word.is_empty() && !matches!(word, "later" | "earlier" | "ago" | "before" | "after" | "and" | "or" | "of" | "in") {
+            return None;
+        }
+    }
+    Some(Form::Duration {
+        n: Some(n),
+        unit,
+        qualifier: qualifier_of(caps),
+        vague,
+    })
+}
+
+fn parse_vague_duration(caps: &Captures, text: &str, start: usize) -> Option<Form> {
+    let u = caps.name("u")?;
+    let unit = unit_index(u.as_str())?;
+    let q = caps
+        .name("q")
+        .map(|q| q.as_str().to_ascii_lowercase())
+        .unwrap_or_default();
+    let prev = before(text, u.start(), 14);
+    let prev_word = prev.split_whitespace().last().unwrap_or("");
+    let next = after(text, u.end(), 4).to_ascii_lowercase();
+    let licensed = !q.is_empty()
+        || matches!(prev_word, "in" | "for" | "within" | "after" | "over" | "than")
+        || next.starts_with(" of") && !next.starts_with(" off")
+        || next.starts_with(" ago");
+    if !licensed {
+        return None;
+    }
+    let _ = start;
+    let vague = match q.as_str() {
+        "several" => Some((3.0, 9.0)),
+        "few" => Some((2.0, 5.0)),
+        _ => None,
+    };
+    Some(Form::Duration {
+        n: None,
+        unit,
+        qualifier: None,
+        vague,
+    })
+}
+
+fn parse_clock(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let mut h = num(caps, "h")? as u32;
+    let min = caps
+        .name("mi")
+        .and_then(|m| m.as_str().parse().ok())
+        .unwrap_or(0);
+    if let Some(ap) = caps.name("ap") {
+        let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+        if pm && h < 12 {
+            h += 12;
+        } else if !pm && h == 12 {
+            h = 0;
+        }
+    }
+    Some(Form::Clock {
+        h,
+        min,
+        zone: caps.name("tz").map(|z| z.as_str().to_string()),
+    })
+}
+
+fn parse_military(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let hm = caps.name("hm")?.as_str();
+    let h: u32 = hm[..2].parse().ok()?;
+    let min: u32 = hm[2..].parse().ok()?;
+    let tz = caps.name("tz")?.as_str();
+    let zone = (!tz.eq_ignore_ascii_case("hours") && !tz.eq_ignore_ascii_case("hrs"))
+        .then(|| tz.to_string());
+    Some(Form::Clock { h, min, zone })
+}
+
+fn parse_part_of_day(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    Some(Form::PartOfDay(day_part(caps.name("dp")?.as_str())?))
+}
+
+fn parse_quarter(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    if let Some(qn) = caps.name("qn") {
+        return Some(Form::Quarter {
+            q: qn.as_str().parse().ok()?,
+            y: caps.name("y2").and_then(|y| y.as_str().parse().ok()),
+        });
+    }
+    let q_word = caps.name("q")?.as_str().to_ascii_lowercase();
+    let q = lexicon::lookup(ORDINAL_WORDS, &q_word)
+        .or_else(|| q_word.get(..1).and_then(|d| d.parse().ok()))?;
+    Some(Form::Quarter {
+        q,
+        y: caps.name("y").and_then(|y| y.as_str().parse().ok()),
+    })
+}
+
+fn parse_season_year(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let season = match cal_unit(caps.name("season")?.as_str())? {
+        CalUnit::Season(s) => s,
+        _ => return None,
+    };
+    Some(Form::SeasonOf {
+        season,
+        y: caps.name("y").and_then(|y| y.as_str().parse().ok()),
+    })
+}
+
+fn parse_set(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let word = caps
+        .name("unit")
+        .or_else(|| caps.name("adv"))?
+        .as_str()
+        .to_ascii_lowercase();
+    let value = match word.as_str() {
+        "day" | "daily" => "P1D",
+        "week" | "weekly" => "P1W",
+        "month" | "monthly" => "P1M",
+        "year" | "yearly" | "annually" | "annual" => "P1Y",
+        "quarterly" => "P3M",
+        "hourly" => "PT1H",
+        "night" | "nightly" => "XXXX-XX-XXTNI",
+        "morning" => "XXXX-XX-XXTMO",
+        "evening" => "XXXX-XX-XXTEV",
+        "weekend" => "XXXX-WXX-WE",
+        "spring" => "XXXX-SP",
+        "summer" => "XXXX-SU",
+        "autumn" => "XXXX-FA",
+        "winter" => "XXXX-WI",
+        "season" => "P1Y",
+        w => {
+            let wd = weekday_number(w)?;
+            return Some(Form::Set {
+                value: format!("XXXX-WXX-{}", wd + 1),
+            });
+        }
+    };
+    Some(Form::Set {
+        value: value.to_string(),
+    })
+}
+
+fn parse_ref(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let r = caps.name("r")?.as_str().to_ascii_lowercase();
+    Some(Form::Ref(if r.contains("future") {
+        RefPoint::Future
+    } else if r.contains("past") || r.starts_with("recent") || r == "lately" {
+        RefPoint::Past
+    } else {
+        RefPoint::Present
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<(String, Form)> {
+        recognize(text)
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.form))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        forms(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn full_dates_in_every_order() {
+        assert_eq!(
+            forms("arrived on 13 February 2014 at noon")[0],
+            (
+                "13 February 2014".into(),
+                Form::FullDate { y: 2014, m: 2, d: 13 }
+            )
+        );
+        assert_eq!(
+            forms("Published: Sat, January 13, 2018")[0],
+            (
+                "Sat, January 13, 2018".into(),
+                Form::FullDate { y: 2018, m: 1, d: 13 }
+            )
+        );
+        assert_eq!(texts("see /2013/07/02/story"), vec!["2013/07/02"]);
+        assert_eq!(texts("Last Updated: Monday, 28 November 2005, 02:24 GMT")[0], "Monday, 28 November 2005");
+    }
+
+    #[test]
+    fn partial_dates_and_months() {
+        assert_eq!(
+            forms("due to begin on 20 February, four days")[0].1,
+            Form::MonthDay { m: 2, d: 20 }
+        );
+        let f = forms("between September 15 and November 29");
+        assert_eq!(f[0].1, Form::MonthDay { m: 9, d: 15 });
+        assert_eq!(f[1].1, Form::MonthDay { m: 11, d: 29 });
+        assert!(matches!(forms("exercises due in February")[0].1, Form::Month { m: 2, .. }));
+        assert!(texts("Theresa May said").is_empty());
+        assert!(texts("it May rain").is_empty());
+    }
+
+    #[test]
+    fn years_ranges_and_decades() {
+        assert_eq!(forms("first since 2010.")[0].1, Form::Year { y: 2010, part: None });
+        assert_eq!(
+            forms("the 1950-53 Korean War")[0].1,
+            Form::YearRange { from: 1950, to: 1953 }
+        );
+        assert_eq!(
+            forms("the Korean War in the 1950s will")[0].1,
+            Form::Decade { start: 1950, part: None }
+        );
+        assert!(texts("2000 people were evacuated").is_empty());
+        assert!(texts("it cost $2010 dollars").is_empty());
+    }
+
+    #[test]
+    fn relative_expressions() {
+        assert_eq!(
+            forms("set for later this month")[0],
+            (
+                "later this month".into(),
+                Form::Relative { rel: Rel::This, unit: CalUnit::Month, part: Some(Part::Later) }
+            )
+        );
+        assert_eq!(texts("Last year's drills"), vec!["Last year"]);
+        assert_eq!(texts("Last week Pyongyang threatened"), vec!["Last week"]);
+        assert!(matches!(forms("two days later")[0].1, Form::Shift { forward: true, .. }));
+        assert!(matches!(forms("the next day")[0].1, Form::Anaphoric { offset: 1, .. }));
+        assert!(matches!(forms("three years ago")[0].1, Form::Ago { .. }));
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(
+            forms("during Wednesday's talks")[0],
+            ("Wednesday".into(), Form::Weekday { wd: 2, rel: None, part: None })
+        );
+        assert_eq!(
+            forms("Beijing on Friday morning.")[0].1,
+            Form::Weekday { wd: 4, rel: None, part: Some(DayPart::Morning) }
+        );
+    }
+
+    #[test]
+    fn durations_with_qualifiers() {
+        assert_eq!(texts("the first time in more than six years"), vec!["more than six years"]);
+        let f = forms("a six-week break");
+        assert_eq!(f[0].0, "six-week");
+        assert!(matches!(f[0].1, Form::Duration { n: Some(6.0), .. }));
+        assert_eq!(texts("met for 90 minutes in the morning"), vec!["90 minutes", "the morning"]);
+        assert_eq!(texts("for five days from 20 February"), vec!["five days", "20 February"]);
+        assert_eq!(texts("talks in years"), vec!["years"]);
+        assert_eq!(texts("a 22 year-old man"), vec!["22 year-old"]);
+        assert_eq!(texts("2 1/2 years"), vec!["2 1/2 years"]);
+    }
+
+    #[test]
+    fn clock_times() {
+        assert!(matches!(
+            forms("struck at 1353 (1023 GMT)")[0].1,
+            Form::Clock { h: 10, min: 23, .. }
+        ));
+        assert!(matches!(forms("at 1:28PM GMT")[0].1, Form::Clock { h: 13, min: 28, .. }));
+        assert!(texts("a 5.9 magnitude").is_empty());
+    }
+
+    #[test]
+    fn no_matches_inside_words() {
+        assert!(texts("Marchers and Mayors").is_empty());
+        assert!(texts("the nowhere man").is_empty());
+    }
+}
