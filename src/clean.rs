@@ -1,9 +1,977 @@
 //! Clean: mark what is not the article's own text.
+//!
+//! Text copied from a web page carries photo credits, navigation menus, footers and
+//! reader comments around the article. This stage decides, line by line, which
+//! stretches of the body are the article's own words; it never changes the text.
+//!
+//! How a line is judged, in order:
+//! 1. blank lines are neither kept nor dropped;
+//! 2. a short line matching a lexicon ([`FOOTER_LINES`], [`NAVIGATION_LINES`],
+//!    [`PHOTO_CREDIT_LINES`] and the patterns beside them) is dropped whole, matched
+//!    case-insensitively on the trimmed line with bullets and trailing colons or dots
+//!    ignored;
+//! 3. a comment-section marker ([`COMMENT_MARKERS`], "Comment number 12.", "5
+//!    comments") on a line of its own, once some article prose has been kept, starts the
+//!    comment section: everything from there to the end of the file is dropped as
+//!    comments, except lines a lexicon labels as footer or navigation;
+//! 4. photo-credit fragments ("… Image copyright Reuters", "(AP Photo/…)", the
+//!    "Image caption" label) are cut out of a line and the rest of it kept;
+//! 5. a trailing block of short, unpunctuated lines after the last prose line is a menu
+//!    and dropped as navigation;
+//! 6. a line repeating an earlier kept line word for word is dropped as a duplicate.
+//!
+//! Invariants of the [`Cleaned`] result: every span lies inside the body, on char
+//! boundaries, trimmed of surrounding whitespace and non-empty; kept spans never cross a
+//! line end; kept and dropped spans never overlap and are each in file order. Dropped
+//! stretches of one reason separated only by whitespace are merged into one (a whole
+//! comment section is one stretch), so a dropped span may cross line ends.
 
-use crate::model::{Article, Cleaned};
+use crate::model::{Article, Cleaned, DropReason, Span};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 /// Decide which parts of the article's body are its own text.
 pub fn clean(article: &Article) -> Cleaned {
-    let _ = article;
-    unimplemented!("clean")
+    let text = article.text.as_str();
+    let mut lines = body_lines(text, article.body);
+    let comments_from = judge_lines(text, &mut lines);
+    drop_trailing_menu(text, &mut lines[..comments_from]);
+    drop_duplicates(text, &mut lines);
+    assemble(text, &lines)
+}
+
+/// Whole-line footers (normalized: lower case, no bullets, no trailing `:` or `.`).
+pub const FOOTER_LINES: &[&str] = &[
+    "all rights reserved",
+    "like this",
+    "like loading",
+    "loading",
+    "share this",
+    "this entry is now closed for comments",
+    "comments are closed",
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+    "contact us",
+    "about us",
+];
+
+/// Starts of footer lines, of any length.
+pub const FOOTER_PREFIXES: &[&str] = &[
+    "copyright ©",
+    "copyright (c)",
+    "©",
+    "(c) 19",
+    "(c) 20",
+    "this page is best viewed in",
+    "this page is best viewed with",
+];
+
+/// Footer patterns on the normalized line: "Copyright 2015 …", "… All rights reserved".
+static FOOTER_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^copyright\s+(?:©\s*)?\d{4}\b|all rights reserved$").expect("valid regex")
+});
+
+/// Whole-line navigation: menu entries, "related" headings, share buttons.
+pub const NAVIGATION_LINES: &[&str] = &[
+    "more on this story",
+    "related stories",
+    "related story",
+    "related internet links",
+    "related links",
+    "related articles",
+    "related content",
+    "related coverage",
+    "related topics",
+    "related",
+    "features & analysis",
+    "features and analysis",
+    "elsewhere on the bbc",
+    "elsewhere on the web",
+    "share this story",
+    "share this article",
+    "share this page",
+    "share",
+    "share on facebook",
+    "share on twitter",
+    "top stories",
+    "read more",
+    "read next",
+    "read full article",
+    "continue reading",
+    "take me there",
+    "jump to comments pagination",
+    "most popular",
+    "most read",
+    "most shared",
+    "most watched",
+    "see also",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended stories",
+    "advertisement",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "next article",
+    "previous article",
+    "next story",
+    "previous story",
+    "print",
+    "print this page",
+    "email",
+    "e-mail",
+    "email this",
+    "tweet",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "latest news",
+    "trending",
+    "trending now",
+    "learn more",
+    "click here",
+    "more stories",
+    "more news",
+];
+
+/// Starts of navigation lines, of any length.
+pub const NAVIGATION_PREFIXES: &[&str] = &[
+    "try our new site",
+    "share this on",
+    "follow us on",
+    "sign up for our",
+    "subscribe to our",
+    "click here to",
+];
+
+/// Navigation patterns on the normalized line: "Page 10 of 15", "More Europe stories".
+static NAVIGATION_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:page \d+ of \d+|more (?:[\p{L}&'-]+ ){1,3}(?:stories|news|headlines))$")
+        .expect("valid regex")
+});
+
+/// Whole-line photo credits without a label ("Getty Images", "AFP/Getty Images").
+pub const PHOTO_CREDIT_LINES: &[&str] = &["getty images", "image caption", "media caption"];
+
+/// Labelled photo-credit lines: "Photo: AP", "Image copyright Reuters", "Photograph:
+/// Jane Doe/AFP/Getty Images", "AFP/Getty Images".
+static PHOTO_CREDIT_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:[\p{L}.&-]+ ?/ ?)+getty images|(?:[\p{L}.&-]+ via )getty images|(?:image|photo|picture)s? (?:copyright|credit)s?:?(?:\s+\S+){0,8}|(?:photos?|photograph|picture|image|credit|photo illustration)\s*:\s*\S+(?:\s+\S+){0,7})$",
+    )
+    .expect("valid regex")
+});
+
+/// Whole lines that open a reader-comment section.
+pub const COMMENT_MARKERS: &[&str] = &[
+    "this entry is now closed for comments",
+    "comments are closed",
+    "jump to comments",
+    "jump to comments pagination",
+    "rate this",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "add your comment",
+    "comments",
+    "reader comments",
+    "show comments",
+    "view comments",
+    "view all comments",
+    "join the conversation",
+    "have your say",
+];
+
+/// Comment-section patterns on the normalized line: "Comment number 105", "Comments
+/// (12)", "12 comments", "3 responses to …".
+static COMMENT_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:comment number \d+|comments? \(\d+\)|\d+ (?:comments?|responses?|replies)(?: to\b.*)?)$",
+    )
+    .expect("valid regex")
+});
+
+/// Longest line (in words) a pattern may match as boilerplate: longer lines are prose.
+/// (Prefix lexicons have no limit: a browser notice can run to a paragraph.)
+const MAX_PATTERN_LINE_WORDS: usize = 25;
+
+/// Longest line (in words) that can be a menu entry in a trailing block.
+const MAX_MENU_WORDS: usize = 6;
+
+/// Fewest words of a line that counts as article prose (before comments may start).
+const MIN_PROSE_WORDS: usize = 6;
+
+/// Longest credit (in words) after "Image copyright" or "Photo:" cut from a line.
+const MAX_CREDIT_WORDS: usize = 8;
+
+/// One stretch of a line: kept (`None`) or dropped for a reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    span: Span,
+    drop: Option<DropReason>,
+}
+
+/// A non-blank line of the body, trimmed, and how it was judged.
+#[derive(Clone, Debug)]
+struct Line {
+    span: Span,
+    pieces: Vec<Piece>,
+}
+
+impl Line {
+    /// The line is kept whole (no part of it dropped).
+    fn is_whole_kept(&self) -> bool {
+        matches!(self.pieces.as_slice(), [p] if p.drop.is_none())
+    }
+    fn drop_whole(&mut self, why: DropReason) {
+        self.pieces = vec![Piece {
+            span: self.span,
+            drop: Some(why),
+        }];
+    }
+}
+
+/// The body's non-blank lines, trimmed, each at first kept whole.
+fn body_lines(text: &str, body: Span) -> Vec<Line> {
+    let Some(body_text) = text.get(body.start..body.end.min(text.len())) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut pos = body.start;
+    for raw in body_text.split_inclusive('\n') {
+        if let Some(span) = trim_span(text, Span::new(pos, pos + raw.len())) {
+            lines.push(Line {
+                span,
+                pieces: vec![Piece { span, drop: None }],
+            });
+        }
+        pos += raw.len();
+    }
+    lines
+}
+
+/// `span` without surrounding whitespace, or `None` when nothing is left.
+fn trim_span(text: &str, span: Span) -> Option<Span> {
+    let s = text.get(span.start..span.end)?;
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    (start < end).then_some(Span::new(start, end))
+}
+
+fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or_default()
+}
+
+/// Lexicon form of a line: lower case, single spaces, no leading bullets, no trailing
+/// colons, dots or arrows.
+fn normalize(line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let joined = words.join(" ").to_lowercase();
+    joined
+        .trim_start_matches(|c: char| "•·*-–—>|»›▪■◦".contains(c) || c.is_whitespace())
+        .trim_end_matches(|c: char| ":.…»›>|".contains(c) || c.is_whitespace())
+        .to_string()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// The reason a whole (normalized) line is boilerplate, if it is.
+fn boilerplate(norm: &str) -> Option<DropReason> {
+    let short = word_count(norm) <= MAX_PATTERN_LINE_WORDS;
+    let matches = |lines: &[&str], prefixes: &[&str], pattern: &Regex| {
+        lines.contains(&norm)
+            || prefixes.iter().any(|p| norm.starts_with(p))
+            || (short && pattern.is_match(norm))
+    };
+    if matches(FOOTER_LINES, FOOTER_PREFIXES, &FOOTER_PATTERN) {
+        Some(DropReason::Footer)
+    } else if matches(NAVIGATION_LINES, NAVIGATION_PREFIXES, &NAVIGATION_PATTERN) {
+        Some(DropReason::Navigation)
+    } else if matches(PHOTO_CREDIT_LINES, &[], &PHOTO_CREDIT_PATTERN) && !norm.contains(" caption ")
+    {
+        Some(DropReason::PhotoCredit)
+    } else {
+        None
+    }
+}
+
+fn is_comment_marker(norm: &str) -> bool {
+    COMMENT_MARKERS.contains(&norm)
+        || (word_count(norm) <= MAX_PATTERN_LINE_WORDS && COMMENT_PATTERN.is_match(norm))
+}
+
+/// Ends like a sentence: `.`, `!`, `?`, `…`, optionally followed by closing quotes or
+/// brackets.
+fn ends_sentence(line: &str) -> bool {
+    let core = line.trim_end_matches(|c: char| "\"'”’»)]".contains(c) || c.is_whitespace());
+    core.ends_with(['.', '!', '?', '…'])
+}
+
+/// A line of article prose: long enough and ending like a sentence.
+fn is_prose(line: &str) -> bool {
+    word_count(line) >= MIN_PROSE_WORDS && ends_sentence(line)
+}
+
+/// Judge each line by lexicon, comment section and photo-credit fragments. Returns the
+/// index of the first line of the comment section (`lines.len()` when there is none).
+fn judge_lines(text: &str, lines: &mut [Line]) -> usize {
+    let none = lines.len();
+    let mut comments_from = none;
+    let mut seen_prose = false;
+    for (i, line) in lines.iter_mut().enumerate() {
+        let raw = slice(text, line.span);
+        let norm = normalize(raw);
+        let lexicon = boilerplate(&norm);
+        let in_comments = i > comments_from;
+        if !in_comments && is_comment_marker(&norm) {
+            // A marker before any prose is a link near the headline, not the section.
+            if seen_prose && comments_from == none {
+                comments_from = i;
+                line.drop_whole(lexicon.unwrap_or(DropReason::Comments));
+            } else {
+                line.drop_whole(lexicon.unwrap_or(DropReason::Navigation));
+            }
+        } else if in_comments {
+            line.drop_whole(lexicon.unwrap_or(DropReason::Comments));
+        } else if let Some(why) = lexicon {
+            line.drop_whole(why);
+        } else {
+            line.pieces = credit_pieces(text, line.span);
+            seen_prose |= is_prose(raw);
+        }
+    }
+    comments_from
+}
+
+/// "Image caption", "Media caption": a label before caption text, dropped alone.
+static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Image|Media|Photo|Video) caption\b:?").expect("valid regex")
+});
+
+/// "Image copyright", "Photo credit": a label followed by the credit itself.
+static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Image|Photo|Picture) (?:copyright|credit)\b:?").expect("valid regex")
+});
+
+/// A credit in brackets: "(AP Photo/Jane Doe)", "(Photo: Reuters)", "(File photo)".
+static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\((?:[A-Z]{2,}\s+|Reuters\s+|Getty\s+)?(?i:file\s+)?(?i:photo|photograph|picture|image)s?(?:\s*[:/]\s*[^()]{1,80}|\s+(?i:by|credit:?)\s+[^()]{1,80})?\)",
+    )
+    .expect("valid regex")
+});
+
+/// A labelled credit ending a line: "… Photo: AP", "… Photograph: Jane Doe/AFP".
+static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|\s)(?:Photos?|Photograph|Picture|Credit|Photo credit|Photo illustration)\s*:\s*\S[^:]*$",
+    )
+    .expect("valid regex")
+});
+
+/// An agency credit ending a line: "… AFP/Getty Images", "… Reuters via Getty Images".
+static TRAILING_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:(?:[\p{L}.&-]+ ?/ ?)+|[\p{L}.&-]+ via )Getty Images\.?$")
+        .expect("valid regex")
+});
+
+/// Split a line into kept text and photo-credit fragments.
+fn credit_pieces(text: &str, span: Span) -> Vec<Piece> {
+    let line = slice(text, span);
+    let cuts = merge_ranges(credit_cuts(line));
+    if cuts.is_empty() {
+        return vec![Piece { span, drop: None }];
+    }
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut pos = 0;
+    for (start, end) in cuts {
+        push_piece(
+            text,
+            &mut pieces,
+            span.start + pos,
+            span.start + start,
+            None,
+        );
+        let why = Some(DropReason::PhotoCredit);
+        push_piece(text, &mut pieces, span.start + start, span.start + end, why);
+        pos = end;
+    }
+    push_piece(text, &mut pieces, span.start + pos, span.end, None);
+    pieces
+}
+
+/// Byte ranges (relative to the line) of the photo-credit fragments in it.
+fn credit_cuts(line: &str) -> Vec<(usize, usize)> {
+    let labels: Vec<usize> = CAPTION_LABEL
+        .find_iter(line)
+        .chain(CREDIT_LABEL.find_iter(line))
+        .map(|m| m.start())
+        .collect();
+    let mut cuts: Vec<(usize, usize)> = CAPTION_LABEL
+        .find_iter(line)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    for m in CREDIT_LABEL.find_iter(line) {
+        let next_label = labels.iter().copied().filter(|&s| s > m.start()).min();
+        let stop = next_label.unwrap_or(line.len());
+        cuts.push((m.start(), m.end() + credit_len(&line[m.end()..stop])));
+    }
+    cuts.extend(
+        BRACKETED_CREDIT
+            .find_iter(line)
+            .map(|m| (m.start(), m.end())),
+    );
+    for re in [&*TRAILING_CREDIT, &*TRAILING_AGENCY] {
+        if let Some(m) = re.find(line)
+            && word_count(m.as_str()) <= MAX_CREDIT_WORDS + 2
+        {
+            cuts.push((m.start(), m.end()));
+        }
+    }
+    cuts
+}
+
+/// How much of `rest` (the text after "Image copyright") is the credit: all of it when
+/// short, else the agency's name: one word, and the words joined to it by `/` or "via"
+/// or naming a kind of agency ("Getty Images", "Associated Press").
+fn credit_len(rest: &str) -> usize {
+    if word_count(rest) <= MAX_CREDIT_WORDS {
+        return rest.len();
+    }
+    let mut end = 0;
+    let mut previous: Option<&str> = None;
+    for (at, word) in words_with_offsets(rest) {
+        let joined = previous.is_none_or(|p| {
+            p.ends_with('/') || p == "via" || word.starts_with('/') || AGENCY_WORDS.contains(&word)
+        });
+        if !joined {
+            break;
+        }
+        end = at + word.len();
+        previous = Some(word);
+    }
+    end
+}
+
+/// Words that continue an agency's name in a credit.
+const AGENCY_WORDS: &[&str] = &[
+    "Images", "Image", "Photo", "Photos", "Pictures", "Press", "News", "Agency", "via", "/",
+];
+
+/// The whitespace-separated words of `s` with their byte offsets.
+fn words_with_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    // Each word is a subslice of `s`, so the pointer difference is its offset.
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+/// Sort ranges and merge those that overlap or touch.
+fn merge_ranges(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// Add the trimmed stretch `start..end` to `pieces`. A kept stretch with no letter or
+/// digit (a stray dash between two credits) is dropped with its neighbour instead.
+fn push_piece(
+    text: &str,
+    pieces: &mut Vec<Piece>,
+    start: usize,
+    end: usize,
+    drop: Option<DropReason>,
+) {
+    let Some(span) = trim_span(text, Span::new(start, end)) else {
+        return;
+    };
+    let has_word = slice(text, span).chars().any(char::is_alphanumeric);
+    let drop = if drop.is_none() && !has_word {
+        Some(DropReason::PhotoCredit)
+    } else {
+        drop
+    };
+    pieces.push(Piece { span, drop });
+}
+
+/// Drop the trailing run of menu-like lines (short, unpunctuated) that follows the last
+/// prose line. `lines` ends where the comment section starts. A headline or subheading
+/// is never trailing: some kept line that is not menu-like must come before the run.
+fn drop_trailing_menu(text: &str, lines: &mut [Line]) {
+    let mut menu = Vec::new();
+    for (i, line) in lines.iter().enumerate().rev() {
+        if line.pieces.iter().all(|p| p.drop.is_some()) {
+            continue;
+        }
+        if line.is_whole_kept() && is_menu_like(slice(text, line.span)) {
+            menu.push(i);
+        } else {
+            for i in menu {
+                lines[i].drop_whole(DropReason::Navigation);
+            }
+            return;
+        }
+    }
+}
+
+/// Short, unpunctuated, without digits or brackets (which mark dates, scores and lists
+/// that belong to the article).
+fn is_menu_like(line: &str) -> bool {
+    word_count(line) <= MAX_MENU_WORDS
+        && !ends_sentence(line)
+        && !line.ends_with([':', ','])
+        && !line.contains(|c: char| c.is_ascii_digit() || "()[]".contains(c))
+}
+
+/// Drop a whole kept line identical to text kept earlier (a headline printed twice).
+fn drop_duplicates(text: &str, lines: &mut [Line]) {
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for line in lines.iter_mut() {
+        if line.is_whole_kept() && seen.contains(slice(text, line.span)) {
+            line.drop_whole(DropReason::Duplicate);
+            continue;
+        }
+        for p in line.pieces.iter().filter(|p| p.drop.is_none()) {
+            seen.insert(slice(text, p.span));
+        }
+    }
+}
+
+/// Collect the pieces in file order, merging dropped stretches of one reason that only
+/// whitespace separates.
+fn assemble(text: &str, lines: &[Line]) -> Cleaned {
+    let mut cleaned = Cleaned::default();
+    for piece in lines.iter().flat_map(|l| &l.pieces) {
+        let Some(why) = piece.drop else {
+            cleaned.kept.push(piece.span);
+            continue;
+        };
+        match cleaned.dropped.last_mut() {
+            Some((last, last_why))
+                if *last_why == why && only_space_between(text, *last, piece.span) =>
+            {
+                last.end = piece.span.end;
+            }
+            _ => cleaned.dropped.push((piece.span, why)),
+        }
+    }
+    cleaned
+}
+
+fn only_space_between(text: &str, a: Span, b: Span) -> bool {
+    a.end <= b.start
+        && text
+            .get(a.end..b.start)
+            .is_some_and(|s| s.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> Article {
+        Article {
+            path: "t.txt".into(),
+            text: text.into(),
+            body: Span::new(0, text.len()),
+            title: None,
+            source: None,
+            url: None,
+            published: None,
+        }
+    }
+
+    fn kept(text: &str) -> Vec<String> {
+        let a = article(text);
+        clean(&a)
+            .kept
+            .iter()
+            .map(|s| a.text[s.start..s.end].to_string())
+            .collect()
+    }
+
+    fn dropped(text: &str) -> Vec<(String, DropReason)> {
+        let a = article(text);
+        clean(&a)
+            .dropped
+            .iter()
+            .map(|(s, why)| (a.text[s.start..s.end].to_string(), *why))
+            .collect()
+    }
+
+    const PROSE: &str = "The minister said the talks would resume next week in the capital.";
+
+    #[test]
+    fn ordinary_prose_is_kept_and_blank_lines_ignored() {
+        let text = format!("Headline here\n\n{PROSE}\n\n  Another line of text here.  \n");
+        assert_eq!(
+            kept(&text),
+            vec!["Headline here", PROSE, "Another line of text here."]
+        );
+        assert!(dropped(&text).is_empty());
+    }
+
+    #[test]
+    fn caption_keeps_text_and_drops_trailing_image_copyright() {
+        let text = "A woman opens a shop in the old town, 2 March 2019 Image copyright Reuters\n";
+        assert_eq!(
+            kept(text),
+            vec!["A woman opens a shop in the old town, 2 March 2019"]
+        );
+        assert_eq!(
+            dropped(text),
+            vec![("Image copyright Reuters".into(), DropReason::PhotoCredit)]
+        );
+    }
+
+    #[test]
+    fn image_caption_label_is_dropped_and_caption_kept() {
+        let text = "Image caption Visitors queue outside the museum\n";
+        let a = article(text);
+        let c = clean(&a);
+        assert_eq!(c.kept.len(), 1);
+        assert_eq!(
+            &text[c.kept[0].start..c.kept[0].end],
+            "Visitors queue outside the museum"
+        );
+        assert_eq!(
+            dropped(text),
+            vec![("Image caption".into(), DropReason::PhotoCredit)]
+        );
+    }
+
+    #[test]
+    fn credit_and_caption_on_one_line() {
+        let text = "Image copyright AFP/Getty Images Image caption Crowds gathered outside\n";
+        assert_eq!(kept(text), vec!["Crowds gathered outside"]);
+        assert_eq!(
+            dropped(text),
+            vec![(
+                "Image copyright AFP/Getty Images Image caption".into(),
+                DropReason::PhotoCredit
+            )]
+        );
+    }
+
+    #[test]
+    fn whole_line_photo_credits() {
+        for line in [
+            "Image copyright Reuters",
+            "Image copyright AFP/Getty Images",
+            "Photo: AP",
+            "Photograph: Jane Doe/AFP/Getty Images",
+            "(AP Photo/Jane Doe)",
+            "Getty Images",
+            "AFP/Getty Images",
+            "Image caption",
+        ] {
+            let text = format!("{PROSE}\n{line}\n{PROSE} Again.\n");
+            assert_eq!(
+                dropped(&text),
+                vec![(line.to_string(), DropReason::PhotoCredit)],
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn bracketed_and_trailing_credits_are_cut_from_captions() {
+        let text = "Soldiers march in the capital (AP Photo/Jane Doe)\n";
+        assert_eq!(kept(text), vec!["Soldiers march in the capital"]);
+        let text = "Soldiers march in the capital. Photo: Reuters\n";
+        assert_eq!(kept(text), vec!["Soldiers march in the capital."]);
+        let text = "Soldiers march in the capital. AFP/Getty Images\n";
+        assert_eq!(kept(text), vec!["Soldiers march in the capital."]);
+    }
+
+    #[test]
+    fn long_text_after_image_copyright_keeps_the_sentence() {
+        let text = "Image copyright Reuters Visitors from several towns crowded the market square on Saturday.\n";
+        assert_eq!(
+            kept(text),
+            vec!["Visitors from several towns crowded the market square on Saturday."]
+        );
+    }
+
+    #[test]
+    fn prose_mentioning_photos_or_copyright_is_kept() {
+        for line in [
+            "The photo showed the mayor at the opening.",
+            "He said the image copyright belonged to the agency, not the paper.",
+            "The company Getty Images said it would appeal.",
+            "Police released a picture: it shows two men near the car.",
+        ] {
+            assert_eq!(kept(line), vec![line], "{line}");
+        }
+    }
+
+    #[test]
+    fn navigation_lines_are_dropped() {
+        for line in [
+            "More on this story",
+            "More on This Story",
+            "Related Stories",
+            "Related Internet links",
+            "Page 10 of 15",
+            "More Europe stories",
+            "Features & Analysis",
+            "Elsewhere on the BBC",
+            "Top Stories",
+            "Read more",
+            "  • Share this",
+            "Try our new site today",
+            "Take me there",
+        ] {
+            let text = format!("{PROSE}\n{line}\n{PROSE} Again.\n");
+            let got = dropped(&text);
+            assert_eq!(got.len(), 1, "{line}: {got:?}");
+            assert!(
+                matches!(got[0].1, DropReason::Navigation | DropReason::Footer),
+                "{line}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn footer_lines_are_dropped() {
+        for line in [
+            "Copyright © 2016 Example News. Example News is not responsible for external sites.",
+            "© 2018 Example News",
+            "Copyright 2013 The Example Press. All rights reserved.",
+            "All rights reserved.",
+            "Like this:",
+            "Loading...",
+            "This page is best viewed in a modern browser with scripts enabled.",
+        ] {
+            let text = format!("{PROSE}\n{line}\n{PROSE} Again.\n");
+            assert_eq!(
+                dropped(&text),
+                vec![(line.trim().to_string(), DropReason::Footer)],
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn comment_section_runs_to_the_end_of_the_file() {
+        let text = format!(
+            "Title\n\n{PROSE}\n\nThis entry is now closed for comments\n\nJump to comments pagination\n  • rate this\n\n    Comment number 5.\n\n    I think this is a great article about everything.\n\nPage 2 of 3\n\nCopyright © 2016 Example\n"
+        );
+        assert_eq!(kept(&text), vec!["Title", PROSE]);
+        let got = dropped(&text);
+        let reasons: Vec<_> = got.iter().map(|(_, w)| *w).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                DropReason::Footer,
+                DropReason::Navigation,
+                DropReason::Comments,
+                DropReason::Navigation,
+                DropReason::Footer
+            ]
+        );
+        assert!(got[2].0.starts_with("• rate this"));
+        assert!(got[2].0.ends_with("everything."));
+    }
+
+    #[test]
+    fn comment_markers_of_several_kinds() {
+        for marker in [
+            "Comments (12)",
+            "12 comments",
+            "Leave a comment",
+            "Comment number 3.",
+        ] {
+            let text = format!("{PROSE}\n{marker}\nGreat story, thanks.\n");
+            assert_eq!(kept(&text), vec![PROSE], "{marker}");
+            assert_eq!(
+                dropped(&text).last().map(|d| d.1),
+                Some(DropReason::Comments)
+            );
+        }
+    }
+
+    #[test]
+    fn comments_in_prose_are_not_a_marker() {
+        let text = format!("{PROSE}\nHe declined to make comments.\n{PROSE} Again.\n");
+        assert_eq!(kept(&text).len(), 3);
+        let text = format!("{PROSE}\nThe minister read 12 comments aloud to the crowd.\nMore.\n");
+        assert_eq!(kept(&text).len(), 3);
+    }
+
+    #[test]
+    fn comment_count_link_near_the_headline_does_not_start_comments() {
+        let text = format!("Headline\n3 comments\n{PROSE}\n{PROSE} Again.\n");
+        assert_eq!(kept(&text).len(), 3);
+        assert_eq!(
+            dropped(&text),
+            vec![("3 comments".into(), DropReason::Navigation)]
+        );
+    }
+
+    #[test]
+    fn headline_printed_twice_is_a_duplicate() {
+        let text = format!("Council approves budget\n\nCouncil approves budget\n\n{PROSE}\n");
+        assert_eq!(kept(&text), vec!["Council approves budget", PROSE]);
+        assert_eq!(
+            dropped(&text),
+            vec![("Council approves budget".into(), DropReason::Duplicate)]
+        );
+    }
+
+    #[test]
+    fn trailing_menu_block_is_dropped_but_subheadings_kept() {
+        let text = format!(
+            "Headline\n\n{PROSE}\n\n'A new chapter'\n\n{PROSE} Again.\n\nHome\nWorld\nBusiness news\n"
+        );
+        assert_eq!(
+            kept(&text),
+            vec![
+                "Headline".to_string(),
+                PROSE.to_string(),
+                "'A new chapter'".to_string(),
+                format!("{PROSE} Again.")
+            ]
+        );
+        let got = dropped(&text);
+        assert_eq!(
+            got,
+            vec![("Home\nWorld\nBusiness news".into(), DropReason::Navigation)]
+        );
+    }
+
+    #[test]
+    fn trailing_dates_lists_and_spaced_quotes_are_not_menus() {
+        let text = format!("{PROSE}\nMarch 3, 2019-2:15pm\n");
+        assert!(dropped(&text).is_empty());
+        let text = format!("{PROSE}\nTE Jane Doe (knee)\n");
+        assert!(dropped(&text).is_empty());
+        let text = format!("{PROSE}\n“ We are very happy today. ”\n");
+        assert!(dropped(&text).is_empty());
+    }
+
+    #[test]
+    fn ends_sentence_sees_through_closing_quotes() {
+        assert!(ends_sentence("He left.\""));
+        assert!(ends_sentence("He left. ”"));
+        assert!(ends_sentence("Why?'"));
+        assert!(ends_sentence("(He left.)"));
+        assert!(!ends_sentence("He left"));
+        assert!(!ends_sentence("\""));
+    }
+
+    #[test]
+    fn headline_only_file_is_kept() {
+        assert_eq!(
+            kept("Council approves budget\n"),
+            vec!["Council approves budget"]
+        );
+        assert_eq!(kept("Short\nLines\nOnly\n"), vec!["Short", "Lines", "Only"]);
+    }
+
+    #[test]
+    fn crlf_lines_are_trimmed_of_carriage_returns() {
+        let text = format!("Headline\r\n\r\n{PROSE}\r\nRelated Stories\r\n{PROSE} B.\r\n");
+        assert_eq!(
+            kept(&text),
+            vec![
+                "Headline".to_string(),
+                PROSE.to_string(),
+                format!("{PROSE} B.")
+            ]
+        );
+        assert_eq!(
+            dropped(&text),
+            vec![("Related Stories".into(), DropReason::Navigation)]
+        );
+    }
+
+    #[test]
+    fn only_the_body_is_cleaned() {
+        let text = "---\ntitle: Related Stories\n---\nHeadline\nRelated Stories\n";
+        let mut a = article(text);
+        a.body = Span::new(text.find("Headline").unwrap(), text.len());
+        let c = clean(&a);
+        assert_eq!(c.kept, vec![Span::new(a.body.start, a.body.start + 8)]);
+        assert_eq!(c.dropped.len(), 1);
+        assert!(c.dropped[0].0.start > a.body.start);
+    }
+
+    #[test]
+    fn spans_are_ordered_trimmed_and_disjoint() {
+        let text = format!(
+            "\u{feff}Title\n A caption, 2014 Image copyright EPA \nImage caption Crowds cheer\n\n{PROSE}\nRelated Stories\nMore on this story\nComments (3)\nNice.\n"
+        );
+        let mut a = article(&text);
+        a.body = Span::new(3, text.len());
+        let c = clean(&a);
+        let mut all: Vec<Span> = c.kept.clone();
+        all.extend(c.dropped.iter().map(|d| d.0));
+        all.sort();
+        for w in all.windows(2) {
+            assert!(w[0].end <= w[1].start, "{all:?}");
+        }
+        for s in &all {
+            let piece = &text[s.start..s.end];
+            assert!(!piece.is_empty());
+            assert_eq!(piece, piece.trim());
+        }
+        for s in &c.kept {
+            assert!(!text[s.start..s.end].contains('\n'));
+        }
+        assert!(c.kept.windows(2).all(|w| w[0].end <= w[1].start));
+        assert!(c.dropped.windows(2).all(|w| w[0].0.end <= w[1].0.start));
+    }
+
+    #[test]
+    fn same_reason_drops_separated_by_blank_lines_merge() {
+        let text = format!("{PROSE}\n\nRelated Stories\n\nMore on this story\n");
+        assert_eq!(
+            dropped(&text),
+            vec![(
+                "Related Stories\n\nMore on this story".into(),
+                DropReason::Navigation
+            )]
+        );
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "\n\n",
+            "é",
+            "•",
+            "Image copyright",
+            "(photo)",
+            "—\n—\n",
+            "\r",
+        ] {
+            let _ = clean(&article(text));
+        }
+        let mut a = article("abc");
+        a.body = Span::new(2, 99);
+        let _ = clean(&a);
+        a.body = Span::new(5, 1);
+        assert!(clean(&a).kept.is_empty());
+    }
+
+    #[test]
+    fn normalize_strips_bullets_and_trailing_marks() {
+        assert_eq!(normalize("  • Rate   This "), "rate this");
+        assert_eq!(normalize("Like this:"), "like this");
+        assert_eq!(normalize("Loading..."), "loading");
+        assert_eq!(normalize("Comment number 105."), "comment number 105");
+    }
 }

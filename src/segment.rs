@@ -1,9 +1,627 @@
 //! Segment: split the kept text into sentences.
+//!
+//! Kept spans are first grouped into blocks: each kept line is its own block (so
+//! headlines, subheadings and one-sentence-per-line corpora stay apart), except that a
+//! line is joined to the next when it does not end like a sentence and the next starts
+//! with a lower-case letter (prose hard-wrapped across lines). Blank lines and dropped
+//! text always separate blocks.
+//!
+//! Each block is split at Unicode sentence boundaries (UAX #29), which know nothing of
+//! abbreviations, so wrong splits are then re-joined: after titles ("Mr.", "Dr."),
+//! initialisms ("U.S.", "John F. Kennedy"), month and company abbreviations ("Jan.",
+//! "Corp."), "a.m."/"p.m." before a time-like word, and before a lower-case
+//! continuation (`"We will go!" he said.`). A stretch with no letter or digit (a closing
+//! quote set off by a space) joins the sentence before it.
+//!
+//! Invariants of every [`Sentence`]: its span lies within one block, so within kept text
+//! and never across dropped text; `text` is exactly the file's bytes at `span`, trimmed
+//! of surrounding whitespace, never empty and containing a letter or digit; `line` is
+//! the 1-based line of its first byte; sentences come in file order and never overlap.
 
-use crate::model::{Article, Cleaned, Sentence};
+use crate::model::{Article, Cleaned, Sentence, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Split the kept text of `article` into sentences with byte spans and line numbers.
 pub fn segment(article: &Article, cleaned: &Cleaned) -> Vec<Sentence> {
-    let _ = (article, cleaned);
-    unimplemented!("segment")
+    let text = article.text.as_str();
+    let line_starts = line_starts(text);
+    blocks(text, cleaned, article.title.as_deref())
+        .into_iter()
+        .flat_map(|block| split_block(text, block))
+        .map(|span| Sentence {
+            span,
+            line: line_number(&line_starts, span.start),
+            text: slice(text, span).to_string(),
+        })
+        .collect()
+}
+
+/// Titles before a name: never the end of a sentence.
+const TITLES: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.",
+    "Sgt.", "Capt.", "Cpl.", "Pvt.", "Maj.", "Adm.", "Cmdr.", "Brig.", "Rev.", "Hon.", "Supt.",
+    "Insp.", "Det.", "Amb.", "Pres.", "Const.", "Dist.", "Atty.", "Asst.", "Ald.", "Dep.", "Sens.",
+    "Reps.", "vs.", "v.", "e.g.", "i.e.", "cf.", "approx.",
+];
+
+/// Abbreviations that rarely end a sentence: they end one only when a typical sentence
+/// opener follows ("… bought by Acme Corp. The deal …"). Months and weekdays, company
+/// and name suffixes, street words, US state abbreviations, "Yahoo!".
+const USUAL_ABBREVIATIONS: &[&str] = &[
+    "Jan.", "Feb.", "Mar.", "Apr.", "May.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.",
+    "Nov.", "Dec.", "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thur.", "Thurs.", "Fri.", "Sat.",
+    "Sun.", "Yahoo!", "Jr.", "Sr.", "Inc.", "Corp.", "Co.", "Ltd.", "Bros.", "No.", "Nos.", "St.",
+    "Ave.", "Blvd.", "Rd.", "Mt.", "Ft.", "Dept.", "Univ.", "Ala.", "Ariz.", "Ark.", "Calif.",
+    "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.",
+    "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "Okla.", "Ore.", "Pa.", "Tenn.",
+    "Tex.", "Vt.", "Va.", "Wash.", "Wis.", "Wyo.",
+];
+
+/// "a.m." and "p.m.": they end a sentence unless a time-like word follows.
+const CLOCK_ABBREVIATIONS: &[&str] = &["a.m.", "p.m.", "A.M.", "P.M."];
+
+/// Words that follow "p.m." inside a sentence: time zones and weekdays ("5 p.m. ET",
+/// "8 p.m. Tuesday").
+const AFTER_CLOCK: &[&str] = &[
+    "ET",
+    "EDT",
+    "EST",
+    "CT",
+    "CDT",
+    "CST",
+    "MT",
+    "MDT",
+    "MST",
+    "PT",
+    "PDT",
+    "PST",
+    "GMT",
+    "UTC",
+    "BST",
+    "CET",
+    "CEST",
+    "KST",
+    "JST",
+    "IST",
+    "AEST",
+    "AEDT",
+    "local",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Capitalized words that typically open a sentence: after an abbreviation that could
+/// end one ("U.S.", "Corp.", "Jan."), they mean it did.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Then",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "According",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "All",
+    "No",
+    "Now",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Still",
+    "Another",
+    "Such",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Officials",
+    "Police",
+];
+
+/// One or more capital initials with dots: "U.S.", "N.", "F.".
+static INITIALS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\.)+$").expect("valid regex"));
+
+/// Byte offsets where each line starts (0, and after every `\n`).
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// 1-based line of byte `pos`.
+fn line_number(line_starts: &[usize], pos: usize) -> usize {
+    line_starts.partition_point(|&start| start <= pos).max(1)
+}
+
+fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or_default()
+}
+
+/// Group kept spans into blocks (see the module doc). The headline (a line equal to
+/// the article's title) is always a block of its own, even when a dateline starting
+/// "on …" follows it. Spans that do not slice the text on char boundaries, or that go
+/// backwards, are skipped or start a new block.
+fn blocks(text: &str, cleaned: &Cleaned, title: Option<&str>) -> Vec<Span> {
+    let mut blocks: Vec<Span> = Vec::new();
+    let mut last_line = Span::default();
+    for &span in &cleaned.kept {
+        if span.is_empty() || text.get(span.start..span.end).is_none() {
+            continue;
+        }
+        match blocks.last_mut() {
+            Some(block)
+                if title != Some(slice(text, last_line))
+                    && continues(text, cleaned, last_line, span) =>
+            {
+                block.end = span.end
+            }
+            _ => blocks.push(span),
+        }
+        last_line = span;
+    }
+    blocks
+}
+
+/// Whether kept span `next` continues the block whose last kept span is `prev`.
+fn continues(text: &str, cleaned: &Cleaned, prev: Span, next: Span) -> bool {
+    let Some(gap) = text.get(prev.end..next.start) else {
+        return false;
+    };
+    let dropped_between = cleaned
+        .dropped
+        .iter()
+        .any(|(d, _)| d.start < next.start && d.end > prev.end);
+    if dropped_between || !gap.trim().is_empty() {
+        return false;
+    }
+    match gap.matches('\n').count() {
+        0 => true,
+        1 => !ends_line_sentence(slice(text, prev)) && starts_lower(slice(text, next)),
+        _ => false,
+    }
+}
+
+/// A line ends like a sentence: `.`, `!`, `?`, `…` or `:`, maybe before closing quotes.
+fn ends_line_sentence(line: &str) -> bool {
+    let core = line.trim_end_matches(|c: char| is_closing(c) || c.is_whitespace());
+    core.ends_with(['.', '!', '?', '…', ':'])
+}
+
+fn is_closing(c: char) -> bool {
+    "\"'”’»)]".contains(c)
+}
+
+fn starts_lower(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// Sentences of one block, re-joining the splits UAX #29 gets wrong.
+fn split_block(text: &str, block: Span) -> Vec<Span> {
+    let raw = slice(text, block);
+    // Line breaks inside a block are wrapped prose: segment as if they were spaces.
+    // Both are one byte, so offsets into `flat` are offsets into `raw`.
+    let flat = raw.replace(['\n', '\r'], " ");
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (at, piece) in flat.split_sentence_bound_indices() {
+        let end = at + piece.len();
+        match merged.last_mut() {
+            Some(cur) if should_join(&flat[cur.0..cur.1], piece) => cur.1 = end,
+            _ => merged.push((at, end)),
+        }
+    }
+    merged
+        .into_iter()
+        .filter_map(|(s, e)| trim(text, Span::new(block.start + s, block.start + e)))
+        .filter(|span| slice(text, *span).chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// `span` without surrounding whitespace, or `None` when nothing is left.
+fn trim(text: &str, span: Span) -> Option<Span> {
+    let s = text.get(span.start..span.end)?;
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    (start < end).then_some(Span::new(start, end))
+}
+
+/// Whether the boundary between `prev` and `next` is a wrong split.
+fn should_join(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end();
+    let next = next.trim_start();
+    if !next.chars().any(char::is_alphanumeric) || !ends_sentence(prev) {
+        return true;
+    }
+    let next_word = first_word(next);
+    if is_lower_word(next_word) {
+        return true;
+    }
+    let last = last_token(prev);
+    let opener = SENTENCE_OPENERS.contains(&next_word);
+    if TITLES.contains(&last) {
+        true
+    } else if CLOCK_ABBREVIATIONS.contains(&last) {
+        next_word.starts_with(|c: char| c.is_ascii_digit()) || AFTER_CLOCK.contains(&next_word)
+    } else if USUAL_ABBREVIATIONS.contains(&last) || INITIALS.is_match(last) {
+        !opener
+    } else {
+        false
+    }
+}
+
+/// Ends with `.`, `!`, `?` or `…`, maybe before closing quotes or brackets.
+fn ends_sentence(s: &str) -> bool {
+    let core = s.trim_end_matches(|c: char| is_closing(c) || c.is_whitespace());
+    core.ends_with(['.', '!', '?', '…'])
+}
+
+/// The first word of `s`, past opening quotes, brackets and dashes.
+fn first_word(s: &str) -> &str {
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '’'))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// A lower-case word ("he", "on"), but not a brand like "iPhone" or "eBay".
+fn is_lower_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_lowercase) && !chars.any(char::is_uppercase)
+}
+
+/// The last whitespace-separated token, without opening quotes or brackets.
+fn last_token(s: &str) -> &str {
+    s.split_whitespace()
+        .next_back()
+        .unwrap_or_default()
+        .trim_start_matches(|c: char| "\"'“‘([".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DropReason;
+
+    fn article(text: &str) -> Article {
+        Article {
+            path: "t.txt".into(),
+            text: text.into(),
+            body: Span::new(0, text.len()),
+            title: None,
+            source: None,
+            url: None,
+            published: None,
+        }
+    }
+
+    /// Every non-blank line kept whole, as clean does for plain text.
+    fn all_lines_kept(text: &str) -> Cleaned {
+        let mut kept = Vec::new();
+        let mut pos = 0;
+        for raw in text.split_inclusive('\n') {
+            if let Some(span) = trim(text, Span::new(pos, pos + raw.len())) {
+                kept.push(span);
+            }
+            pos += raw.len();
+        }
+        Cleaned {
+            kept,
+            dropped: Vec::new(),
+        }
+    }
+
+    fn sentences(text: &str) -> Vec<String> {
+        let a = article(text);
+        segment(&a, &all_lines_kept(text))
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+    }
+
+    #[test]
+    fn title_without_dot_is_one_sentence() {
+        assert_eq!(sentences("Mr Kerry landed."), vec!["Mr Kerry landed."]);
+    }
+
+    #[test]
+    fn mr_with_dot_does_not_split() {
+        assert_eq!(
+            sentences("Mr. Smith went to Washington. He said hi."),
+            vec!["Mr. Smith went to Washington.", "He said hi."]
+        );
+    }
+
+    #[test]
+    fn times_months_and_initialisms_do_not_split() {
+        assert_eq!(
+            sentences("It happened at 3 p.m. on Jan. 5 in the U.S. Army base."),
+            vec!["It happened at 3 p.m. on Jan. 5 in the U.S. Army base."]
+        );
+    }
+
+    #[test]
+    fn more_abbreviations() {
+        for s in [
+            "Dr. Jones and Prof. Lee met Gen. Park at the base.",
+            "President John F. Kennedy was shot in Dallas.",
+            "Ferries from N. Ireland and S. Wales docked.",
+            "The U.N. Security Council met on Friday.",
+            "He works for Acme Corp. in Texas.",
+            "The meeting ended at 5 p.m. ET on Friday.",
+            "The vote closes at 8 p.m. Tuesday in most states.",
+            "She moved to a town in Marin County, Calif. on Thursday.",
+            "It was the No. 1 song for weeks.",
+            "Apples, pears, etc. are on sale.",
+            "The case Roe v. Wade was decided in 1973.",
+            "Police Const. Jane Doe said so.",
+            "It was reported by Yahoo! Sports on Fri. May 3.",
+        ] {
+            assert_eq!(sentences(s), vec![s], "{s}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_that_end_a_sentence_still_split() {
+        assert_eq!(
+            sentences("The firm was sold to Acme Corp. The deal closed Monday."),
+            vec!["The firm was sold to Acme Corp.", "The deal closed Monday."]
+        );
+        assert_eq!(
+            sentences("Troops left the U.S. They arrived in Germany."),
+            vec!["Troops left the U.S.", "They arrived in Germany."]
+        );
+        assert_eq!(
+            sentences("It ended at 5 p.m. Police then left."),
+            vec!["It ended at 5 p.m.", "Police then left."]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("\"We will go,\" he said. \"We will win!\" she added. Then they left."),
+            vec![
+                "\"We will go,\" he said.",
+                "\"We will win!\" she added.",
+                "Then they left."
+            ]
+        );
+        assert_eq!(
+            sentences("He called it a \"bold plan\". \"I think so\", he added."),
+            vec!["He called it a \"bold plan\".", "\"I think so\", he added."]
+        );
+        assert_eq!(
+            sentences("She said: “It is over.” Then she left."),
+            vec!["She said: “It is over.”", "Then she left."]
+        );
+        assert_eq!(
+            sentences("Why now?\" asked one man. Nobody knew."),
+            vec!["Why now?\" asked one man.", "Nobody knew."]
+        );
+    }
+
+    #[test]
+    fn spaced_closing_quote_joins_the_sentence_before() {
+        assert_eq!(
+            sentences("“ I think it will rain in Paris. ”"),
+            vec!["“ I think it will rain in Paris. ”"]
+        );
+    }
+
+    #[test]
+    fn brand_names_do_not_count_as_lower_case() {
+        assert_eq!(
+            sentences("Were sales up? iPhone sales rose."),
+            vec!["Were sales up?", "iPhone sales rose."]
+        );
+    }
+
+    #[test]
+    fn title_line_then_paragraph_gives_two_sentences() {
+        let text = "Council approves new budget\n\nThe council voted on Wednesday.\n";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Council approves new budget",
+                "The council voted on Wednesday."
+            ]
+        );
+        let text = "Council approves new budget\nThe council voted on Wednesday.\n";
+        assert_eq!(sentences(text).len(), 2, "no blank line between");
+    }
+
+    #[test]
+    fn hard_wrapped_prose_is_joined() {
+        let text = "The committee debated for two\nhours in the evening. They\nleft.\n";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "The committee debated for two\nhours in the evening.",
+                "They\nleft."
+            ]
+        );
+        let text = "They met on Friday.\nthen they left.\n";
+        assert_eq!(
+            sentences(text).len(),
+            2,
+            "a line ending a sentence is not joined"
+        );
+    }
+
+    #[test]
+    fn headline_is_never_joined_to_a_dateline() {
+        let text = "Team wins title\non Mar 3 2019, 6:10p\nThe team won.\n";
+        let mut a = article(text);
+        a.title = Some("Team wins title".into());
+        let got: Vec<_> = segment(&a, &all_lines_kept(text))
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(
+            got,
+            vec!["Team wins title", "on Mar 3 2019, 6:10p", "The team won."]
+        );
+    }
+
+    #[test]
+    fn one_sentence_per_line_stays_apart() {
+        let text = "Storm hits coast\nMarch 3, 2019\nAt least 4 homes were damaged.\n";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Storm hits coast",
+                "March 3, 2019",
+                "At least 4 homes were damaged."
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_file_spans_slice_back_and_lines_count() {
+        let text = "Headline\r\n\r\nFirst one. Second\r\none here.\r\nThird.\r\n";
+        let a = article(text);
+        let got = segment(&a, &all_lines_kept(text));
+        let texts: Vec<_> = got.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["Headline", "First one.", "Second\r\none here.", "Third."]
+        );
+        let lines: Vec<_> = got.iter().map(|s| s.line).collect();
+        assert_eq!(lines, vec![1, 3, 3, 5]);
+        for s in &got {
+            assert_eq!(&text[s.span.start..s.span.end], s.text);
+        }
+    }
+
+    #[test]
+    fn spans_slice_back_to_text_and_line_numbers_are_right() {
+        let text = "---\ntitle: T\n---\nÉté à Lyon\n\n“Déjà vu,” il dit. Mr. Roy left.\n";
+        let a = article(text);
+        let got = segment(&a, &all_lines_kept(text));
+        for s in &got {
+            assert_eq!(&text[s.span.start..s.span.end], s.text);
+            assert_eq!(s.text, s.text.trim());
+        }
+        let found: Vec<_> = got.iter().map(|s| (s.line, s.text.as_str())).collect();
+        assert!(found.contains(&(4, "Été à Lyon")));
+        assert!(found.contains(&(6, "“Déjà vu,” il dit.")));
+        assert!(found.contains(&(6, "Mr. Roy left.")));
+    }
+
+    #[test]
+    fn dropped_text_is_never_crossed() {
+        let text = "A caption about the talks Image copyright X\nand more text here.\n";
+        let caption_end = text.find(" Image").unwrap();
+        let credit = Span::new(caption_end + 1, text.find('\n').unwrap());
+        let next = Span::new(credit.end + 1, text.len() - 1);
+        let cleaned = Cleaned {
+            kept: vec![Span::new(0, caption_end), next],
+            dropped: vec![(credit, DropReason::PhotoCredit)],
+        };
+        let got = segment(&article(text), &cleaned);
+        let texts: Vec<_> = got.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["A caption about the talks", "and more text here."]
+        );
+    }
+
+    #[test]
+    fn only_kept_text_is_segmented() {
+        let text = "Keep this one.\nRelated Stories\nAnd this.\n";
+        let cleaned = Cleaned {
+            kept: vec![Span::new(0, 14), Span::new(31, 40)],
+            dropped: vec![(Span::new(15, 30), DropReason::Navigation)],
+        };
+        let got = segment(&article(text), &cleaned);
+        let texts: Vec<_> = got.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["Keep this one.", "And this."]);
+        assert_eq!(got[1].line, 3);
+    }
+
+    #[test]
+    fn fragments_without_letters_or_digits_are_skipped() {
+        assert_eq!(sentences("* * *\n\n---\n...\n"), Vec::<String>::new());
+        assert_eq!(sentences("... The end."), vec!["The end."]);
+    }
+
+    #[test]
+    fn bad_spans_do_not_panic() {
+        let text = "é and more.";
+        let cleaned = Cleaned {
+            kept: vec![
+                Span::new(1, 3),
+                Span::new(0, 99),
+                Span::new(5, 2),
+                Span::new(0, text.len()),
+            ],
+            dropped: Vec::new(),
+        };
+        let got = segment(&article(text), &cleaned);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].text, "é and more.");
+        assert!(segment(&article(""), &Cleaned::default()).is_empty());
+    }
+
+    #[test]
+    fn line_numbers_of_offsets() {
+        let starts = line_starts("a\nbb\n\nc");
+        assert_eq!(starts, vec![0, 2, 5, 6]);
+        assert_eq!(line_number(&starts, 0), 1);
+        assert_eq!(line_number(&starts, 1), 1);
+        assert_eq!(line_number(&starts, 2), 2);
+        assert_eq!(line_number(&starts, 6), 4);
+    }
 }
