@@ -1,0 +1,435 @@
+//! The command line: clap definitions and the run logic behind them.
+//!
+//! `main.rs` only parses, calls [`run`] and turns its result into an exit code; all
+//! decisions live here so tests can reach them.
+//!
+//! Invariants:
+//! * Exit codes come from [`crate::error`] only: 0 clean, 1 conflicts found, 2 trouble.
+//!   `claims` exits 0 whenever it succeeds.
+//! * Every error is one line, `factdiff: <problem>` ([`error_line`], [`usage_line`]).
+//! * A report is rendered whole into memory before a byte is written: `--output FILE`
+//!   replaces FILE atomically (a temporary file in the same folder, then a rename) so
+//!   FILE is never partial, and a reader closing the pipe early is a quiet success.
+//! * Colour: `--color always` wins; `never` never; `auto` means colour only when
+//!   writing to a terminal and `NO_COLOR` is unset or empty and `TERM` is not `dumb`.
+//!   JSON never has colour.
+
+use crate::error::{EXIT_CLEAN, EXIT_CONFLICTS, Error};
+use crate::model::Analysis;
+use crate::report::claims::{self, ClaimsOptions};
+use crate::report::{json, text};
+use chrono::NaiveDate;
+use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Compare the checkable claims (dates, durations, counts, ordinals, places) of
+/// several news articles about one story, and report agreements and contradictions.
+#[derive(Debug, Parser)]
+#[command(name = "factdiff", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare the articles' claims; exit 1 when they contradict each other.
+    #[command(after_help = EXIT_STATUS)]
+    Compare(CompareArgs),
+    /// List every claim found in each article.
+    Claims(ClaimsArgs),
+}
+
+const EXIT_STATUS: &str = "Exit status: 0 when no contradiction or inconsistency was found, \
+    1 when one was, 2 on trouble (bad input, bad option, unwritable output).";
+
+/// Options shared by every subcommand.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Article files, or folders searched for *.txt and *.md.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Publication date of one article, overriding what the article says (repeatable).
+    #[arg(long, value_name = "PATH=YYYY-MM-DD", value_parser = parse_published)]
+    pub published: Vec<PublishedArg>,
+
+    /// When to colour the text output (NO_COLOR turns off `auto`).
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Write the report to FILE (replaced atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `factdiff compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Show only conflicts: `contradictions` hides agreements (inconsistencies stay).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub only: Option<Only>,
+
+    /// Also show, per article, where its date came from, what text was dropped and
+    /// how many sentences and claims it has.
+    #[arg(long, short)]
+    pub verbose: bool,
+
+    /// Width of the text report in columns [default: the terminal's, else 80].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+}
+
+/// `factdiff claims`.
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people: diff-style, colour on a terminal.
+    Text,
+    /// For programs: one versioned JSON document.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    /// Contradictions and inconsistencies; no agreements.
+    Contradictions,
+}
+
+/// One `--published PATH=YYYY-MM-DD`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedArg {
+    pub path: String,
+    pub date: NaiveDate,
+}
+
+/// Parse `PATH=YYYY-MM-DD`, splitting at the last `=` so paths may contain one.
+pub fn parse_published(s: &str) -> Result<PublishedArg, String> {
+    let (path, date) = s
+        .rsplit_once('=')
+        .ok_or_else(|| format!("expected PATH=YYYY-MM-DD, got '{s}'"))?;
+    if path.is_empty() {
+        return Err(format!("no PATH before '=' in '{s}'"));
+    }
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|e| format!("'{date}' is not a date YYYY-MM-DD ({e})"))?;
+    Ok(PublishedArg {
+        path: path.to_string(),
+        date,
+    })
+}
+
+/// Run a parsed command line; the `Ok` value is the exit code.
+pub fn run(cli: Cli) -> Result<u8, Error> {
+    match cli.command {
+        Command::Compare(args) => compare(&args),
+        Command::Claims(args) => list_claims(&args),
+    }
+}
+
+fn compare(args: &CompareArgs) -> Result<u8, Error> {
+    let input = &args.input;
+    let analysis = crate::analyze(&input.paths, &options(input)?)?;
+    let only_conflicts = match args.only {
+        Some(Only::Contradictions) => true,
+        None => false,
+    };
+    let sink = Sink::new(input.output.as_deref());
+    let color = sink.color(input.color);
+    let mut buf = Vec::new();
+    match input.format {
+        Format::Text => {
+            let opts = text::TextOptions {
+                color,
+                only_conflicts,
+                verbose: args.verbose,
+                width: args.width.map_or_else(|| sink.width(), usize::from),
+            };
+            text::render(&analysis, &opts, &mut buf)
+        }
+        Format::Json => json::render(&analysis, only_conflicts, &mut buf),
+    }
+    .map_err(|e| sink.error(e))?;
+    Ok(match sink.deliver(&buf, color)? {
+        Delivery::Written => exit_code(&analysis),
+        Delivery::ReaderGone => EXIT_CLEAN,
+    })
+}
+
+fn list_claims(args: &ClaimsArgs) -> Result<u8, Error> {
+    let input = &args.input;
+    let analysis = crate::analyze(&input.paths, &options(input)?)?;
+    let sink = Sink::new(input.output.as_deref());
+    let color = sink.color(input.color);
+    let mut buf = Vec::new();
+    match input.format {
+        Format::Text => claims::render_text(&analysis, &ClaimsOptions { color }, &mut buf),
+        Format::Json => claims::render_json(&analysis, &mut buf),
+    }
+    .map_err(|e| sink.error(e))?;
+    sink.deliver(&buf, color)?;
+    Ok(EXIT_CLEAN)
+}
+
+/// 1 when the analysis found contradictions or inconsistencies, else 0.
+pub fn exit_code(analysis: &Analysis) -> u8 {
+    if analysis.has_conflicts() {
+        EXIT_CONFLICTS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// The pipeline options from the command line; one path given two different dates
+/// is a usage error.
+pub fn options(input: &InputArgs) -> Result<crate::Options, Error> {
+    let mut published = BTreeMap::new();
+    for p in &input.published {
+        match published.insert(p.path.clone(), p.date) {
+            Some(earlier) if earlier != p.date => {
+                return Err(Error::Usage(format!(
+                    "--published gives {} two dates: {earlier} and {}",
+                    p.path, p.date
+                )));
+            }
+            Some(_) | None => {}
+        }
+    }
+    let mut opts = crate::Options::default();
+    opts.ingest.published = published;
+    Ok(opts)
+}
+
+/// Whether to colour, from the choice, `NO_COLOR`, `TERM` and whether the report
+/// goes to a terminal.
+pub fn color_enabled(choice: ColorChoice, no_color: bool, dumb_term: bool, tty: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => tty && !no_color && !dumb_term,
+    }
+}
+
+/// How a report reached its reader.
+#[derive(Debug, PartialEq, Eq)]
+enum Delivery {
+    Written,
+    /// Standard output was a pipe whose reader had gone.
+    ReaderGone,
+}
+
+/// Where the report goes: standard output or a file.
+struct Sink<'a> {
+    file: Option<&'a Path>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(file: Option<&'a Path>) -> Self {
+        Sink { file }
+    }
+
+    fn tty(&self) -> bool {
+        self.file.is_none() && io::stdout().is_terminal()
+    }
+
+    fn color(&self, choice: ColorChoice) -> bool {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let dumb = std::env::var_os("TERM").is_some_and(|v| v == "dumb");
+        color_enabled(choice, no_color, dumb, self.tty())
+    }
+
+    /// The terminal's width on a terminal, else 80.
+    fn width(&self) -> usize {
+        const DEFAULT: usize = 80;
+        if !self.tty() {
+            return DEFAULT;
+        }
+        terminal_size::terminal_size().map_or(DEFAULT, |(w, _)| usize::from(w.0))
+    }
+
+    fn name(&self) -> String {
+        self.file
+            .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string())
+    }
+
+    fn error(&self, source: io::Error) -> Error {
+        Error::Output {
+            path: self.name(),
+            source,
+        }
+    }
+
+    fn deliver(&self, bytes: &[u8], color: bool) -> Result<Delivery, Error> {
+        let result = match self.file {
+            Some(path) => write_atomically(path, bytes),
+            None => write_stdout(bytes, color),
+        };
+        match result {
+            Ok(()) => Ok(Delivery::Written),
+            Err(e) if self.file.is_none() && e.kind() == io::ErrorKind::BrokenPipe => {
+                Ok(Delivery::ReaderGone)
+            }
+            Err(e) => Err(self.error(e)),
+        }
+    }
+}
+
+fn write_stdout(bytes: &[u8], color: bool) -> io::Result<()> {
+    let stdout = io::stdout().lock();
+    let choice = match color {
+        true => anstream::ColorChoice::Always,
+        false => anstream::ColorChoice::Never,
+    };
+    let mut out = anstream::AutoStream::new(stdout, choice);
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// Write `bytes` to `path` so that `path` holds either its old content or all of
+/// `bytes`, never part: a temporary file in the same folder, synced, then renamed.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        Some(_) | None => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    keep_permissions(path, tmp.as_file())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Give the new file the old file's permissions, or the usual 0644 for a new one
+/// (temporary files are created 0600).
+fn keep_permissions(path: &Path, tmp: &std::fs::File) -> io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) => tmp.set_permissions(meta.permissions()),
+        Err(_) => default_permissions(tmp),
+    }
+}
+
+#[cfg(unix)]
+fn default_permissions(tmp: &std::fs::File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    tmp.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(_tmp: &std::fs::File) -> io::Result<()> {
+    Ok(())
+}
+
+/// The one line printed for an error (`factdiff: ` is added by the caller).
+pub fn error_line(e: &Error) -> String {
+    crate::report::one_line(&e.to_string())
+}
+
+/// The one line for a clap error, or `None` when clap should print its own message
+/// (help, version, or help shown because nothing was given).
+pub fn usage_line(e: &clap::Error) -> Option<String> {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        _ => {}
+    }
+    let full = e.to_string();
+    let first_paragraph = full.split("\n\n").next().unwrap_or_default();
+    let message = first_paragraph.trim().trim_start_matches("error:");
+    Some(format!(
+        "{} (see 'factdiff --help')",
+        crate::report::one_line(message)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn published_splits_at_the_last_equals_sign() {
+        let p = parse_published("a=b.txt=2014-02-13").expect("valid");
+        assert_eq!(p.path, "a=b.txt");
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2014, 2, 13).expect("date"));
+        assert!(parse_published("a.txt").is_err());
+        assert!(parse_published("=2014-02-13").is_err());
+        assert!(parse_published("a.txt=13/02/2014").is_err());
+        assert!(parse_published("a.txt=2014-02-30").is_err());
+    }
+
+    #[test]
+    fn colour_rules() {
+        use ColorChoice::{Always, Auto, Never};
+        assert!(color_enabled(Always, true, true, false));
+        assert!(!color_enabled(Never, false, false, true));
+        assert!(color_enabled(Auto, false, false, true));
+        assert!(!color_enabled(Auto, true, false, true));
+        assert!(!color_enabled(Auto, false, true, true));
+        assert!(!color_enabled(Auto, false, false, false));
+    }
+
+    #[test]
+    fn same_path_two_dates_is_a_usage_error() {
+        let cli = Cli::try_parse_from([
+            "factdiff",
+            "compare",
+            "a.txt",
+            "--published",
+            "a.txt=2014-02-13",
+            "--published",
+            "a.txt=2014-02-14",
+        ])
+        .expect("parses");
+        let Command::Compare(args) = cli.command else {
+            panic!("compare");
+        };
+        let e = options(&args.input).expect_err("two dates");
+        assert!(matches!(e, Error::Usage(_)));
+    }
+
+    #[test]
+    fn usage_errors_are_one_line() {
+        let e = Cli::try_parse_from(["factdiff", "compare", "a.txt", "--bogus"]).expect_err("bad");
+        let line = usage_line(&e).expect("a usage error");
+        assert!(line.contains("--bogus"), "{line}");
+        assert!(!line.contains('\n'));
+        let e = Cli::try_parse_from(["factdiff", "compare"]).expect_err("no paths");
+        let line = usage_line(&e).expect("a usage error");
+        assert!(line.contains("<PATH>"), "{line}");
+        let e = Cli::try_parse_from(["factdiff", "--help"]).expect_err("help");
+        assert!(usage_line(&e).is_none());
+    }
+
+    #[test]
+    fn atomic_write_replaces_whole_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("report.json");
+        write_atomically(&path, b"first").expect("write");
+        write_atomically(&path, b"second").expect("rewrite");
+        assert_eq!(std::fs::read(&path).expect("read"), b"second");
+        let leftovers = std::fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(leftovers, 1, "no temporary file left behind");
+    }
+}
