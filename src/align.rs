@@ -102,14 +102,12 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
                     group_of[x] = Some(g);
                 }
             }
-            (Some(g), Some(h)) if g != h => {
-                if groups[h].iter().all(|&x| fits(&groups[g], x)) {
-                    let moved = std::mem::take(&mut groups[h]);
-                    for &x in &moved {
-                        group_of[x] = Some(g);
-                    }
-                    groups[g].extend(moved);
+            (Some(g), Some(h)) if g != h && groups[h].iter().all(|&x| fits(&groups[g], x)) => {
+                let moved = std::mem::take(&mut groups[h]);
+                for &x in &moved {
+                    group_of[x] = Some(g);
                 }
+                groups[g].extend(moved);
             }
             _ => {}
         }
@@ -148,7 +146,11 @@ fn label(articles: &[Analyzed], claims: &[ClaimRef]) -> String {
         .iter()
         .min_by_key(|c| (c.topic.label.len(), c.topic.label.clone()))
         .map_or(String::new(), |c| c.topic.label.clone());
-    let aspect = topics.iter().map(|c| c.topic.aspect).max().unwrap_or_default();
+    let aspect = topics
+        .iter()
+        .map(|c| c.topic.aspect)
+        .max()
+        .unwrap_or_default();
     match aspect {
         Aspect::Whole => best,
         Aspect::Start => format!("{best} (start)"),
@@ -221,9 +223,7 @@ fn dice(a: &[String], b: &[String]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{
-        Article, Cleaned, ClaimKind, Granularity, Span, TimeRange, Topic,
-    };
+    use crate::model::{Article, ClaimKind, Cleaned, Granularity, Span, TimeRange, Topic};
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -275,7 +275,12 @@ mod tests {
     #[test]
     fn same_fact_across_articles_is_grouped() {
         let day = TimeRange::day(d(2014, 2, 20));
-        let a = article(vec![claim("reunion", &["famili", "reunion"], day, d(2014, 2, 13))]);
+        let a = article(vec![claim(
+            "reunion",
+            &["famili", "reunion"],
+            day,
+            d(2014, 2, 13),
+        )]);
         let b = article(vec![claim("reunion", &["reunion"], day, d(2014, 2, 12))]);
         let groups = align(&[a, b], &AlignOptions::default());
         assert_eq!(groups.len(), 1);
@@ -308,7 +313,12 @@ mod tests {
     fn different_heads_never_align() {
         let day = TimeRange::day(d(2014, 2, 20));
         let a = article(vec![claim("reunion", &["reunion"], day, d(2014, 2, 13))]);
-        let b = article(vec![claim("talk", &["reunion", "talk"], day, d(2014, 2, 13))]);
+        let b = article(vec![claim(
+            "talk",
+            &["reunion", "talk"],
+            day,
+            d(2014, 2, 13),
+        )]);
         assert!(align(&[a, b], &AlignOptions::default()).is_empty());
     }
 }

@@ -55,11 +55,16 @@ fn judge(articles: &[Analyzed], g: &Group) -> Finding {
 fn disagreement(a: &Claim, b: &Claim) -> String {
     match (&a.value, &b.value) {
         (Value::Time(x), Value::Time(y)) => {
-            let gap = time_gap(x, y).map(|d| format!(" ({})", days_phrase(d))).unwrap_or_default();
+            let gap = time_gap(x, y)
+                .map(|d| format!(" ({})", days_phrase(d)))
+                .unwrap_or_default();
             format!("{} vs {}: no time in common{gap}", a.display, b.display)
         }
         (Value::Amount(_), Value::Amount(_)) => {
-            format!("{} vs {}: the numbers cannot both be right", a.display, b.display)
+            format!(
+                "{} vs {}: the numbers cannot both be right",
+                a.display, b.display
+            )
         }
         _ => format!("{} vs {}", a.display, b.display),
     }
@@ -67,7 +72,11 @@ fn disagreement(a: &Claim, b: &Claim) -> String {
 
 /// Days between the end of the earlier range and the start of the later one.
 fn time_gap(x: &TimeRange, y: &TimeRange) -> Option<i64> {
-    let (first, second) = if x.latest? < y.earliest? { (x, y) } else { (y, x) };
+    let (first, second) = if x.latest? < y.earliest? {
+        (x, y)
+    } else {
+        (y, x)
+    };
     Some((second.earliest? - first.latest?).num_days())
 }
 
@@ -95,10 +104,10 @@ fn agreement(claims: &[&Claim]) -> String {
             _ => None,
         })
         .collect();
-    if times.len() == claims.len() {
-        if let Some(common) = intersect(&times) {
-            return format!("compatible: {} overlap in {}", shown.join(", "), common);
-        }
+    if times.len() == claims.len()
+        && let Some(common) = intersect(&times)
+    {
+        return format!("compatible: {} overlap in {}", shown.join(", "), common);
     }
     let amounts: Vec<&Amount> = claims
         .iter()
@@ -137,21 +146,29 @@ pub fn self_check(articles: &[Analyzed]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         for (di, d) in a.claims.iter().enumerate() {
-            let Value::Amount(stated) = &d.value else { continue };
+            let Value::Amount(stated) = &d.value else {
+                continue;
+            };
             if d.kind != ClaimKind::Duration {
                 continue;
             }
             for (ri, r) in a.claims.iter().enumerate() {
-                if r.kind != ClaimKind::Date || r.sentence != d.sentence || r.topic.head != d.topic.head {
+                if r.kind != ClaimKind::Date
+                    || r.sentence != d.sentence
+                    || r.topic.head != d.topic.head
+                {
                     continue;
                 }
-                let Value::Time(range) = &r.value else { continue };
+                let Value::Time(range) = &r.value else {
+                    continue;
+                };
                 let Some(span) = range.days() else { continue };
                 if span < 2 || range.granularity != crate::model::Granularity::Day {
                     continue;
                 }
                 // Either counting convention: the days between, or both ends included.
-                let fits = |n: f64| stated.low <= n + 1e-9 && stated.high.is_none_or(|h| n <= h + 1e-9);
+                let fits =
+                    |n: f64| stated.low <= n + 1e-9 && stated.high.is_none_or(|h| n <= h + 1e-9);
                 let between = (span - 1) as f64;
                 if fits(between) || fits(span as f64) {
                     continue;
@@ -170,8 +187,14 @@ pub fn self_check(articles: &[Analyzed]) -> Vec<Finding> {
                         between / 7.0
                     ),
                     claims: vec![
-                        ClaimRef { article: ai, claim: di },
-                        ClaimRef { article: ai, claim: ri },
+                        ClaimRef {
+                            article: ai,
+                            claim: di,
+                        },
+                        ClaimRef {
+                            article: ai,
+                            claim: ri,
+                        },
                     ],
                 });
             }
@@ -252,7 +275,12 @@ mod tests {
         Group {
             kind: ClaimKind::Date,
             topic: "t".into(),
-            claims: (0..n).map(|i| ClaimRef { article: i, claim: 0 }).collect(),
+            claims: (0..n)
+                .map(|i| ClaimRef {
+                    article: i,
+                    claim: 0,
+                })
+                .collect(),
         }
     }
 
@@ -275,7 +303,11 @@ mod tests {
 
     #[test]
     fn overlapping_ranges_agree_with_the_overlap_shown() {
-        let feb = Value::Time(TimeRange::between(d(2014, 2, 1), d(2014, 2, 28), Granularity::Month));
+        let feb = Value::Time(TimeRange::between(
+            d(2014, 2, 1),
+            d(2014, 2, 28),
+            Granularity::Month,
+        ));
         let day = Value::Time(TimeRange::day(d(2014, 2, 24)));
         let arts = vec![
             analyzed(vec![claim(0, ClaimKind::Date, feb, "2014-02")]),
@@ -288,7 +320,13 @@ mod tests {
 
     #[test]
     fn identifying_claims_never_contradict() {
-        let y = |n| Value::Time(TimeRange::between(d(n, 1, 1), d(n, 12, 31), Granularity::Year));
+        let y = |n| {
+            Value::Time(TimeRange::between(
+                d(n, 1, 1),
+                d(n, 12, 31),
+                Granularity::Year,
+            ))
+        };
         let mut last_year = claim(0, ClaimKind::Date, y(2013), "2013");
         last_year.identifying = true;
         let arts = vec![
@@ -300,8 +338,16 @@ mod tests {
 
     #[test]
     fn a_duration_must_fit_its_dates() {
-        let weeks = Value::Amount(Amount { low: 38.5, high: Some(45.5), unit: "day".into() });
-        let range = Value::Time(TimeRange::between(d(2017, 9, 15), d(2017, 11, 29), Granularity::Day));
+        let weeks = Value::Amount(Amount {
+            low: 38.5,
+            high: Some(45.5),
+            unit: "day".into(),
+        });
+        let range = Value::Time(TimeRange::between(
+            d(2017, 9, 15),
+            d(2017, 11, 29),
+            Granularity::Day,
+        ));
         let arts = vec![analyzed(vec![
             claim(0, ClaimKind::Duration, weeks, "P6W"),
             claim(0, ClaimKind::Date, range, "2017-09-15/2017-11-29"),
@@ -310,7 +356,11 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].verdict, Verdict::Inconsistent);
         assert!(f[0].explanation.contains("75 days"), "{}", f[0].explanation);
-        let fits = Value::Amount(Amount { low: 70.0, high: Some(80.0), unit: "day".into() });
+        let fits = Value::Amount(Amount {
+            low: 70.0,
+            high: Some(80.0),
+            unit: "day".into(),
+        });
         let arts = vec![analyzed(vec![
             claim(0, ClaimKind::Duration, fits, "P11W"),
             claim(0, ClaimKind::Date, range_value(), "x"),
@@ -319,6 +369,10 @@ mod tests {
     }
 
     fn range_value() -> Value {
-        Value::Time(TimeRange::between(d(2017, 9, 15), d(2017, 11, 29), Granularity::Day))
+        Value::Time(TimeRange::between(
+            d(2017, 9, 15),
+            d(2017, 11, 29),
+            Granularity::Day,
+        ))
     }
 }

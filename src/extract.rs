@@ -139,7 +139,14 @@ impl SentenceCtx<'_> {
     }
 }
 
-fn blank_claim(kind: ClaimKind, span: Span, text: &str, value: Value, display: String, topic: Topic) -> Claim {
+fn blank_claim(
+    kind: ClaimKind,
+    span: Span,
+    text: &str,
+    value: Value,
+    display: String,
+    topic: Topic,
+) -> Claim {
     Claim {
         article: 0,
         sentence: 0,
@@ -181,12 +188,14 @@ fn is_record_word(w: &str) -> bool {
     const NOT_SUPERLATIVE: &[&str] = &[
         "test", "west", "protest", "interest", "request", "arrest", "suggest", "forest",
         "manifest", "honest", "modest", "contest", "guest", "nest", "rest", "chest", "quest",
-        "digest", "harvest", "latest", "invest", "attest", "unrest", "behest", "detest",
-        "earnest", "pest", "vest", "zest", "conquest", "inquest", "bequest", "tempest",
+        "digest", "harvest", "latest", "invest", "attest", "unrest", "behest", "detest", "earnest",
+        "pest", "vest", "zest", "conquest", "inquest", "bequest", "tempest",
     ];
     w.to_lowercase().split('-').any(|w| {
-        matches!(w, "first" | "most" | "record" | "rare" | "biggest" | "largest")
-            || w.ends_with("est") && w.len() > 5 && !NOT_SUPERLATIVE.contains(&w)
+        matches!(
+            w,
+            "first" | "most" | "record" | "rare" | "biggest" | "largest"
+        ) || w.ends_with("est") && w.len() > 5 && !NOT_SUPERLATIVE.contains(&w)
     })
 }
 
@@ -205,16 +214,53 @@ fn is_modifier(w: &Word) -> bool {
 /// A rough test for verbs: past forms and a few auxiliaries, which end a noun phrase.
 fn is_verbish(l: &str) -> bool {
     const VERBS: &[&str] = &[
-        "held", "met", "said", "took", "made", "came", "went", "left", "led", "struck", "hit",
-        "began", "told", "asked", "says", "say", "will", "would", "agreed", "planned",
-        "scheduled", "set", "due", "expected", "followed", "took", "took", "welcomed", "meet",
-        "begin", "start", "hold", "saw", "ended", "killed", "injured", "observed", "began",
+        "held",
+        "met",
+        "said",
+        "took",
+        "made",
+        "came",
+        "went",
+        "left",
+        "led",
+        "struck",
+        "hit",
+        "began",
+        "told",
+        "asked",
+        "says",
+        "say",
+        "will",
+        "would",
+        "agreed",
+        "planned",
+        "scheduled",
+        "set",
+        "due",
+        "expected",
+        "followed",
+        "took",
+        "took",
+        "welcomed",
+        "meet",
+        "begin",
+        "start",
+        "hold",
+        "saw",
+        "ended",
+        "killed",
+        "injured",
+        "observed",
+        "began",
     ];
     VERBS.contains(&l) || l.len() > 5 && l.ends_with("ed") && !l.ends_with("eed")
 }
 
 fn is_clause_break(w: &Word) -> bool {
-    matches!(w.text.as_str(), "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"")
+    matches!(
+        w.text.as_str(),
+        "," | ";" | ":" | "(" | ")" | "“" | "”" | "\""
+    )
 }
 
 /// The event noun phrase whose head is word `h`: modifiers to the left, "of …" to the
@@ -231,7 +277,11 @@ fn noun_phrase(ctx: &SentenceCtx, h: usize) -> (usize, usize) {
             k += 1;
         }
         let start = k;
-        while k < ctx.words.len() && k < start + 3 && is_modifier(&ctx.words[k]) && !in_timex(ctx, ctx.words[k].start) {
+        while k < ctx.words.len()
+            && k < start + 3
+            && is_modifier(&ctx.words[k])
+            && !in_timex(ctx, ctx.words[k].start)
+        {
             k += 1;
         }
         if k > start {
@@ -257,7 +307,10 @@ fn topic_of(ctx: &SentenceCtx, a: usize, b: usize, h: usize) -> Topic {
             !lexicon::is_stopword(w)
                 && w.chars().any(|c| c.is_alphabetic())
                 && lexicon::lookup(ORDINAL_WORDS, w).is_none()
-                && !matches!(w.to_lowercase().as_str(), "annual" | "such" | "similar" | "last" | "next" | "previous")
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "annual" | "such" | "similar" | "last" | "next" | "previous"
+                )
         })
         .map(|w| lexicon::fold(&w))
         .collect();
@@ -347,7 +400,10 @@ fn is_aside(ctx: &SentenceCtx, seg: (usize, usize)) -> bool {
 /// segments that are not asides.
 fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<usize> {
     let segs = segments(ctx);
-    let here = segs.iter().position(|&(a, b)| wa >= a && wa <= b).unwrap_or(0);
+    let here = segs
+        .iter()
+        .position(|&(a, b)| wa >= a && wa <= b)
+        .unwrap_or(0);
     let mut searched = 0;
     for si in (0..=here).rev() {
         let (a, b) = segs[si];
@@ -376,7 +432,11 @@ fn head_right(ctx: &SentenceCtx, heads: &[usize], wb: usize, seek: Seek) -> Opti
             return Some(k);
         }
         let stop = match seek {
-            Seek::Time => is_clause_break(&ctx.words[k]) || is_verbish(&l) || lexicon::IRREGULAR_PAST.contains(&l.as_str()),
+            Seek::Time => {
+                is_clause_break(&ctx.words[k])
+                    || is_verbish(&l)
+                    || lexicon::IRREGULAR_PAST.contains(&l.as_str())
+            }
             Seek::Record => false,
         };
         if stop {
@@ -392,7 +452,10 @@ fn head_right(ctx: &SentenceCtx, heads: &[usize], wb: usize, seek: Seek) -> Opti
 fn phrase_topic(ctx: &SentenceCtx, heads: &[usize], k: usize) -> Topic {
     let (mut a, mut b) = noun_phrase(ctx, k);
     let mut h = k;
-    if a >= 2 && matches!(ctx.lower(a - 1).as_str(), "in" | "of" | "on" | "for") && heads.contains(&(a - 2)) {
+    if a >= 2
+        && matches!(ctx.lower(a - 1).as_str(), "in" | "of" | "on" | "for")
+        && heads.contains(&(a - 2))
+    {
         h = a - 2;
         (a, _) = noun_phrase(ctx, h);
         b = b.max(h + 1);
@@ -410,19 +473,19 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
     let heads = event_heads(ctx);
     // A value right before an event noun modifies it: "Wednesday's talks", "the
     // 1950-53 Korean War", "last year's drills".
-    if let Some(&h) = heads.iter().find(|&&h| h >= wb && h <= wb + 3) {
-        if (wb..h).all(|k| is_modifier(&ctx.words[k])) {
-            let (a, b) = noun_phrase(ctx, h);
-            return Some((topic_of(ctx, a.max(wb), b, h), true));
-        }
+    if let Some(&h) = heads.iter().find(|&&h| h >= wb && h <= wb + 3)
+        && (wb..h).all(|k| is_modifier(&ctx.words[k]))
+    {
+        let (a, b) = noun_phrase(ctx, h);
+        return Some((topic_of(ctx, a.max(wb), b, h), true));
     }
     if let Some(h) = head_left(ctx, &heads, wa) {
         return Some((phrase_topic(ctx, &heads, h), false));
     }
-    if seek == Seek::Record {
-        if let Some(h) = head_right(ctx, &heads, wb, seek) {
-            return Some((phrase_topic(ctx, &heads, h), false));
-        }
+    if seek == Seek::Record
+        && let Some(h) = head_right(ctx, &heads, wb, seek)
+    {
+        return Some((phrase_topic(ctx, &heads, h), false));
     }
     // A pronoun subject stands for the previous sentence's event ("They are due to
     // begin on 20 February"); "It is the first time" is no reference.
@@ -431,10 +494,8 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
             || matches!(w.text.as_str(), "It" | "it")
                 && !matches!(ctx.lower(i + 1).as_str(), "is" | "was" | "has" | "had")
     });
-    if subject_pronoun {
-        if let Some(t) = ctx.previous_topic {
-            return Some((t.clone(), false));
-        }
+    if subject_pronoun && let Some(t) = ctx.previous_topic {
+        return Some((t.clone(), false));
     }
     if let Some(h) = head_right(ctx, &heads, wb, seek) {
         return Some((phrase_topic(ctx, &heads, h), false));
@@ -468,9 +529,15 @@ fn aspect_at(ctx: &SentenceCtx, start: usize) -> Aspect {
     let before = ctx.before(start);
     let last: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let has = |ws: &[&str]| last.iter().any(|w| ws.contains(w));
-    if last.first().is_some_and(|w| *w == "from") || has(&["begin", "start", "starts", "begins", "began", "started", "opens", "open", "launch"]) {
+    if last.first().is_some_and(|w| *w == "from")
+        || has(&[
+            "begin", "start", "starts", "begins", "began", "started", "opens", "open", "launch",
+        ])
+    {
         Aspect::Start
-    } else if last.first().is_some_and(|w| matches!(*w, "until" | "till")) || has(&["end", "ends", "ended", "finish", "close"]) {
+    } else if last.first().is_some_and(|w| matches!(*w, "until" | "till"))
+        || has(&["end", "ends", "ended", "finish", "close"])
+    {
         Aspect::End
     } else {
         Aspect::Whole
@@ -502,7 +569,12 @@ fn time_display(r: &TimeRange) -> String {
 /// took place in 2010".
 fn last_occurrences(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
     let mut out = Vec::new();
-    let record_at = |limit: usize| ctx.words.iter().take_while(|w| w.end <= limit).any(|w| is_record_word(&w.text));
+    let record_at = |limit: usize| {
+        ctx.words
+            .iter()
+            .take_while(|w| w.end <= limit)
+            .any(|w| is_record_word(&w.text))
+    };
     for (i, t) in ctx.timexes.iter().enumerate() {
         let before = ctx.before(t.span.start);
         let prev = before.split_whitespace().last().unwrap_or("");
@@ -517,7 +589,9 @@ fn last_occurrences(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         } else if prev == "in" && t.ttype == TimexType::Duration {
             // "talks in six years", "the first time in more than six years": the
             // previous one was that long ago.
-            let (Some(d), Some(dct)) = (duration_of(t), ctx.dct) else { continue };
+            let (Some(d), Some(dct)) = (duration_of(t), ctx.dct) else {
+                continue;
+            };
             if !record_at(t.span.start) {
                 continue;
             }
@@ -531,7 +605,9 @@ fn last_occurrences(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         } else {
             continue;
         };
-        let Some((topic, _)) = topic_for(ctx, wa, wb, Seek::Record) else { continue };
+        let Some((topic, _)) = topic_for(ctx, wa, wb, Seek::Record) else {
+            continue;
+        };
         used[i] = true;
         let span = Span::new(mention_start, t.span.end);
         out.push(blank_claim(
@@ -563,9 +639,9 @@ fn is_last_took_place(ctx: &SentenceCtx, at: usize) -> bool {
 
 /// The interval when something last happened, given how long ago it was.
 fn ago_range(dct: NaiveDate, d: &Amount) -> Option<TimeRange> {
-    let latest = dct.checked_sub_days(Days::new(d.low.max(0.0).round() as u64))?;
+    let latest = dct.checked_sub_days(Days::new(d.low.max(0.0).ceil() as u64))?;
     let earliest = match d.high {
-        Some(h) => Some(dct.checked_sub_days(Days::new(h.round() as u64))?),
+        Some(h) => Some(dct.checked_sub_days(Days::new(h.floor() as u64))?),
         None => None,
     };
     Some(TimeRange {
@@ -583,7 +659,9 @@ fn ranges(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         if used[i] || used[i + 1] {
             continue;
         }
-        let (Some(ra), Some(rb)) = (time_of(a), time_of(b)) else { continue };
+        let (Some(ra), Some(rb)) = (time_of(a), time_of(b)) else {
+            continue;
+        };
         let gap = ctx.text[a.span.end..b.span.start].trim().to_lowercase();
         let opener = ctx.before(a.span.start);
         let opener = opener.split_whitespace().last().unwrap_or("");
@@ -601,7 +679,9 @@ fn ranges(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         let wa = ctx.word_at(a.span.start);
         let wb = ctx.word_before(b.span.end);
         let start = before_word_start(ctx, a.span.start);
-        let Some((topic, _)) = topic_near(ctx, wa.saturating_sub(1), wb) else { continue };
+        let Some((topic, _)) = topic_near(ctx, wa.saturating_sub(1), wb) else {
+            continue;
+        };
         used[i] = true;
         used[i + 1] = true;
         out.push(blank_claim(
@@ -636,9 +716,20 @@ fn offsets(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         let base = ctx.timexes[..i]
             .iter()
             .rev()
-            .find_map(|p| time_of(p).and_then(|r| r.as_day()).map(|d| (d, p.text.clone())))
-            .or_else(|| present_tense(ctx, t.span.start).then_some(()).and(ctx.dct).map(|d| (d, "the publication date".to_string())));
-        let Some((base, base_text)) = base else { continue };
+            .find_map(|p| {
+                time_of(p)
+                    .and_then(|r| r.as_day())
+                    .map(|d| (d, p.text.clone()))
+            })
+            .or_else(|| {
+                present_tense(ctx, t.span.start)
+                    .then_some(())
+                    .and(ctx.dct)
+                    .map(|d| (d, "the publication date".to_string()))
+            });
+        let Some((base, base_text)) = base else {
+            continue;
+        };
         let date = if forward {
             base.checked_add_days(Days::new(days))
         } else {
@@ -648,11 +739,16 @@ fn offsets(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         // The other event is the first event noun after "before"/"after".
         let wb = ctx.word_before(t.span.end);
         let heads = event_heads(ctx);
-        let Some(&h) = heads.iter().find(|&&h| h > wb && h <= wb + 10) else { continue };
+        let Some(&h) = heads.iter().find(|&&h| h > wb && h <= wb + 10) else {
+            continue;
+        };
         let (a, b) = noun_phrase(ctx, h);
         let mut topic = topic_of(ctx, a, b, h);
         let tail = ctx.lower(b);
-        topic.aspect = if matches!(tail.as_str(), "begin" | "begins" | "start" | "starts" | "open" | "opens") {
+        topic.aspect = if matches!(
+            tail.as_str(),
+            "begin" | "begins" | "start" | "starts" | "open" | "opens"
+        ) {
             Aspect::Start
         } else if matches!(tail.as_str(), "end" | "ends" | "finish" | "finishes") {
             Aspect::End
@@ -703,7 +799,9 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         if used[i] {
             continue;
         }
-        let Some(mut value) = time_of(t) else { continue };
+        let Some(mut value) = time_of(t) else {
+            continue;
+        };
         let wa = ctx.word_at(t.span.start);
         let wb = ctx.word_before(t.span.end);
         let after = ctx.after(t.span.end);
@@ -717,7 +815,9 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         } else {
             None
         };
-        let Some((mut topic, premodifier)) = topic_near(ctx, wa, wb) else { continue };
+        let Some((mut topic, premodifier)) = topic_near(ctx, wa, wb) else {
+            continue;
+        };
         if let Some(edge) = edge {
             out.extend(edge_claim(ctx, t, value, edge, wa));
         }
@@ -726,11 +826,13 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
             // possessive: names the instance
         }
         let identifying = premodifier && value.granularity >= Granularity::Year
-            || follows_noun_directly(ctx, wa) && is_relative(t) && value.granularity >= Granularity::Year;
-        if t.ttype == TimexType::Time {
-            if let Some(d) = value.earliest {
-                value = TimeRange::day(d);
-            }
+            || follows_noun_directly(ctx, wa)
+                && is_relative(t)
+                && value.granularity >= Granularity::Year;
+        if t.ttype == TimexType::Time
+            && let Some(d) = value.earliest
+        {
+            value = TimeRange::day(d);
         }
         used[i] = true;
         let mut c = blank_claim(
@@ -763,11 +865,33 @@ fn follows_noun_directly(ctx: &SentenceCtx, wa: usize) -> bool {
 
 /// The claim that the event named before "at the end of the <range> …" happened at the
 /// range's end.
-fn edge_claim(ctx: &SentenceCtx, t: &Timex, value: TimeRange, edge: Aspect, wa: usize) -> Option<Claim> {
-    let phrase_start = ctx.text[..t.span.start].to_lowercase().rfind(" the end of").or_else(|| ctx.text[..t.span.start].to_lowercase().rfind(" the start of")).or_else(|| ctx.text[..t.span.start].to_lowercase().rfind(" the beginning of"))? + 1;
+fn edge_claim(
+    ctx: &SentenceCtx,
+    t: &Timex,
+    value: TimeRange,
+    edge: Aspect,
+    wa: usize,
+) -> Option<Claim> {
+    let phrase_start = ctx.text[..t.span.start]
+        .to_lowercase()
+        .rfind(" the end of")
+        .or_else(|| {
+            ctx.text[..t.span.start]
+                .to_lowercase()
+                .rfind(" the start of")
+        })
+        .or_else(|| {
+            ctx.text[..t.span.start]
+                .to_lowercase()
+                .rfind(" the beginning of")
+        })?
+        + 1;
     let at_word = ctx.word_at(phrase_start);
     let heads = event_heads(ctx);
-    let h = *heads.iter().rev().find(|&&h| h < at_word && at_word - h <= 10)?;
+    let h = *heads
+        .iter()
+        .rev()
+        .find(|&&h| h < at_word && at_word - h <= 10)?;
     let (a, b) = noun_phrase(ctx, h);
     let topic = topic_of(ctx, a, b, h);
     let _ = wa;
@@ -798,17 +922,28 @@ fn durations(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         if used[i] || t.ttype != TimexType::Duration || t.value.contains('X') {
             continue;
         }
-        let Some(amount) = duration_of(t) else { continue };
+        let Some(amount) = duration_of(t) else {
+            continue;
+        };
         let lower = t.text.to_lowercase();
         if lower.ends_with("old") || ctx.after(t.span.end).starts_with("ago") {
             continue;
         }
         let wa = ctx.word_at(t.span.start);
         let wb = ctx.word_before(t.span.end);
-        let Some((topic, _)) = topic_near(ctx, wa, wb) else { continue };
+        let Some((topic, _)) = topic_near(ctx, wa, wb) else {
+            continue;
+        };
         used[i] = true;
         let display = match t.modifier {
-            Some(m) => format!("{} ({})", t.value, serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+            Some(m) => format!(
+                "{} ({})",
+                t.value,
+                serde_json::to_value(m)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            ),
             None => t.value.clone(),
         };
         out.push(blank_claim(
@@ -835,39 +970,53 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
     for caps in COUNT.captures_iter(ctx.text) {
-        let (Some(whole), Some(n), Some(noun)) = (caps.get(0), caps.name("n"), caps.name("noun")) else { continue };
+        let (Some(whole), Some(n), Some(noun)) = (caps.get(0), caps.name("n"), caps.name("noun"))
+        else {
+            continue;
+        };
         if in_timex(ctx, n.start()) || ctx.text[..whole.start()].ends_with(['$', '£', '€']) {
             continue;
         }
         // The counted noun: up to the first plural word.
         let words: Vec<&str> = noun.as_str().split_whitespace().collect();
-        let mut take = words.iter().position(|w| w.ends_with('s') && w.len() > 3).map_or(1, |p| p + 1);
+        let mut take = words
+            .iter()
+            .position(|w| w.ends_with('s') && w.len() > 3)
+            .map_or(1, |p| p + 1);
         if lexicon::is_stopword(words[0]) || is_time_or_unit(words[0]) {
             continue;
         }
-        if words[..take].iter().any(|w| lexicon::is_stopword(w) || is_verbish(w)) {
+        if words[..take]
+            .iter()
+            .any(|w| lexicon::is_stopword(w) || is_verbish(w))
+        {
             take = 1;
             if is_verbish(words[0]) {
                 continue;
             }
         }
         let counted = &words[..take];
-        let Some((low, high)) = count_value(n.as_str(), caps.name("q").map(|q| q.as_str())) else { continue };
+        let Some((low, high)) = count_value(n.as_str(), caps.name("q").map(|q| q.as_str())) else {
+            continue;
+        };
         let noun_end = noun.start() + words[..take].join(" ").len();
         let head_word = counted[counted.len() - 1];
         // "rounds of meetings": the topic follows "of".
         let rest = ctx.text[noun_end..].trim_start();
-        let (label_end, extra) = if rest.starts_with("of ") {
-            let of_start = ctx.text.len() - rest.len();
-            let tail: Vec<&str> = rest[3..].split_whitespace().take(1).collect();
-            match tail.first() {
-                Some(w) if w.chars().all(|c| c.is_alphabetic()) && !lexicon::is_stopword(w) => {
-                    (of_start + 3 + w.len(), Some(w.to_string()))
+        let (label_end, extra) = match rest.strip_prefix("of ") {
+            Some(tail) => {
+                let word = tail.split_whitespace().next().unwrap_or("");
+                let word_start = ctx.text.len() - tail.trim_start().len();
+                if !word.is_empty()
+                    && word.chars().all(|c| c.is_alphabetic())
+                    && !lexicon::is_stopword(word)
+                {
+                    (word_start + word.len(), Some(word.to_string()))
+                } else {
+                    (noun_end, None)
                 }
-                _ => (noun_end, None),
             }
-        } else {
-            (noun_end, None)
+            None => (noun_end, None),
         };
         let mut tokens: Vec<String> = counted.iter().map(|w| lexicon::fold(w)).collect();
         if let Some(e) = &extra {
@@ -907,7 +1056,31 @@ fn is_time_or_unit(w: &str) -> bool {
     let l = w.to_lowercase();
     let stem = l.trim_end_matches('s');
     lexicon::TIME_UNITS.iter().any(|(u, ..)| *u == stem)
-        || matches!(stem, "percent" | "per" | "km" | "kilometre" | "kilometer" | "mile" | "meter" | "metre" | "feet" | "foot" | "kg" | "ton" | "tonne" | "more" | "times" | "time" | "other" | "and" | "or" | "to" | "year-old" | "percentage")
+        || matches!(
+            stem,
+            "percent"
+                | "per"
+                | "km"
+                | "kilometre"
+                | "kilometer"
+                | "mile"
+                | "meter"
+                | "metre"
+                | "feet"
+                | "foot"
+                | "kg"
+                | "ton"
+                | "tonne"
+                | "more"
+                | "times"
+                | "time"
+                | "other"
+                | "and"
+                | "or"
+                | "to"
+                | "year-old"
+                | "percentage"
+        )
 }
 
 fn fmt_count(x: f64) -> String {
@@ -933,7 +1106,12 @@ fn count_value(n: &str, q: Option<&str>) -> Option<(f64, Option<f64>)> {
     } else {
         lexicon::number_value(&lower)?
     };
-    let q = q.map(|q| q.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    let q = q.map(|q| {
+        q.to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
     Some(match q.as_deref() {
         Some("at least") => (x, None),
         Some("more than") | Some("over") => (x + if x >= 10.0 { 0.0 } else { 1.0 }, None),
@@ -954,15 +1132,26 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
     for caps in ORDINAL.captures_iter(ctx.text) {
-        let (Some(o), Some(np)) = (caps.name("o"), caps.name("np")) else { continue };
-        let value = lexicon::lookup(ORDINAL_WORDS, o.as_str())
-            .or_else(|| o.as_str().trim_end_matches(char::is_alphabetic).parse().ok());
+        let (Some(o), Some(np)) = (caps.name("o"), caps.name("np")) else {
+            continue;
+        };
+        let value = lexicon::lookup(ORDINAL_WORDS, o.as_str()).or_else(|| {
+            o.as_str()
+                .trim_end_matches(char::is_alphabetic)
+                .parse()
+                .ok()
+        });
         let Some(value) = value else { continue };
         // The noun phrase ends at its event noun; "the first time", "first since" are
         // records, not ordinals.
         let words: Vec<&str> = np.as_str().split_whitespace().collect();
-        let Some(hi) = words.iter().position(|w| lexicon::is_event_noun(w)) else { continue };
-        if words[..hi].iter().any(|w| lexicon::is_stopword(w) || is_verbish(w)) {
+        let Some(hi) = words.iter().position(|w| lexicon::is_event_noun(w)) else {
+            continue;
+        };
+        if words[..hi]
+            .iter()
+            .any(|w| lexicon::is_stopword(w) || is_verbish(w))
+        {
             continue;
         }
         let rest = ctx.after(np.start() + words[..=hi].join(" ").len());
@@ -1009,7 +1198,11 @@ pub fn actors(text: &str) -> Vec<String> {
         .filter(|m| {
             let s = m.as_str();
             let first_upper = s.chars().next().is_some_and(char::is_uppercase);
-            first_upper && (s.len() > 4 || s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+            first_upper
+                && (s.len() > 4
+                    || s.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase))
         })
         .filter_map(|m| lexicon::actor(m.as_str()))
         .map(str::to_string)
@@ -1099,16 +1292,28 @@ mod tests {
         let drills = find(&claims, ClaimKind::Date, "exercises");
         assert_eq!(drills[0].display, "2014-02-24");
         assert_eq!(drills[0].topic.aspect, Aspect::Start);
-        assert!(drills[0].derivation.as_deref().unwrap().contains("20 February"));
+        assert!(
+            drills[0]
+                .derivation
+                .as_deref()
+                .unwrap()
+                .contains("20 February")
+        );
     }
 
     #[test]
     fn records_in_durations() {
-        let claims = run("He arrived a day after the two Koreas held their highest-level talks in six years.", (2014, 2, 13));
+        let claims = run(
+            "He arrived a day after the two Koreas held their highest-level talks in six years.",
+            (2014, 2, 13),
+        );
         let last = find(&claims, ClaimKind::LastOccurrence, "talks");
         assert_eq!(last.len(), 1);
         assert!(last[0].display.starts_with("2007-"), "{}", last[0].display);
-        let claims = run("It is the first time in more than six years, they say, that a meeting at this level has taken place.", (2014, 2, 13));
+        let claims = run(
+            "It is the first time in more than six years, they say, that a meeting at this level has taken place.",
+            (2014, 2, 13),
+        );
         let last = find(&claims, ClaimKind::LastOccurrence, "meeting");
         assert_eq!(last[0].display, "../2008-02-13");
     }
@@ -1116,12 +1321,18 @@ mod tests {
     #[test]
     fn last_took_place() {
         let claims = run("The last such reunions took place in 2010.", (2014, 2, 13));
-        assert_eq!(find(&claims, ClaimKind::LastOccurrence, "reunion")[0].display, "2010");
+        assert_eq!(
+            find(&claims, ClaimKind::LastOccurrence, "reunion")[0].display,
+            "2010"
+        );
     }
 
     #[test]
     fn ranges_and_durations_in_one_sentence() {
-        let claims = run("North Korea observed a six-week break in missile launches between September 15 and November 29.", (2018, 1, 13));
+        let claims = run(
+            "North Korea observed a six-week break in missile launches between September 15 and November 29.",
+            (2018, 1, 13),
+        );
         let range = find(&claims, ClaimKind::Date, "break");
         assert_eq!(range[0].display, "2017-09-15/2017-11-29");
         let dur = find(&claims, ClaimKind::Duration, "break");
@@ -1130,7 +1341,10 @@ mod tests {
 
     #[test]
     fn end_of_a_range() {
-        let claims = run("Families were divided by the partitioning of the Korean Peninsula at the end of the 1950-53 Korean War.", (2014, 2, 13));
+        let claims = run(
+            "Families were divided by the partitioning of the Korean Peninsula at the end of the 1950-53 Korean War.",
+            (2014, 2, 13),
+        );
         let part = find(&claims, ClaimKind::Date, "partition");
         assert_eq!(part[0].display, "1953");
         let war = find(&claims, ClaimKind::Date, "war");
@@ -1140,10 +1354,16 @@ mod tests {
 
     #[test]
     fn instance_naming_times_are_identifying() {
-        let claims = run("Last year's drills were followed by tension.", (2014, 2, 13));
+        let claims = run(
+            "Last year's drills were followed by tension.",
+            (2014, 2, 13),
+        );
         let d = find(&claims, ClaimKind::Date, "drills");
         assert!(d[0].identifying);
-        let claims = run("North Korea asked Seoul to delay joint military exercises with the US set for later this month.", (2014, 2, 13));
+        let claims = run(
+            "North Korea asked Seoul to delay joint military exercises with the US set for later this month.",
+            (2014, 2, 13),
+        );
         let d = find(&claims, ClaimKind::Date, "exercises");
         assert!(!d[0].identifying);
         assert_eq!(d[0].display, "2014-02-14/2014-02-28");
@@ -1151,7 +1371,10 @@ mod tests {
 
     #[test]
     fn counts_and_ordinals() {
-        let claims = run("Two rounds of meetings took place. At least 10 people died after North Korea's third nuclear test.", (2014, 2, 13));
+        let claims = run(
+            "Two rounds of meetings took place. At least 10 people died after North Korea's third nuclear test.",
+            (2014, 2, 13),
+        );
         let rounds = find(&claims, ClaimKind::Count, "rounds");
         assert_eq!(rounds[0].display, "2");
         let people = find(&claims, ClaimKind::Count, "people");
@@ -1162,7 +1385,10 @@ mod tests {
 
     #[test]
     fn actors_fold_capitals() {
-        assert_eq!(actors("Pyongyang told Seoul and the US"), vec!["North Korea", "South Korea", "United States"]);
+        assert_eq!(
+            actors("Pyongyang told Seoul and the US"),
+            vec!["North Korea", "South Korea", "United States"]
+        );
         assert!(actors("let us go").is_empty());
     }
 }

@@ -20,8 +20,8 @@
 //! * [`report`] renders the result as text or JSON to any writer.
 
 pub mod align;
-pub mod cli;
 pub mod clean;
+pub mod cli;
 pub mod compare;
 pub mod error;
 pub mod extract;
@@ -56,8 +56,13 @@ pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
         .map(|mut a| {
             let cleaned = clean::clean(&a);
             let sentences = segment::segment(&a, &cleaned);
-            if a.published.is_none() {
-                a.published = timex::dct::from_text(&a);
+            // A date stated in the text outranks one read off the URL.
+            let url_or_none = a
+                .published
+                .as_ref()
+                .is_none_or(|p| p.from == model::DateSource::Url);
+            if url_or_none && let Some(p) = timex::dct::from_text(&a) {
+                a.published = Some(p);
             }
             (a, cleaned, sentences)
         })
@@ -93,7 +98,10 @@ pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
 }
 
 /// Give undated articles a date inferred from the others, and re-anchor their times.
-fn infer_dates(prepared: &mut [(Article, Cleaned, Vec<Sentence>)], timexes: &mut [Vec<model::Timex>]) {
+fn infer_dates(
+    prepared: &mut [(Article, Cleaned, Vec<Sentence>)],
+    timexes: &mut [Vec<model::Timex>],
+) {
     let inferred = {
         let dated: Vec<timex::dct::Dated> = prepared
             .iter()

@@ -237,10 +237,8 @@ impl fmt::Display for TimeRange {
             && a.year() == b.year()
             && a.month() == b.month()
             && b.succ_opt().is_some_and(|n| n.day() == 1);
-        let whole_year = a.ordinal() == 1
-            && a.year() == b.year()
-            && b.month() == 12
-            && b.day() == 31;
+        let whole_year =
+            a.ordinal() == 1 && a.year() == b.year() && b.month() == 12 && b.day() == 31;
         if a == b {
             write!(f, "{a}")
         } else if whole_month {

@@ -144,7 +144,9 @@ fn borrowed(i: usize, articles: &[Dated]) -> Option<Published> {
 fn month_days(timexes: &[Timex]) -> Vec<String> {
     let mut out: Vec<String> = timexes
         .iter()
-        .filter(|t| t.value.len() == 10 && t.value.as_bytes()[4] == b'-' && t.value.as_bytes()[7] == b'-')
+        .filter(|t| {
+            t.value.len() == 10 && t.value.as_bytes()[4] == b'-' && t.value.as_bytes()[7] == b'-'
+        })
         .map(|t| t.value[5..].to_string())
         .collect();
     out.sort();
@@ -156,7 +158,11 @@ fn month_days(timexes: &[Timex]) -> Vec<String> {
 fn latest_mentioned(a: &Dated) -> Option<Published> {
     a.timexes
         .iter()
-        .filter_map(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok().map(|d| (d, t)))
+        .filter_map(|t| {
+            NaiveDate::parse_from_str(&t.value, "%Y-%m-%d")
+                .ok()
+                .map(|d| (d, t))
+        })
         .max_by_key(|(d, _)| *d)
         .map(|(d, t)| Published {
             date: d,
@@ -188,10 +194,16 @@ mod tests {
 
     #[test]
     fn labelled_lines() {
-        let p = from_text(&article("Published: Sat, January 13, 2018\nWorld | By X\n\nText.")).unwrap();
+        let p = from_text(&article(
+            "Published: Sat, January 13, 2018\nWorld | By X\n\nText.",
+        ))
+        .unwrap();
         assert_eq!(p.date, d(2018, 1, 13));
         assert_eq!(p.from, DateSource::Text);
-        let p = from_text(&article("Last Updated: Monday, 28 November 2005, 02:24 GMT\nTen dead")).unwrap();
+        let p = from_text(&article(
+            "Last Updated: Monday, 28 November 2005, 02:24 GMT\nTen dead",
+        ))
+        .unwrap();
         assert_eq!(p.date, d(2005, 11, 28));
     }
 
@@ -203,7 +215,8 @@ mod tests {
 
     #[test]
     fn copyright_years_are_never_dates() {
-        let text = "Headline\n\nSome text about talks.\n\nCopyright © 2015 BBC. All rights reserved.";
+        let text =
+            "Headline\n\nSome text about talks.\n\nCopyright © 2015 BBC. All rights reserved.";
         assert_eq!(from_text(&article(text)), None);
     }
 

@@ -71,12 +71,12 @@ pub fn normalize(sentence: &str, mentions: &[Mention], anchor: &mut Anchor) -> V
         });
     }
     for n in &out {
-        if let Reading::Time(r) = &n.reading {
-            if r.granularity == Granularity::Day && n.ttype != TimexType::Duration {
-                if let Some(d) = r.as_day() {
-                    anchor.reference = Some(d);
-                }
-            }
+        if let Reading::Time(r) = &n.reading
+            && r.granularity == Granularity::Day
+            && n.ttype != TimexType::Duration
+            && let Some(d) = r.as_day()
+        {
+            anchor.reference = Some(d);
         }
     }
     out
@@ -142,7 +142,9 @@ fn normalize_one(form: &Form, ctx: &Ctx) -> Out {
             vague,
         } => duration(*n, *unit, *qualifier, *vague),
         Form::Clock { h, min, .. } => {
-            let day = ctx.reference.map_or("XXXX-XX-XX".to_string(), |d| d.to_string());
+            let day = ctx
+                .reference
+                .map_or("XXXX-XX-XX".to_string(), |d| d.to_string());
             (
                 TimexType::Time,
                 format!("{day}T{h:02}:{min:02}"),
@@ -151,7 +153,9 @@ fn normalize_one(form: &Form, ctx: &Ctx) -> Out {
             )
         }
         Form::PartOfDay(p) => {
-            let day = ctx.reference.map_or("XXXX-XX-XX".to_string(), |d| d.to_string());
+            let day = ctx
+                .reference
+                .map_or("XXXX-XX-XX".to_string(), |d| d.to_string());
             (
                 TimexType::Time,
                 format!("{day}T{}", part_code(*p)),
@@ -198,7 +202,12 @@ fn month_day(m: u32, d: u32, ctx: &Ctx) -> Out {
 
 /// Move a candidate in the publication year one year back or forward when the tense
 /// says it cannot lie on that side of the publication date.
-fn pick_year(dct: NaiveDate, first: Option<NaiveDate>, last: Option<NaiveDate>, tense: Tense) -> i32 {
+fn pick_year(
+    dct: NaiveDate,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+    tense: Tense,
+) -> i32 {
     let y = dct.year();
     let slack = Days::new(14);
     match (tense, first, last) {
@@ -261,8 +270,12 @@ fn weekday(wd: u32, rel: Option<Rel>, part: Option<DayPart>, ctx: &Ctx) -> Out {
     let back = (today + 7 - wd) % 7;
     let ahead = (wd + 7 - today) % 7;
     let day = match (rel, ctx.tense) {
-        (Some(Rel::Last), _) => dct.checked_sub_days(Days::new(if back == 0 { 7 } else { back } as u64)),
-        (Some(Rel::Next), _) => dct.checked_add_days(Days::new(if ahead == 0 { 7 } else { ahead } as u64)),
+        (Some(Rel::Last), _) => {
+            dct.checked_sub_days(Days::new(if back == 0 { 7 } else { back } as u64))
+        }
+        (Some(Rel::Next), _) => {
+            dct.checked_add_days(Days::new(if ahead == 0 { 7 } else { ahead } as u64))
+        }
         (Some(Rel::This), Tense::Future) | (None, Tense::Future) => {
             dct.checked_add_days(Days::new(ahead as u64))
         }
@@ -308,7 +321,11 @@ fn relative(rel: Rel, unit: CalUnit, part: Option<Part>, ctx: &Ctx) -> Out {
 }
 
 /// The calendar unit containing `d`, moved `step` units: TimeML value and bounds.
-fn unit_at(d: NaiveDate, unit: CalUnit, step: i64) -> Option<(String, NaiveDate, NaiveDate, Granularity)> {
+fn unit_at(
+    d: NaiveDate,
+    unit: CalUnit,
+    step: i64,
+) -> Option<(String, NaiveDate, NaiveDate, Granularity)> {
     Some(match unit {
         CalUnit::Day => {
             let x = add_days(d, step)?;
@@ -321,16 +338,31 @@ fn unit_at(d: NaiveDate, unit: CalUnit, step: i64) -> Option<(String, NaiveDate,
             let w = x.iso_week();
             if unit == CalUnit::Weekend {
                 let sat = add_days(monday, 5)?;
-                (format!("{:04}-W{:02}-WE", w.year(), w.week()), sat, sunday, Granularity::Day)
+                (
+                    format!("{:04}-W{:02}-WE", w.year(), w.week()),
+                    sat,
+                    sunday,
+                    Granularity::Day,
+                )
             } else {
-                (format!("{:04}-W{:02}", w.year(), w.week()), monday, sunday, Granularity::Week)
+                (
+                    format!("{:04}-W{:02}", w.year(), w.week()),
+                    monday,
+                    sunday,
+                    Granularity::Week,
+                )
             }
         }
         CalUnit::Month => {
             let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?;
             let x = shift_months(first, step)?;
             let (a, b) = month_bounds(x.year(), x.month());
-            (format!("{:04}-{:02}", x.year(), x.month()), a, b, Granularity::Month)
+            (
+                format!("{:04}-{:02}", x.year(), x.month()),
+                a,
+                b,
+                Granularity::Month,
+            )
         }
         CalUnit::Quarter => {
             let q0 = (d.month0() / 3) as i64 + step;
@@ -347,11 +379,21 @@ fn unit_at(d: NaiveDate, unit: CalUnit, step: i64) -> Option<(String, NaiveDate,
         }
         CalUnit::Decade => {
             let s = d.year() - d.year().rem_euclid(10) + 10 * step as i32;
-            (format!("{:03}", s / 10), year_bounds(s).0, year_bounds(s + 9).1, Granularity::Decade)
+            (
+                format!("{:03}", s / 10),
+                year_bounds(s).0,
+                year_bounds(s + 9).1,
+                Granularity::Decade,
+            )
         }
         CalUnit::Century => {
             let s = d.year() - d.year().rem_euclid(100) + 100 * step as i32;
-            (format!("{:02}", s / 100), year_bounds(s).0, year_bounds(s + 99).1, Granularity::Century)
+            (
+                format!("{:02}", s / 100),
+                year_bounds(s).0,
+                year_bounds(s + 99).1,
+                Granularity::Century,
+            )
         }
         CalUnit::Season(s) => {
             let y = d.year() + step as i32;
@@ -398,7 +440,11 @@ fn shifted(from: Option<NaiveDate>, n: f64, unit: usize, forward: bool) -> Out {
         "century" => CalUnit::Century,
         _ => return date(from.to_string(), Some(TimeRange::day(from)), None),
     };
-    let steps = if name == "fortnight" { whole * 2 } else { whole };
+    let steps = if name == "fortnight" {
+        whole * 2
+    } else {
+        whole
+    };
     match unit_at(from, cal, steps) {
         Some((v, a, b, g)) => date(v, Some(TimeRange::between(a, b, g)), None),
         None => date("XXXX-XX-XX".to_string(), None, None),
@@ -417,7 +463,12 @@ fn anaphoric(offset: i64, unit: CalUnit, reference: Option<NaiveDate>) -> Out {
 
 /// A length of time: TimeML value and the interval of days the words allow. An exact
 /// "six years" allows half a unit either way, the precision news numbers are given in.
-fn duration(n: Option<f64>, unit: usize, qualifier: Option<Qualifier>, vague: Option<(f64, f64)>) -> Out {
+fn duration(
+    n: Option<f64>,
+    unit: usize,
+    qualifier: Option<Qualifier>,
+    vague: Option<(f64, f64)>,
+) -> Out {
     let (name, letter, clock, days) = TIME_UNITS[unit];
     let mult = if name == "fortnight" { 2.0 } else { 1.0 };
     let prefix = if clock { "PT" } else { "P" };
@@ -521,7 +572,11 @@ fn part_code(p: DayPart) -> &'static str {
 }
 
 /// Narrow a range to its early, middle or late third ("early 2014", "the end of May").
-fn narrow(a: NaiveDate, b: NaiveDate, part: Option<Part>) -> (NaiveDate, NaiveDate, Option<TimexMod>) {
+fn narrow(
+    a: NaiveDate,
+    b: NaiveDate,
+    part: Option<Part>,
+) -> (NaiveDate, NaiveDate, Option<TimexMod>) {
     let span = (b - a).num_days();
     let third = span / 3;
     match part {
@@ -555,7 +610,9 @@ fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 /// First and last day of a month.
 pub fn month_bounds(y: i32, m: u32) -> (NaiveDate, NaiveDate) {
     let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN);
-    let next = first.checked_add_months(Months::new(1)).unwrap_or(NaiveDate::MAX);
+    let next = first
+        .checked_add_months(Months::new(1))
+        .unwrap_or(NaiveDate::MAX);
     (first, next.pred_opt().unwrap_or(first))
 }
 
@@ -598,8 +655,25 @@ fn year_hint(sentence: &str, mentions: &[Mention], dct: Option<NaiveDate>) -> Op
 
 /// Words that put a clause in the future.
 const FUTURE_MARKERS: &[&str] = &[
-    "will", "'ll", "shall", "due", "scheduled", "expected", "set", "planned", "plans", "plan",
-    "going", "upcoming", "forthcoming", "would", "intends", "aims", "hopes", "next", "to-be",
+    "will",
+    "'ll",
+    "shall",
+    "due",
+    "scheduled",
+    "expected",
+    "set",
+    "planned",
+    "plans",
+    "plan",
+    "going",
+    "upcoming",
+    "forthcoming",
+    "would",
+    "intends",
+    "aims",
+    "hopes",
+    "next",
+    "to-be",
 ];
 
 /// Present-tense auxiliaries.
@@ -610,8 +684,11 @@ const PRESENT_MARKERS: &[&str] = &["is", "are", "am", "says", "say", "has", "hav
 pub fn tense(sentence: &str, start: usize, end: usize) -> Tense {
     let left = &sentence[..start];
     let clause_start = left
-        .rfind([';', ':', '"', '“', '”'])
-        .map_or(0, |i| i + 1)
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ';' | ':' | '"' | '“' | '”'))
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back()
+        .unwrap_or(0)
         .max(left.rfind(" but ").map_or(0, |i| i + 5));
     let left_words: Vec<String> = words(&left[clause_start..]);
     for (i, w) in left_words.iter().enumerate().rev() {
@@ -638,8 +715,15 @@ fn words(s: &str) -> Vec<String> {
 fn word_tense(w: &str, next: Option<&str>) -> Option<Tense> {
     if FUTURE_MARKERS.contains(&w) {
         // "set", "due", "expected" only mark the future before "to"/"for"/"in".
-        let needs_to = matches!(w, "set" | "due" | "expected" | "scheduled" | "planned" | "going" | "next");
-        if !needs_to || matches!(next, Some("to" | "for" | "in" | "on" | "at" | "from")) || w == "scheduled" || w == "planned" {
+        let needs_to = matches!(
+            w,
+            "set" | "due" | "expected" | "scheduled" | "planned" | "going" | "next"
+        );
+        if !needs_to
+            || matches!(next, Some("to" | "for" | "in" | "on" | "at" | "from"))
+            || w == "scheduled"
+            || w == "planned"
+        {
             return Some(Tense::Future);
         }
         return None;
@@ -655,7 +739,13 @@ fn word_tense(w: &str, next: Option<&str>) -> Option<Tense> {
     if crate::lexicon::IRREGULAR_PAST.contains(&w) {
         return Some(Tense::Past);
     }
-    if w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "seed" | "feed" | "indeed" | "red" | "bed") {
+    if w.len() > 4
+        && w.ends_with("ed")
+        && !matches!(
+            w,
+            "need" | "speed" | "seed" | "feed" | "indeed" | "red" | "bed"
+        )
+    {
         return Some(Tense::Past);
     }
     None
@@ -686,38 +776,68 @@ mod tests {
     fn weekdays_follow_tense() {
         let thu = d(2014, 2, 13);
         assert_eq!(
-            values("The Koreas made little progress during Wednesday's talks, but they are scheduled to meet again on Friday.", thu),
+            values(
+                "The Koreas made little progress during Wednesday's talks, but they are scheduled to meet again on Friday.",
+                thu
+            ),
             vec!["2014-02-12", "2014-02-14"]
         );
-        assert_eq!(values("On Thursday, South Korea said plans were in place.", thu), vec!["2014-02-13"]);
-        assert_eq!(values("He will fly to Beijing on Friday morning.", thu), vec!["2014-02-14TMO"]);
+        assert_eq!(
+            values("On Thursday, South Korea said plans were in place.", thu),
+            vec!["2014-02-13"]
+        );
+        assert_eq!(
+            values("He will fly to Beijing on Friday morning.", thu),
+            vec!["2014-02-14TMO"]
+        );
         let sat = d(2018, 1, 13);
-        assert_eq!(values("She explained the results of Tuesday's talks.", sat), vec!["2018-01-09"]);
+        assert_eq!(
+            values("She explained the results of Tuesday's talks.", sat),
+            vec!["2018-01-09"]
+        );
         // "said Friday" in a Friday paper is that Friday.
-        assert_eq!(values("Officials said Friday that it was over.", d(2018, 1, 12)), vec!["2018-01-12"]);
+        assert_eq!(
+            values("Officials said Friday that it was over.", d(2018, 1, 12)),
+            vec!["2018-01-12"]
+        );
     }
 
     #[test]
     fn partial_dates_take_the_right_year() {
         let jan = d(2018, 1, 13);
         assert_eq!(
-            values("North Korea observed a six-week break in missile launches between September 15 and November 29.", jan),
+            values(
+                "North Korea observed a six-week break in missile launches between September 15 and November 29.",
+                jan
+            ),
             vec!["P6W", "2017-09-15", "2017-11-29"]
         );
         let feb = d(2014, 2, 13);
-        assert_eq!(values("They are due to begin on 20 February.", feb), vec!["2014-02-20"]);
         assert_eq!(
-            values("Last year's drills, which followed the test on 12 February, were tense.", feb),
+            values("They are due to begin on 20 February.", feb),
+            vec!["2014-02-20"]
+        );
+        assert_eq!(
+            values(
+                "Last year's drills, which followed the test on 12 February, were tense.",
+                feb
+            ),
             vec!["2013", "2013-02-12"]
         );
-        assert_eq!(values("The exercises are due in February.", feb), vec!["2014-02"]);
+        assert_eq!(
+            values("The exercises are due in February.", feb),
+            vec!["2014-02"]
+        );
     }
 
     #[test]
     fn relative_units() {
         let feb = d(2014, 2, 13);
         assert_eq!(values("set for later this month", feb), vec!["2014-02"]);
-        assert_eq!(values("Last week Pyongyang threatened", feb), vec!["2014-W06"]);
+        assert_eq!(
+            values("Last week Pyongyang threatened", feb),
+            vec!["2014-W06"]
+        );
         assert_eq!(values("a similar attempt last year", feb), vec!["2013"]);
         assert_eq!(values("three years ago", feb), vec!["2011"]);
         assert_eq!(values("It rained yesterday.", feb), vec!["2014-02-12"]);
@@ -727,11 +847,18 @@ mod tests {
     fn later_this_month_is_the_rest_of_it() {
         let feb = d(2014, 2, 13);
         let m = recognize("set for later this month");
-        let mut a = Anchor { dct: Some(feb), reference: None };
+        let mut a = Anchor {
+            dct: Some(feb),
+            reference: None,
+        };
         let n = normalize("set for later this month", &m, &mut a);
         assert_eq!(
             n[0].reading,
-            Reading::Time(TimeRange::between(d(2014, 2, 14), d(2014, 2, 28), Granularity::Month))
+            Reading::Time(TimeRange::between(
+                d(2014, 2, 14),
+                d(2014, 2, 28),
+                Granularity::Month
+            ))
         );
     }
 
@@ -740,7 +867,10 @@ mod tests {
         let feb = d(2014, 2, 13);
         let text = "the first time in more than six years";
         let m = recognize(text);
-        let mut a = Anchor { dct: Some(feb), reference: None };
+        let mut a = Anchor {
+            dct: Some(feb),
+            reference: None,
+        };
         let n = normalize(text, &m, &mut a);
         assert_eq!(n[0].value, "P6Y");
         assert_eq!(n[0].modifier, Some(TimexMod::MoreThan));
@@ -754,7 +884,10 @@ mod tests {
     #[test]
     fn anaphora_follow_the_reference_time() {
         let text = "The quake struck on 3 March 2012. Two days later, rescuers arrived.";
-        let mut a = Anchor { dct: Some(d(2012, 3, 10)), reference: None };
+        let mut a = Anchor {
+            dct: Some(d(2012, 3, 10)),
+            reference: None,
+        };
         let first = "The quake struck on 3 March 2012.";
         normalize(first, &recognize(first), &mut a);
         let second = &text[first.len() + 1..];

@@ -83,29 +83,74 @@ pub enum Qualifier {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Form {
     /// Day, month and year ("13 February 2014", "January 13, 2018", "2014-02-13").
-    FullDate { y: i32, m: u32, d: u32 },
+    FullDate {
+        y: i32,
+        m: u32,
+        d: u32,
+    },
     /// Day and month without a year ("20 February", "September 15").
-    MonthDay { m: u32, d: u32 },
+    MonthDay {
+        m: u32,
+        d: u32,
+    },
     /// Month and year ("December 2003").
-    MonthYear { y: i32, m: u32, part: Option<Part> },
+    MonthYear {
+        y: i32,
+        m: u32,
+        part: Option<Part>,
+    },
     /// A month alone ("in February", "last March").
-    Month { m: u32, rel: Option<Rel>, part: Option<Part> },
-    Year { y: i32, part: Option<Part> },
+    Month {
+        m: u32,
+        rel: Option<Rel>,
+        part: Option<Part>,
+    },
+    Year {
+        y: i32,
+        part: Option<Part>,
+    },
     /// "1950-53", "2009-2010".
-    YearRange { from: i32, to: i32 },
+    YearRange {
+        from: i32,
+        to: i32,
+    },
     /// "the 1990s" (`start` = 1990), "the early 2000s".
-    Decade { start: i32, part: Option<Part> },
-    Weekday { wd: u32, rel: Option<Rel>, part: Option<DayPart> },
+    Decade {
+        start: i32,
+        part: Option<Part>,
+    },
+    Weekday {
+        wd: u32,
+        rel: Option<Rel>,
+        part: Option<DayPart>,
+    },
     /// "last year", "later this month", "next week", "this summer".
-    Relative { rel: Rel, unit: CalUnit, part: Option<Part> },
+    Relative {
+        rel: Rel,
+        unit: CalUnit,
+        part: Option<Part>,
+    },
     /// "today" (0), "yesterday" (-1), "tomorrow" (1), with an optional part of day.
-    Deictic { offset: i64, part: Option<DayPart> },
+    Deictic {
+        offset: i64,
+        part: Option<DayPart>,
+    },
     /// "three years ago".
-    Ago { n: f64, unit: usize },
+    Ago {
+        n: f64,
+        unit: usize,
+    },
     /// "two days later" (positive) or "a week earlier" (negative), from the reference time.
-    Shift { n: f64, unit: usize, forward: bool },
+    Shift {
+        n: f64,
+        unit: usize,
+        forward: bool,
+    },
     /// "the next day", "the previous week", "that year" (0).
-    Anaphoric { offset: i64, unit: CalUnit },
+    Anaphoric {
+        offset: i64,
+        unit: CalUnit,
+    },
     /// A length of time. `unit` indexes [`TIME_UNITS`]; `n` is `None` for "years".
     Duration {
         n: Option<f64>,
@@ -115,15 +160,27 @@ pub enum Form {
         vague: Option<(f64, f64)>,
     },
     /// A clock time ("1:28PM", "1023 GMT").
-    Clock { h: u32, min: u32, zone: Option<String> },
+    Clock {
+        h: u32,
+        min: u32,
+        zone: Option<String>,
+    },
     /// A part of a day with no day named ("in the morning").
     PartOfDay(DayPart),
     /// "the first quarter of 2013", "Q1 2013", "last quarter".
-    Quarter { q: u32, y: Option<i32> },
+    Quarter {
+        q: u32,
+        y: Option<i32>,
+    },
     /// "summer 2013", "last winter" goes through `Relative`.
-    SeasonOf { season: Season, y: Option<i32> },
+    SeasonOf {
+        season: Season,
+        y: Option<i32>,
+    },
     /// "every year", "annually", "each season": the unit's TimeML letter.
-    Set { value: String },
+    Set {
+        value: String,
+    },
     /// "now", "recently", "the future".
     Ref(RefPoint),
 }
@@ -160,11 +217,15 @@ fn family(pattern: &str, parse: fn(&Captures, &str, usize) -> Option<Form>) -> F
 static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
     vec![
         family(
-            &format!(r"(?:{WEEKDAY},?\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})\b"),
+            &format!(
+                r"(?:{WEEKDAY},?\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})\b"
+            ),
             parse_full,
         ),
         family(
-            &format!(r"(?:{WEEKDAY},?\s+)?\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
+            &format!(
+                r"(?:{WEEKDAY},?\s+)?\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
+            ),
             parse_full,
         ),
         family(
@@ -192,13 +253,20 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
             &format!(r"(?:{PART})?(?:\b(?P<dec>(?:1[5-9]|20)\d0)|'(?P<dec2>\d0))s\b"),
             parse_decade,
         ),
-        family(&format!(r"(?:{PART})?\b(?P<y>(?:1[6-9]|20)\d\d)\b"), parse_year),
         family(
-            &format!(r"(?:{PART})?{REL}(?i:(?P<unit>week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter))\b"),
+            &format!(r"(?:{PART})?\b(?P<y>(?:1[6-9]|20)\d\d)\b"),
+            parse_year,
+        ),
+        family(
+            &format!(
+                r"(?:{PART})?{REL}(?i:(?P<unit>week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter))\b"
+            ),
             parse_relative,
         ),
         family(
-            &format!(r"(?:(?i:(?P<rel>last|next|this|coming|past)\s+))?{WEEKDAY}(?:\s+(?i:(?P<dp>morning|afternoon|evening|night)))?"),
+            &format!(
+                r"(?:(?i:(?P<rel>last|next|this|coming|past)\s+))?{WEEKDAY}(?:\s+(?i:(?P<dp>morning|afternoon|evening|night)))?"
+            ),
             parse_weekday,
         ),
         family(
@@ -209,7 +277,10 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
             r"(?i)\bthis\s+(?P<dp>morning|afternoon|evening)\b",
             parse_this_part,
         ),
-        family(&format!(r"(?:{QUAL})?\b{NUM}\s+{UNIT}\s+(?i:ago)\b"), parse_ago),
+        family(
+            &format!(r"(?:{QUAL})?\b{NUM}\s+{UNIT}\s+(?i:ago)\b"),
+            parse_ago,
+        ),
         family(
             &format!(r"\b{NUM}[\s-]+{UNIT}\s+(?i:(?P<dir>later|earlier|after|before))\b"),
             parse_shift,
@@ -306,7 +377,9 @@ fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        let abbreviation = word.len() <= 4 && word.chars().all(char::is_alphabetic) && word.len() < 5
+        let abbreviation = word.len() <= 4
+            && word.chars().all(char::is_alphabetic)
+            && word.len() < 5
             && !matches!(word, "June" | "July" | "May");
         if !abbreviation || word.chars().all(|c| c.is_ascii_digit()) {
             end -= 1;
@@ -465,13 +538,33 @@ fn parse_month(caps: &Captures, text: &str, _: usize) -> Option<Form> {
         || part.is_some()
         || matches!(
             prev_word,
-            "in" | "since" | "until" | "till" | "by" | "of" | "during" | "from" | "to"
-                | "between" | "and" | "through" | "before" | "after" | "early" | "late"
-                | "mid" | "last" | "next" | "this" | "for" | "around"
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "of"
+                | "during"
+                | "from"
+                | "to"
+                | "between"
+                | "and"
+                | "through"
+                | "before"
+                | "after"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "for"
+                | "around"
         );
     // Short forms and "May"/"March" alone are too often other words.
-    let ambiguous = matches!(name, "May" | "March" | "Mar" | "Jan" | "Jun" | "Jul" | "Dec")
-        || name.len() <= 4 && name != "June" && name != "July";
+    let ambiguous = matches!(
+        name,
+        "May" | "March" | "Mar" | "Jan" | "Jun" | "Jul" | "Dec"
+    ) || name.len() <= 4 && name != "June" && name != "July";
     if ambiguous && !guarded {
         return None;
     }
@@ -544,10 +637,36 @@ fn parse_year(caps: &Captures, text: &str, start: usize) -> Option<Form> {
         .unwrap_or("");
     let year_context = matches!(
         prev_word,
-        "in" | "since" | "until" | "till" | "by" | "of" | "during" | "from" | "to" | "between"
-            | "and" | "before" | "after" | "the" | "year" | "early" | "late" | "mid" | "around"
-            | "circa" | "spring" | "summer" | "autumn" | "fall" | "winter" | "for" | "through"
-            | "than" | "fiscal" | "end" | "start"
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "of"
+            | "during"
+            | "from"
+            | "to"
+            | "between"
+            | "and"
+            | "before"
+            | "after"
+            | "the"
+            | "year"
+            | "early"
+            | "late"
+            | "mid"
+            | "around"
+            | "circa"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "for"
+            | "through"
+            | "than"
+            | "fiscal"
+            | "end"
+            | "start"
     ) || part_of(caps).is_some();
     let next_trim = next.trim_start();
     let next_ok = next.is_empty()
@@ -649,7 +768,10 @@ fn number_of(s: &str) -> Option<(f64, Option<(f64, f64)>)> {
         "two and a half" => return Some((2.5, None)),
         _ => {}
     }
-    if let Some(whole) = lower.strip_suffix("1/2").or_else(|| lower.strip_suffix('½')) {
+    if let Some(whole) = lower
+        .strip_suffix("1/2")
+        .or_else(|| lower.strip_suffix('½'))
+    {
         let w: f64 = whole.trim().parse().ok()?;
         return Some((w + 0.5, None));
     }
@@ -733,9 +855,19 @@ fn parse_duration(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     }
     // "a second meeting" is an ordinal, not a duration of one second.
     if caps.name("u")?.as_str().eq_ignore_ascii_case("second") {
-        let next = after(text, caps.get(0)?.end(), 12).trim_start().to_ascii_lowercase();
-        let word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if !word.is_empty() && !matches!(word, "later" | "earlier" | "ago" | "before" | "after" | "and" | "or" | "of" | "in") {
+        let next = after(text, caps.get(0)?.end(), 12)
+            .trim_start()
+            .to_ascii_lowercase();
+        let word = next
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if !word.is_empty()
+            && !matches!(
+                word,
+                "later" | "earlier" | "ago" | "before" | "after" | "and" | "or" | "of" | "in"
+            )
+        {
             return None;
         }
     }
@@ -758,7 +890,10 @@ fn parse_vague_duration(caps: &Captures, text: &str, start: usize) -> Option<For
     let prev_word = prev.split_whitespace().last().unwrap_or("");
     let next = after(text, u.end(), 4).to_ascii_lowercase();
     let licensed = !q.is_empty()
-        || matches!(prev_word, "in" | "for" | "within" | "after" | "over" | "than")
+        || matches!(
+            prev_word,
+            "in" | "for" | "within" | "after" | "over" | "than"
+        )
         || next.starts_with(" of") && !next.starts_with(" off")
         || next.starts_with(" ago");
     if !licensed {
@@ -906,18 +1041,29 @@ mod tests {
             forms("arrived on 13 February 2014 at noon")[0],
             (
                 "13 February 2014".into(),
-                Form::FullDate { y: 2014, m: 2, d: 13 }
+                Form::FullDate {
+                    y: 2014,
+                    m: 2,
+                    d: 13
+                }
             )
         );
         assert_eq!(
             forms("Published: Sat, January 13, 2018")[0],
             (
                 "Sat, January 13, 2018".into(),
-                Form::FullDate { y: 2018, m: 1, d: 13 }
+                Form::FullDate {
+                    y: 2018,
+                    m: 1,
+                    d: 13
+                }
             )
         );
         assert_eq!(texts("see /2013/07/02/story"), vec!["2013/07/02"]);
-        assert_eq!(texts("Last Updated: Monday, 28 November 2005, 02:24 GMT")[0], "Monday, 28 November 2005");
+        assert_eq!(
+            texts("Last Updated: Monday, 28 November 2005, 02:24 GMT")[0],
+            "Monday, 28 November 2005"
+        );
     }
 
     #[test]
@@ -929,21 +1075,36 @@ mod tests {
         let f = forms("between September 15 and November 29");
         assert_eq!(f[0].1, Form::MonthDay { m: 9, d: 15 });
         assert_eq!(f[1].1, Form::MonthDay { m: 11, d: 29 });
-        assert!(matches!(forms("exercises due in February")[0].1, Form::Month { m: 2, .. }));
+        assert!(matches!(
+            forms("exercises due in February")[0].1,
+            Form::Month { m: 2, .. }
+        ));
         assert!(texts("Theresa May said").is_empty());
         assert!(texts("it May rain").is_empty());
     }
 
     #[test]
     fn years_ranges_and_decades() {
-        assert_eq!(forms("first since 2010.")[0].1, Form::Year { y: 2010, part: None });
+        assert_eq!(
+            forms("first since 2010.")[0].1,
+            Form::Year {
+                y: 2010,
+                part: None
+            }
+        );
         assert_eq!(
             forms("the 1950-53 Korean War")[0].1,
-            Form::YearRange { from: 1950, to: 1953 }
+            Form::YearRange {
+                from: 1950,
+                to: 1953
+            }
         );
         assert_eq!(
             forms("the Korean War in the 1950s will")[0].1,
-            Form::Decade { start: 1950, part: None }
+            Form::Decade {
+                start: 1950,
+                part: None
+            }
         );
         assert!(texts("2000 people were evacuated").is_empty());
         assert!(texts("it cost $2010 dollars").is_empty());
@@ -955,13 +1116,23 @@ mod tests {
             forms("set for later this month")[0],
             (
                 "later this month".into(),
-                Form::Relative { rel: Rel::This, unit: CalUnit::Month, part: Some(Part::Later) }
+                Form::Relative {
+                    rel: Rel::This,
+                    unit: CalUnit::Month,
+                    part: Some(Part::Later)
+                }
             )
         );
         assert_eq!(texts("Last year's drills"), vec!["Last year"]);
         assert_eq!(texts("Last week Pyongyang threatened"), vec!["Last week"]);
-        assert!(matches!(forms("two days later")[0].1, Form::Shift { forward: true, .. }));
-        assert!(matches!(forms("the next day")[0].1, Form::Anaphoric { offset: 1, .. }));
+        assert!(matches!(
+            forms("two days later")[0].1,
+            Form::Shift { forward: true, .. }
+        ));
+        assert!(matches!(
+            forms("the next day")[0].1,
+            Form::Anaphoric { offset: 1, .. }
+        ));
         assert!(matches!(forms("three years ago")[0].1, Form::Ago { .. }));
     }
 
@@ -969,22 +1140,42 @@ mod tests {
     fn weekdays() {
         assert_eq!(
             forms("during Wednesday's talks")[0],
-            ("Wednesday".into(), Form::Weekday { wd: 2, rel: None, part: None })
+            (
+                "Wednesday".into(),
+                Form::Weekday {
+                    wd: 2,
+                    rel: None,
+                    part: None
+                }
+            )
         );
         assert_eq!(
             forms("Beijing on Friday morning.")[0].1,
-            Form::Weekday { wd: 4, rel: None, part: Some(DayPart::Morning) }
+            Form::Weekday {
+                wd: 4,
+                rel: None,
+                part: Some(DayPart::Morning)
+            }
         );
     }
 
     #[test]
     fn durations_with_qualifiers() {
-        assert_eq!(texts("the first time in more than six years"), vec!["more than six years"]);
+        assert_eq!(
+            texts("the first time in more than six years"),
+            vec!["more than six years"]
+        );
         let f = forms("a six-week break");
         assert_eq!(f[0].0, "six-week");
         assert!(matches!(f[0].1, Form::Duration { n: Some(6.0), .. }));
-        assert_eq!(texts("met for 90 minutes in the morning"), vec!["90 minutes", "the morning"]);
-        assert_eq!(texts("for five days from 20 February"), vec!["five days", "20 February"]);
+        assert_eq!(
+            texts("met for 90 minutes in the morning"),
+            vec!["90 minutes", "the morning"]
+        );
+        assert_eq!(
+            texts("for five days from 20 February"),
+            vec!["five days", "20 February"]
+        );
         assert_eq!(texts("talks in years"), vec!["years"]);
         assert_eq!(texts("a 22 year-old man"), vec!["22 year-old"]);
         assert_eq!(texts("2 1/2 years"), vec!["2 1/2 years"]);
@@ -996,7 +1187,10 @@ mod tests {
             forms("struck at 1353 (1023 GMT)")[0].1,
             Form::Clock { h: 10, min: 23, .. }
         ));
-        assert!(matches!(forms("at 1:28PM GMT")[0].1, Form::Clock { h: 13, min: 28, .. }));
+        assert!(matches!(
+            forms("at 1:28PM GMT")[0].1,
+            Form::Clock { h: 13, min: 28, .. }
+        ));
         assert!(texts("a 5.9 magnitude").is_empty());
     }
 
