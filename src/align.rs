@@ -13,7 +13,10 @@
 //! a group holds at most one claim per article. Claims that only name an instance
 //! ("last year's drills") join only groups they agree with.
 
-use crate::model::{Analyzed, Aspect, Claim, ClaimKind, ClaimRef, Group, Value};
+use crate::model::{
+    Analyzed, Aspect, Claim, ClaimKind, ClaimRef, Granularity, Group, TimeRange, Value,
+};
+use chrono::Days;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Thresholds for alignment.
@@ -197,7 +200,46 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
         }
         _ => true,
     };
-    a.kind == b.kind && a.topic.head == b.topic.head && aspects && same_time
+    // Background events are told apart by where they happened ("Bam" vs "Zarand").
+    let same_place = !(a.historical && b.historical) || places_overlap(&a.places, &b.places);
+    let same_era = a.kind == ClaimKind::Date || a.historical == b.historical;
+    a.kind == b.kind
+        && same_place
+        && same_era
+        && a.topic.head == b.topic.head
+        && aspects
+        && same_time
+        && (a.kind != ClaimKind::Date || is_current(a) == is_current(b))
+}
+
+/// True when a date claim speaks of the time around its article's publication (from a
+/// month before to two months after), as opposed to background history. A date in the
+/// story's present and one in its past are about different events ("the quake on
+/// Sunday" and "minor tremors in February"), so they are never aligned.
+fn is_current(c: &Claim) -> bool {
+    let (Value::Time(t), Some(anchor)) = (&c.value, c.anchor) else {
+        return true;
+    };
+    let window = TimeRange {
+        earliest: anchor.checked_sub_days(Days::new(31)),
+        latest: anchor.checked_add_days(Days::new(62)),
+        granularity: Granularity::Day,
+    };
+    t.overlaps(&window)
+}
+
+/// True when either list is empty or the two share a word.
+fn places_overlap(a: &[String], b: &[String]) -> bool {
+    let words = |v: &[String]| -> BTreeSet<String> {
+        v.iter()
+            .flat_map(|p| {
+                p.split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    a.is_empty() || b.is_empty() || !words(a).is_disjoint(&words(b))
 }
 
 /// True when two values can both hold.

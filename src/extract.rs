@@ -54,6 +54,7 @@ pub fn extract(
             previous_topic: previous_topic.as_ref(),
         };
         let mut found = sentence_claims(&ctx);
+        let background = background_time(&found, dct);
         for c in &mut found {
             c.article = article_index;
             c.sentence = si;
@@ -61,6 +62,14 @@ pub fn extract(
             c.actors = actors(&s.text);
             c.places = places(&s.text);
             c.anchor = dct;
+            if matches!(
+                c.kind,
+                ClaimKind::Count | ClaimKind::Duration | ClaimKind::Ordinal
+            ) && let Some(b) = background
+            {
+                c.anchor = Some(b);
+                c.historical = true;
+            }
         }
         if let Some(t) = main_topic(&ctx) {
             previous_topic = Some(t);
@@ -68,6 +77,24 @@ pub fn extract(
         claims.extend(found);
     }
     claims
+}
+
+/// Days before publication beyond which a dated sentence is about an earlier event.
+const BACKGROUND_DAYS: u64 = 60;
+
+/// The time of the earlier event a sentence is about, when it dates itself well before
+/// publication ("A 6.7-strength quake killed more than 26,000 people in December
+/// 2003"): its counts and durations belong to that event, not to the story's.
+fn background_time(claims: &[Claim], dct: Option<NaiveDate>) -> Option<NaiveDate> {
+    let limit = dct?.checked_sub_days(Days::new(BACKGROUND_DAYS))?;
+    claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Date && !c.identifying)
+        .filter_map(|c| match &c.value {
+            Value::Time(r) => r.latest.filter(|l| *l < limit),
+            _ => None,
+        })
+        .max()
 }
 
 /// A word of a sentence with its byte range.
@@ -915,6 +942,49 @@ fn edge_claim(
     Some(c)
 }
 
+/// A duration states how long something lasted only after "for", "lasted" and the like,
+/// or as an adjective ("a six-week break", "a 90-minute meeting", "three hours of
+/// talks"); "a day before", "25 years ago" are not lengths of events.
+fn licensed_duration(ctx: &SentenceCtx, t: &Timex) -> bool {
+    let before = ctx.before(t.span.start);
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let after = ctx.after(t.span.end);
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if matches!(
+        next,
+        "before" | "after" | "later" | "earlier" | "ago" | "since"
+    ) {
+        return false;
+    }
+    let adjective = t.text.contains('-')
+        && ctx.text[t.span.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == ' ')
+        && next.chars().all(char::is_alphabetic)
+        && !next.is_empty();
+    matches!(
+        prev,
+        "for"
+            | "lasted"
+            | "lasting"
+            | "last"
+            | "lasts"
+            | "took"
+            | "spanning"
+            | "spanned"
+            | "within"
+    ) || adjective
+        || next == "of"
+        || t.text.to_lowercase().ends_with("long")
+}
+
 /// Durations with a number: "for five days", "90 minutes", "a six-week break".
 fn durations(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
     let mut out = Vec::new();
@@ -926,7 +996,7 @@ fn durations(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
             continue;
         };
         let lower = t.text.to_lowercase();
-        if lower.ends_with("old") || ctx.after(t.span.end).starts_with("ago") {
+        if lower.ends_with("old") || !licensed_duration(ctx, t) {
             continue;
         }
         let wa = ctx.word_at(t.span.start);
@@ -996,6 +1066,28 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             }
         }
         let counted = &words[..take];
+        let last = counted[counted.len() - 1];
+        let plural = last.ends_with('s')
+            || lexicon::role(last).is_some()
+            || matches!(
+                last,
+                "people"
+                    | "children"
+                    | "men"
+                    | "women"
+                    | "police"
+                    | "personnel"
+                    | "staff"
+                    | "dead"
+                    | "injured"
+                    | "wounded"
+                    | "missing"
+            );
+        let one = matches!(n.as_str().to_lowercase().as_str(), "one" | "1");
+        if !plural && !one {
+            // "a magnitude 6 quake": a number before a singular noun is no count.
+            continue;
+        }
         let Some((low, high)) = count_value(n.as_str(), caps.name("q").map(|q| q.as_str())) else {
             continue;
         };
@@ -1018,15 +1110,46 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             }
             None => (noun_end, None),
         };
+        // "Ten dead": the noun is the role and people are counted.
+        let (noun_word, noun_role) = match lexicon::role(head_word) {
+            Some(r) if take == 1 => ("people", Some(r)),
+            _ => (head_word, None),
+        };
+        let role = noun_role.or_else(|| role_near(ctx, whole.start(), label_end));
+        let generic = matches!(
+            lexicon::fold(noun_word).as_str(),
+            "peopl" | "villag" | "hous" | "home" | "build" | "famili"
+        );
+        if role.is_none() && generic && extra.is_none() {
+            // "home to 120,000 people" and "hundreds of people" say nothing checkable
+            // without knowing what happened to them.
+            continue;
+        }
         let mut tokens: Vec<String> = counted.iter().map(|w| lexicon::fold(w)).collect();
         if let Some(e) = &extra {
             tokens.push(lexicon::fold(e));
         }
+        if let Some(r) = role {
+            tokens.push(r.to_string());
+        }
         tokens.sort();
         tokens.dedup();
+        let head = match role {
+            Some("population") => match population_place(ctx, whole.start()) {
+                Some(place) => format!("population {place}"),
+                None => continue,
+            },
+            Some(r) => format!("{r} {}", lexicon::fold(noun_word)),
+            None => lexicon::fold(noun_word),
+        };
+        let label = match (role, noun_role) {
+            (Some(r), None) => format!("{} ({r})", &ctx.text[noun.start()..label_end]),
+            (Some(r), Some(_)) => format!("people ({r})"),
+            (None, _) => ctx.text[noun.start()..label_end].to_string(),
+        };
         let topic = Topic {
-            label: ctx.text[noun.start()..label_end].to_string(),
-            head: lexicon::fold(head_word),
+            label,
+            head,
             tokens,
             aspect: Aspect::Whole,
         };
@@ -1050,6 +1173,60 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         ));
     }
     out
+}
+
+/// The role a count plays, from a role word right after the counted noun ("10 people
+/// were killed") or just before the number ("killing at least 10 people").
+fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str> {
+    let after_words = ctx.text[end..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .take_while(|w| !matches!(*w, "and" | "but" | "while" | "which" | "who" | "when"));
+    let before = &ctx.text[..start];
+    let before_words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let home_to = before.trim_end().to_lowercase().ends_with("home to");
+    if home_to {
+        return Some("population");
+    }
+    // The verb right before the number binds tighter than one after the noun:
+    // "killing at least 10 people, injuring dozens".
+    let near_before = before_words
+        .iter()
+        .rev()
+        .take(3)
+        .find(|w| lexicon::role(w).is_some() || !is_qualifier_word(w));
+    near_before
+        .and_then(|w| lexicon::role(w))
+        .or_else(|| after_words.clone().find_map(lexicon::role))
+}
+
+fn is_qualifier_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "at" | "least"
+            | "more"
+            | "than"
+            | "about"
+            | "around"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "up"
+            | "to"
+            | "over"
+            | "as"
+            | "many"
+            | "roughly"
+            | "approximately"
+            | "a"
+            | "total"
+            | "of"
+            | "the"
+    )
 }
 
 fn is_time_or_unit(w: &str) -> bool {
@@ -1213,19 +1390,45 @@ pub fn actors(text: &str) -> Vec<String> {
 }
 
 static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:village|town|city|province|region|island|capital|county|district|port|state|area)\s+of\s+(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
+    Regex::new(r"\b(?:in|at|near|of|off|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
         .expect("place pattern compiles")
 });
 
-/// Places named as "the … village/city/province of X".
+/// Names that follow a preposition of place ("in the ancient city of Bam", "off
+/// Iran's southern coast"): enough to tell two past events apart.
 pub fn places(text: &str) -> Vec<String> {
     let mut out: Vec<String> = PLACE_RE
         .captures_iter(text)
-        .filter_map(|c| c.name("p").map(|p| p.as_str().to_string()))
+        .filter_map(|c| {
+            c.name("p")
+                .map(|p| p.as_str().trim_end_matches("'s").to_string())
+        })
+        .filter(|p| {
+            let first = p.split_whitespace().next().unwrap_or("");
+            lexicon::lookup(lexicon::MONTHS, first).is_none()
+                && lexicon::lookup(lexicon::WEEKDAYS, first).is_none()
+        })
         .collect();
     out.sort();
     out.dedup();
     out
+}
+
+/// The place a population figure belongs to: the name just before "home to".
+fn population_place(ctx: &SentenceCtx, start: usize) -> Option<String> {
+    let k = ctx.word_before(start);
+    let lo = k.saturating_sub(6);
+    let mut run_start = None;
+    for i in (lo..k).rev() {
+        let w = &ctx.words[i];
+        let capital = w.text.chars().next().is_some_and(char::is_uppercase);
+        if capital && i > 0 {
+            run_start = Some(i);
+        } else if run_start.is_some() {
+            break;
+        }
+    }
+    run_start.map(|i| ctx.words[i].text.to_lowercase())
 }
 
 #[cfg(test)]
@@ -1267,7 +1470,7 @@ mod tests {
     fn find<'a>(claims: &'a [Claim], kind: ClaimKind, head: &str) -> Vec<&'a Claim> {
         claims
             .iter()
-            .filter(|c| c.kind == kind && c.topic.head == lexicon::fold(head))
+            .filter(|c| c.kind == kind && c.topic.head.ends_with(&lexicon::fold(head)))
             .collect()
     }
 

@@ -62,7 +62,7 @@ pub const SCALE_WORDS: &[(&str, f64)] = &[
 pub const VAGUE_QUANTITIES: &[(&str, f64, Option<f64>)] = &[
     ("a couple of", 2.0, Some(2.0)),
     ("a few", 2.0, Some(5.0)),
-    ("several", 3.0, Some(9.0)),
+    ("several", 3.0, Some(20.0)),
     ("a handful of", 2.0, Some(6.0)),
     ("dozens of", 24.0, Some(199.0)),
     ("dozens", 24.0, Some(199.0)),
@@ -362,6 +362,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["partit", "partition", "divis", "division", "split"],
     &["reunion", "reunit", "reunif"],
     &["famili", "family", "relat", "relative"],
+    &["peopl", "person", "individu"],
     &["kill", "dead", "death", "die", "fatal", "fatality", "live"],
     &["injur", "injuri", "injure", "wound", "hurt"],
     &["attack", "assault", "strike"],
@@ -547,6 +548,49 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "swam",
 ];
 
+/// Words that say what happened to the things counted, and the role they fold to.
+pub const ROLES: &[(&str, &str)] = &[
+    ("killed", "killed"),
+    ("killing", "killed"),
+    ("kills", "killed"),
+    ("dead", "killed"),
+    ("died", "killed"),
+    ("die", "killed"),
+    ("deaths", "killed"),
+    ("fatalities", "killed"),
+    ("injured", "injured"),
+    ("injuring", "injured"),
+    ("injuries", "injured"),
+    ("wounded", "injured"),
+    ("wounding", "injured"),
+    ("hurt", "injured"),
+    ("missing", "missing"),
+    ("arrested", "arrested"),
+    ("detained", "arrested"),
+    ("evacuated", "evacuated"),
+    ("displaced", "displaced"),
+    ("homeless", "homeless"),
+    ("rescued", "rescued"),
+    ("destroyed", "destroyed"),
+    ("destroying", "destroyed"),
+    ("flattened", "destroyed"),
+    ("flattening", "destroyed"),
+    ("leveled", "destroyed"),
+    ("levelled", "destroyed"),
+    ("leveling", "destroyed"),
+    ("razed", "destroyed"),
+    ("damaged", "damaged"),
+    ("damaging", "damaged"),
+    ("population", "population"),
+    ("inhabitants", "population"),
+    ("residents", "population"),
+];
+
+/// The role a word gives the things counted near it.
+pub fn role(word: &str) -> Option<&'static str> {
+    lookup(ROLES, word)
+}
+
 /// Words that never carry a topic.
 pub const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
@@ -580,14 +624,16 @@ pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&w.as_str())
 }
 
-/// True when `word` names an event ("talks", "reunions", "quake").
+/// True when `word` names an event ("talks", "reunions", "quake"). Only the listed
+/// nouns and their plurals count: "killed" is no event noun though "killing" is.
 pub fn is_event_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    if EVENT_NOUNS.contains(&lower.as_str()) {
-        return true;
-    }
-    let stem = STEMMER.stem(&lower);
-    EVENT_NOUNS.iter().any(|n| STEMMER.stem(n) == stem)
+    let singular = lower
+        .strip_suffix("es")
+        .filter(|s| EVENT_NOUNS.contains(s))
+        .or_else(|| lower.strip_suffix('s'))
+        .unwrap_or(&lower);
+    EVENT_NOUNS.contains(&lower.as_str()) || EVENT_NOUNS.contains(&singular)
 }
 
 /// The canonical actor a name stands for, if it is in the alias table.
@@ -636,5 +682,7 @@ mod tests {
         assert!(is_event_noun("Reunions"));
         assert!(is_event_noun("earthquakes"));
         assert!(!is_event_noun("peninsula"));
+        assert!(!is_event_noun("killed"));
+        assert!(is_event_noun("killing"));
     }
 }

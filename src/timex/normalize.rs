@@ -50,9 +50,9 @@ pub struct Normalized {
 
 /// Normalize the expressions of one sentence, updating the reference time.
 pub fn normalize(sentence: &str, mentions: &[Mention], anchor: &mut Anchor) -> Vec<Normalized> {
-    let year_hint = year_hint(sentence, mentions, anchor.dct);
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions {
+        let year_hint = year_hint(sentence, mentions, anchor.dct, m.start);
         let tense = tense(sentence, m.start, m.end);
         let ctx = Ctx {
             dct: anchor.dct,
@@ -626,7 +626,12 @@ pub fn year_bounds(y: i32) -> (NaiveDate, NaiveDate) {
 
 /// The year the sentence itself names for its partial dates: a relative year ("last
 /// year's drills") or a year after "in".
-fn year_hint(sentence: &str, mentions: &[Mention], dct: Option<NaiveDate>) -> Option<i32> {
+fn year_hint(
+    sentence: &str,
+    mentions: &[Mention],
+    dct: Option<NaiveDate>,
+    at: usize,
+) -> Option<i32> {
     for m in mentions {
         match m.form {
             Form::Relative {
@@ -642,8 +647,16 @@ fn year_hint(sentence: &str, mentions: &[Mention], dct: Option<NaiveDate>) -> Op
                 });
             }
             Form::Year { y, .. } => {
+                // "in 2003 … on 12 February" in one clause; across a comma the
+                // partial date may belong to another event.
                 let before = sentence[..m.start].trim_end().to_ascii_lowercase();
-                if before.ends_with(" in") || before == "in" {
+                let (a, b) = if m.start < at {
+                    (m.end, at)
+                } else {
+                    (at, m.start)
+                };
+                let one_clause = !sentence.get(a..b).unwrap_or(",").contains([',', ';']);
+                if (before.ends_with(" in") || before == "in") && one_clause {
                     return Some(y);
                 }
             }

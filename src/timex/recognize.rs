@@ -194,6 +194,9 @@ pub struct Mention {
 }
 
 const MONTH: &str = r"(?P<m>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?)";
+/// Month names in any case, for full dates where a day and a year make them safe
+/// ("27 NOVEMBER, 2005").
+const MONTH_ANY_CASE: &str = r"(?P<m>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?)";
 const WEEKDAY: &str = r"(?P<wd>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?)";
 const NUM: &str = r"(?P<n>\d+(?:\.\d+)?(?:\s+1/2|\s*½)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|a\s+few|a\s+couple\s+of|several|some|a\s+half|half\s+an?|one\s+and\s+a\s+half|two\s+and\s+a\s+half))";
 const UNIT: &str = r"(?i:(?P<u>seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)))";
@@ -218,19 +221,23 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
     vec![
         family(
             &format!(
-                r"(?:{WEEKDAY},?\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})\b"
+                r"(?:{WEEKDAY},?\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_ANY_CASE},?\s+(?P<y>\d{{4}})\b"
             ),
             parse_full,
         ),
         family(
             &format!(
-                r"(?:{WEEKDAY},?\s+)?\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
+                r"(?:{WEEKDAY},?\s+)?\b{MONTH_ANY_CASE}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+|-)(?P<y>\d{{4}})\b"
             ),
             parse_full,
         ),
         family(
             r"\b(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<mn>\d{1,2})[-/](?P<d>\d{1,2})\b",
             parse_iso,
+        ),
+        family(
+            r"\b(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<y>(?:19|20)?\d\d)\b",
+            parse_numeric,
         ),
         family(
             &format!(r"(?:{WEEKDAY},?\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}"),
@@ -500,6 +507,24 @@ fn parse_iso(caps: &Captures, text: &str, start: usize) -> Option<Form> {
     let d = num(caps, "d")? as u32;
     // "2013/07/02" in a URL is a date; "1-2-3" in prose is not checked further.
     let _ = (text, start);
+    valid_day(m, d).then_some(Form::FullDate { y, m, d })
+}
+
+/// "11 / 28 / 05", "28/11/2005": month first as in US news unless the first number
+/// cannot be a month.
+fn parse_numeric(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+    let a = num(caps, "a")? as u32;
+    let b = num(caps, "b")? as u32;
+    let y_text = caps.name("y")?.as_str();
+    let mut y: i32 = y_text.parse().ok()?;
+    if y_text.len() == 2 {
+        y += if y < 50 { 2000 } else { 1900 };
+    }
+    // "1/2/3" inside a longer number or a fraction chain is not a date.
+    if after(text, caps.get(0)?.end(), 1).starts_with(['/', '.']) {
+        return None;
+    }
+    let (m, d) = if a > 12 { (b, a) } else { (a, b) };
     valid_day(m, d).then_some(Form::FullDate { y, m, d })
 }
 
