@@ -280,7 +280,7 @@ fn is_verbish(l: &str) -> bool {
         "observed",
         "began",
     ];
-    VERBS.contains(&l) || l.len() > 5 && l.ends_with("ed") && !l.ends_with("eed")
+    VERBS.contains(&l) || l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed")
 }
 
 fn is_clause_break(w: &Word) -> bool {
@@ -425,7 +425,15 @@ fn is_aside(ctx: &SentenceCtx, seg: (usize, usize)) -> bool {
 
 /// The nearest event head left of word `wa`: this segment first, then earlier
 /// segments that are not asides.
-fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<usize> {
+/// What the search for an event noun left of a time found.
+enum Left {
+    Found(usize),
+    /// A verb of another event stands between: the time is that verb's.
+    Blocked,
+    NotFound,
+}
+
+fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Left {
     let segs = segments(ctx);
     let here = segs
         .iter()
@@ -438,16 +446,90 @@ fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<usize> {
             continue;
         }
         let end = if si == here { wa } else { b };
-        let near = |h: usize| si != here || wa - h <= 14;
-        if let Some(&h) = heads.iter().rev().find(|&&h| h >= a && h < end && near(h)) {
-            return Some(h);
+        for k in (a..end).rev() {
+            if heads.contains(&k) {
+                return if si != here || wa - k <= 14 {
+                    Left::Found(k)
+                } else {
+                    Left::Blocked
+                };
+            }
+            // "the resident who was fired … on Thursday": a verb between the event
+            // noun and the time takes the time for its own event.
+            let l = ctx.lower(k);
+            let verb = is_verbish(&l) || lexicon::IRREGULAR_PAST.contains(&l.as_str());
+            if verb && !is_support_verb(&l) {
+                return Left::Blocked;
+            }
         }
         searched += 1;
         if searched > 2 {
             break;
         }
     }
-    None
+    Left::NotFound
+}
+
+/// Verbs whose subject is the event itself, so a time after them dates that event:
+/// "exercises set for later this month", "reunions planned for this month", "the quake
+/// struck on Sunday".
+fn is_support_verb(l: &str) -> bool {
+    matches!(
+        l,
+        "set"
+            | "due"
+            | "scheduled"
+            | "planned"
+            | "expected"
+            | "held"
+            | "took"
+            | "place"
+            | "began"
+            | "started"
+            | "ended"
+            | "happened"
+            | "occurred"
+            | "struck"
+            | "hit"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "is"
+            | "are"
+            | "followed"
+            | "slated"
+            | "postponed"
+            | "delayed"
+            | "opened"
+            | "closed"
+            | "resumed"
+            | "continued"
+            | "jolted"
+            | "shook"
+            | "rocked"
+            | "erupted"
+            | "broke"
+            | "reconvened"
+            | "convened"
+            | "will"
+            | "would"
+            | "has"
+            | "have"
+            | "had"
+            | "being"
+            | "begin"
+            | "start"
+            | "hold"
+            | "meet"
+            | "end"
+            | "resume"
+            | "take"
+            | "occur"
+            | "happen"
+            | "come"
+            | "came"
+    )
 }
 
 /// The nearest event head right of word `wb`, before the clause's verb or break.
@@ -506,8 +588,10 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
         let (a, b) = noun_phrase(ctx, h);
         return Some((topic_of(ctx, a.max(wb), b, h), true));
     }
-    if let Some(h) = head_left(ctx, &heads, wa) {
-        return Some((phrase_topic(ctx, &heads, h), false));
+    match head_left(ctx, &heads, wa) {
+        Left::Found(h) => return Some((phrase_topic(ctx, &heads, h), false)),
+        Left::Blocked => return None,
+        Left::NotFound => {}
     }
     if seek == Seek::Record
         && let Some(h) = head_right(ctx, &heads, wb, seek)

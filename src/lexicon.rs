@@ -565,6 +565,8 @@ pub const ROLES: &[(&str, &str)] = &[
     ("wounding", "injured"),
     ("hurt", "injured"),
     ("missing", "missing"),
+    ("shot", "shot"),
+    ("shooting", "shot"),
     ("arrested", "arrested"),
     ("detained", "arrested"),
     ("evacuated", "evacuated"),
