@@ -55,6 +55,16 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
             })
         })
         .collect();
+    let names: Vec<BTreeSet<String>> = refs
+        .iter()
+        .map(|r| {
+            let c = claim(articles, *r);
+            articles[r.article]
+                .sentences
+                .get(c.sentence)
+                .map_or_else(BTreeSet::new, |s| proper_names(&s.text))
+        })
+        .collect();
     let mut blocks: BTreeMap<(ClaimKind, &str), Vec<usize>> = BTreeMap::new();
     for (i, r) in refs.iter().enumerate() {
         let c = claim(articles, *r);
@@ -71,7 +81,9 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
                     continue;
                 }
                 let (a, b) = (claim(articles, refs[i]), claim(articles, refs[j]));
-                if let Some(score) = pair_score(a, b, opts) {
+                if let Some(score) =
+                    pair_score(a, b, opts).filter(|_| same_subject(a, b, &names[i], &names[j]))
+                {
                     pairs.push((score, i, j));
                 }
             }
@@ -87,7 +99,7 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
             if refs[m].article == refs[x].article {
                 compatible(&c.value, &o.value) && c.topic.aspect == o.topic.aspect
             } else {
-                pair_score(c, o, opts).is_some()
+                pair_score(c, o, opts).is_some() && same_subject(c, o, &names[x], &names[m])
             }
         })
     };
@@ -226,6 +238,38 @@ fn is_current(c: &Claim) -> bool {
         granularity: Granularity::Day,
     };
     t.overlaps(&window)
+}
+
+/// A count of things with no role word ("205 yards", "10 points", "two boats") is
+/// only comparable when both sentences name someone or something in common: sports
+/// and business stories are full of such numbers about different subjects.
+fn same_subject(a: &Claim, _b: &Claim, na: &BTreeSet<String>, nb: &BTreeSet<String>) -> bool {
+    if a.kind != ClaimKind::Count || has_role(&a.topic.head) {
+        return true;
+    }
+    // No verb either ("needed just nine points"): too vague to compare at all.
+    a.topic.head.contains(' ') && !na.is_disjoint(nb)
+}
+
+/// Count heads start with their role ("killed peopl", "population qeshm").
+fn has_role(head: &str) -> bool {
+    let first = head.split(' ').next().unwrap_or("");
+    first == "population" || crate::lexicon::ROLES.iter().any(|(_, r)| *r == first)
+}
+
+/// Capitalized words of a sentence that are not function words, lower-cased.
+fn proper_names(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| w.trim_end_matches("'s").to_lowercase())
+        .filter(|w| {
+            w.len() > 1
+                && !crate::lexicon::is_stopword(w)
+                && crate::lexicon::lookup(crate::lexicon::MONTHS, w).is_none()
+                && crate::lexicon::lookup(crate::lexicon::WEEKDAYS, w).is_none()
+        })
+        .collect()
 }
 
 /// True when either list is empty or the two share a word.

@@ -1128,7 +1128,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         else {
             continue;
         };
-        if in_timex(ctx, n.start()) || ctx.text[..whole.start()].ends_with(['$', '£', '€']) {
+        if in_timex(ctx, n.start()) || !standalone_number(ctx, whole.start()) {
             continue;
         }
         // The counted noun: up to the first plural word.
@@ -1224,7 +1224,12 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
                 None => continue,
             },
             Some(r) => format!("{r} {}", lexicon::fold(noun_word)),
-            None => lexicon::fold(noun_word),
+            // Without a role, the verb says what the number is: "threw for 205 yards"
+            // and "rushed for 226 yards" are different counts.
+            None => match count_verb(ctx, whole.start(), label_end) {
+                Some(v) => format!("{} {}", v, lexicon::fold(noun_word)),
+                None => lexicon::fold(noun_word),
+            },
         };
         let label = match (role, noun_role) {
             (Some(r), None) => format!("{} ({r})", &ctx.text[noun.start()..label_end]),
@@ -1259,6 +1264,41 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
     out
 }
 
+/// A number that counts: not money ("$15"), not part of a score ("27-24"), a date
+/// ("Oct. 19"), a fraction ("17/35") or a label ("Week 15", "No. 3").
+fn standalone_number(ctx: &SentenceCtx, start: usize) -> bool {
+    let before = &ctx.text[..start];
+    let prev_char = before.chars().next_back();
+    if matches!(
+        prev_char,
+        Some('$' | '£' | '€' | '-' | '–' | '/' | '#' | '(')
+    ) {
+        return false;
+    }
+    let prev_word = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
+    lexicon::lookup(lexicon::MONTHS, &prev_word).is_none()
+        && !matches!(
+            prev_word.as_str(),
+            "week"
+                | "no"
+                | "number"
+                | "game"
+                | "round"
+                | "page"
+                | "magnitude"
+                | "magnitude-"
+                | "level"
+                | "category"
+                | "grade"
+                | "us$"
+        )
+}
+
 /// The role a count plays, from a role word right after the counted noun ("10 people
 /// were killed") or just before the number ("killing at least 10 people").
 fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str> {
@@ -1286,6 +1326,39 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
     near_before
         .and_then(|w| lexicon::role(w))
         .or_else(|| after_words.clone().find_map(lexicon::role))
+}
+
+/// The verb governing a count: just before the number (past prepositions and
+/// qualifiers) or just after the counted noun.
+fn count_verb(ctx: &SentenceCtx, start: usize, end: usize) -> Option<String> {
+    let is_verb = |w: &str| {
+        let l = w.to_lowercase();
+        (is_verbish(&l) || lexicon::IRREGULAR_PAST.contains(&l.as_str()))
+            && !matches!(
+                l.as_str(),
+                "was" | "were" | "had" | "been" | "will" | "would"
+            )
+    };
+    let before: Vec<&str> = ctx.text[..start]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let from_before = before
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|w| {
+            is_verb(w) || is_qualifier_word(w) || matches!(**w, "for" | "in" | "with" | "by")
+        })
+        .find(|w| is_verb(w));
+    let from_after = || {
+        ctx.text[end..]
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .find(|w| is_verb(w))
+    };
+    from_before.copied().or_else(from_after).map(lexicon::fold)
 }
 
 fn is_qualifier_word(w: &str) -> bool {
