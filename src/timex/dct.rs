@@ -9,7 +9,8 @@
 //! or footer line — is never a publication date.
 
 use super::recognize::{Form, recognize};
-use crate::model::{Article, DateSource, Published, Timex};
+use crate::model::{Article, DateSource, Published, Reading, Timex};
+use chrono::Datelike;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -154,21 +155,28 @@ fn month_days(timexes: &[Timex]) -> Vec<String> {
     out
 }
 
-/// The latest full date (day, month and year) the article mentions.
+/// The latest full date (day, month and year) the article mentions, when nothing the
+/// article mentions lies later: a birth date in 1923 is no publication date for an
+/// article that also speaks of 2008.
 fn latest_mentioned(a: &Dated) -> Option<Published> {
-    a.timexes
+    let (date, t) = a
+        .timexes
         .iter()
-        .filter_map(|t| {
-            NaiveDate::parse_from_str(&t.value, "%Y-%m-%d")
-                .ok()
-                .map(|d| (d, t))
+        .filter_map(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok().map(|d| (d, t)))
+        .max_by_key(|(d, _)| *d)?;
+    let latest_year = a
+        .timexes
+        .iter()
+        .filter_map(|t| match &t.reading {
+            Reading::Time(r) => r.latest.map(|d| d.year()),
+            _ => None,
         })
-        .max_by_key(|(d, _)| *d)
-        .map(|(d, t)| Published {
-            date: d,
-            from: DateSource::Inferred,
-            evidence: format!("latest date the article mentions: \"{}\"", t.text),
-        })
+        .max()?;
+    (date.year() + 1 >= latest_year).then(|| Published {
+        date,
+        from: DateSource::Inferred,
+        evidence: format!("latest date the article mentions: \"{}\"", t.text),
+    })
 }
 
 #[cfg(test)]
