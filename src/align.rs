@@ -16,7 +16,7 @@
 use crate::model::{
     Analyzed, Aspect, Claim, ClaimKind, ClaimRef, Granularity, Group, TimeRange, Value,
 };
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Thresholds for alignment.
@@ -180,7 +180,14 @@ fn pair_score(a: &Claim, b: &Claim, opts: &AlignOptions) -> Option<f64> {
         return None;
     }
     let sim = dice(&a.topic.tokens, &b.topic.tokens);
-    if sim < opts.min_similarity {
+    // Past events of one kind abound ("sanity hearings in 1996", "a federal hearing in
+    // 2003"): history is only compared when the topics say nearly the same.
+    let least = if a.historical || b.historical {
+        opts.min_similarity.max(0.6)
+    } else {
+        opts.min_similarity
+    };
+    if sim < least {
         return None;
     }
     let agrees = compatible(&a.value, &b.value);
@@ -221,15 +228,16 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
         && a.topic.head == b.topic.head
         && aspects
         && same_time
-        && (a.kind != ClaimKind::Date || is_current(a) == is_current(b))
+        && (a.kind != ClaimKind::Date || is_current(a, b.anchor) == is_current(b, a.anchor))
 }
 
-/// True when a date claim speaks of the time around its article's publication (from a
+/// True when a date claim speaks of the time around its article's publication (or, for
+/// an undated article, the other claim's) (from a
 /// month before to two months after), as opposed to background history. A date in the
 /// story's present and one in its past are about different events ("the quake on
 /// Sunday" and "minor tremors in February"), so they are never aligned.
-fn is_current(c: &Claim) -> bool {
-    let (Value::Time(t), Some(anchor)) = (&c.value, c.anchor) else {
+fn is_current(c: &Claim, fallback: Option<NaiveDate>) -> bool {
+    let (Value::Time(t), Some(anchor)) = (&c.value, c.anchor.or(fallback)) else {
         return true;
     };
     let window = TimeRange {

@@ -655,7 +655,10 @@ fn year_hint(
                 } else {
                     (at, m.start)
                 };
-                let one_clause = !sentence.get(a..b).unwrap_or(",").contains([',', ';']);
+                let one_clause = !sentence
+                    .get(a..b)
+                    .unwrap_or(",")
+                    .contains([',', ';', '–', '—', '(', ')']);
                 if (before.ends_with(" in") || before == "in") && one_clause {
                     return Some(y);
                 }
