@@ -194,12 +194,18 @@ fn pair_score(a: &Claim, b: &Claim, opts: &AlignOptions) -> Option<f64> {
     if (a.identifying || b.identifying) && !agrees {
         return None;
     }
+    // Each claim should meet its most specific counterpart: the same aspect at the same
+    // precision first ("22 February" beside "20 February", not beside "this month"),
+    // then agreement.
     let mut score = sim;
-    if agrees {
-        score += 1.0;
-    }
     if a.topic.aspect == b.topic.aspect {
-        score += 0.25;
+        score += 0.6;
+    }
+    if granularity(&a.value) == granularity(&b.value) {
+        score += 0.4;
+    }
+    if agrees {
+        score += 0.5;
     }
     if a.display == b.display {
         score += 0.25;
@@ -278,6 +284,13 @@ fn proper_names(text: &str) -> BTreeSet<String> {
                 && crate::lexicon::lookup(crate::lexicon::WEEKDAYS, w).is_none()
         })
         .collect()
+}
+
+fn granularity(v: &Value) -> Option<Granularity> {
+    match v {
+        Value::Time(t) => Some(t.granularity),
+        Value::Amount(_) | Value::Ordinal(_) | Value::Place(_) => None,
+    }
 }
 
 /// True when either list is empty or the two share a word.

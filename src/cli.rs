@@ -301,7 +301,17 @@ fn write_stdout(bytes: &[u8], color: bool) -> io::Result<()> {
 
 /// Write `bytes` to `path` so that `path` holds either its old content or all of
 /// `bytes`, never part: a temporary file in the same folder, synced, then renamed.
+///
+/// Anything that exists and is not a regular file (`/dev/null`, a FIFO, a terminal)
+/// is written through, never replaced; a symbolic link is followed to its target.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
+        let mut f = std::fs::OpenOptions::new().write(true).open(&target)?;
+        f.write_all(bytes)?;
+        return f.flush();
+    }
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         Some(_) | None => Path::new("."),
@@ -344,9 +354,10 @@ pub fn error_line(e: &Error) -> String {
 pub fn usage_line(e: &clap::Error) -> Option<String> {
     use clap::error::ErrorKind;
     match e.kind() {
-        ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return None,
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            return Some("a command is required: compare or claims (see 'factdiff --help')".into());
+        }
         _ => {}
     }
     let full = e.to_string();

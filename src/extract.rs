@@ -25,6 +25,7 @@ use crate::model::{
 };
 use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// Extract the claims of one article.
@@ -36,6 +37,7 @@ pub fn extract(
 ) -> Vec<Claim> {
     let dct = article.published.as_ref().map(|p| p.date);
     let mut previous_topic: Option<Topic> = None;
+    let mut events = EventMemory::default();
     let mut claims = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let local: Vec<Timex> = timexes
@@ -54,6 +56,9 @@ pub fn extract(
             previous_topic: previous_topic.as_ref(),
         };
         let mut found = sentence_claims(&ctx);
+        found.extend(coincidences(&ctx, &events));
+        found.extend(venues(&ctx));
+        events.remember(&found);
         let background = background_time(&found, dct);
         for c in &mut found {
             c.article = article_index;
@@ -77,6 +82,127 @@ pub fn extract(
         claims.extend(found);
     }
     claims
+}
+
+/// When the events an article has dated so far happen, by topic head: "these reunions"
+/// in a later sentence refers back to them.
+#[derive(Default)]
+struct EventMemory {
+    spans: BTreeMap<String, TimeRange>,
+}
+
+impl EventMemory {
+    /// Remember the dates a sentence gives its events; a start date and a stated
+    /// duration make a span ("for five days from 20 February").
+    fn remember(&mut self, claims: &[Claim]) {
+        for c in claims {
+            let (ClaimKind::Date, Value::Time(t), false) = (c.kind, &c.value, c.identifying) else {
+                continue;
+            };
+            let mut span = *t;
+            let lasting = claims.iter().find_map(|d| match (&d.kind, &d.value) {
+                (ClaimKind::Duration, Value::Amount(a)) if d.topic.head == c.topic.head => {
+                    a.high.map(|h| (a.low + h) / 2.0)
+                }
+                _ => None,
+            });
+            if let (Aspect::Start, Some(days), Some(first)) = (c.topic.aspect, lasting, t.earliest)
+            {
+                span.latest = first.checked_add_days(Days::new(days.round().max(1.0) as u64 - 1));
+            }
+            self.spans.insert(c.topic.head.clone(), span);
+        }
+    }
+}
+
+/// "these reunions coincide with the start of the joint drills": the drills start
+/// within the time the article gave the reunions.
+fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
+    static COINCIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bcoincid(?:e|es|ed|ing)\s+with\s+(?:the\s+)?(?P<edge>start|beginning|opening|end|close)\s+of\b")
+            .expect("coincide pattern compiles")
+    });
+    let Some(caps) = COINCIDE.captures(ctx.text) else {
+        return Vec::new();
+    };
+    let (Some(whole), Some(edge)) = (caps.get(0), caps.name("edge")) else {
+        return Vec::new();
+    };
+    let heads = event_heads(ctx);
+    let at = ctx.word_at(whole.start());
+    let after = ctx.word_at(whole.end());
+    let subject = heads.iter().rev().find(|&&h| h < at);
+    let object = heads.iter().find(|&&h| h >= after && h <= after + 8);
+    let (Some(&subject), Some(&object)) = (subject, object) else {
+        return Vec::new();
+    };
+    let subject_head = lexicon::fold(&ctx.words[subject].text);
+    let Some(span) = events.spans.get(&subject_head) else {
+        return Vec::new();
+    };
+    let (a, b) = noun_phrase(ctx, object);
+    let mut topic = topic_of(ctx, a, b, object);
+    topic.aspect = if matches!(edge.as_str().to_lowercase().as_str(), "end" | "close") {
+        Aspect::End
+    } else {
+        Aspect::Start
+    };
+    let mut c = blank_claim(
+        ClaimKind::Date,
+        Span::new(whole.start(), whole.end()),
+        ctx.text,
+        Value::Time(*span),
+        time_display(span),
+        topic,
+    );
+    c.derivation = Some(format!(
+        "when the {} happen: {span}",
+        ctx.words[subject].text
+    ));
+    vec![c]
+}
+
+/// "held at the border village of Panmunjom", "took place in Geneva": where an event
+/// happened.
+fn venues(ctx: &SentenceCtx) -> Vec<Claim> {
+    static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:held|took\s+place|met|meet|meets|convened|reconvened|gathered|happened|occurred)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:village|town|city|capital|province|island|region|resort|venue|headquarters|port)\s+of\s+)?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
+            .expect("venue pattern compiles")
+    });
+    let mut out = Vec::new();
+    for caps in VENUE.captures_iter(ctx.text) {
+        let Some(p) = caps.name("p") else { continue };
+        let name = p.as_str();
+        let first = name.split_whitespace().next().unwrap_or("");
+        if lexicon::lookup(lexicon::MONTHS, first).is_some()
+            || lexicon::lookup(lexicon::WEEKDAYS, first).is_some()
+            || lexicon::is_stopword(first)
+        {
+            continue;
+        }
+        let wa = ctx.word_at(caps.get(0).map_or(0, |m| m.start()));
+        let verb = ctx.lower(wa);
+        let topic = if matches!(
+            verb.as_str(),
+            "met" | "meet" | "meets" | "convened" | "reconvened" | "gathered"
+        ) {
+            Some(meeting_topic(&ctx.words[wa].text))
+        } else {
+            topic_near(ctx, wa, wa).map(|(t, _)| t)
+        };
+        let Some(topic) = topic else { continue };
+        let mut c = blank_claim(
+            ClaimKind::Place,
+            Span::new(p.start(), p.end()),
+            ctx.text,
+            Value::Place(name.to_string()),
+            name.to_string(),
+            topic,
+        );
+        c.places = vec![name.to_string()];
+        out.push(c);
+    }
+    out
 }
 
 /// Days before publication beyond which a dated sentence is about an earlier event.
@@ -107,7 +233,7 @@ struct Word {
 
 fn tokenize(text: &str) -> Vec<Word> {
     static WORD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[,;:()“”\x22]")
+        Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[,;:()“”\x22–—-]")
             .expect("word pattern compiles")
     });
     WORD.find_iter(text)
@@ -286,7 +412,7 @@ fn is_verbish(l: &str) -> bool {
 fn is_clause_break(w: &Word) -> bool {
     matches!(
         w.text.as_str(),
-        "," | ";" | ":" | "(" | ")" | "“" | "”" | "\""
+        "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "-" | "–" | "—"
     )
 }
 
@@ -379,6 +505,12 @@ fn modifies_next(ctx: &SentenceCtx, i: usize) -> bool {
     let Some(next) = ctx.words.get(i + 1) else {
         return false;
     };
+    // English compounds take a singular modifier ("truce village"); a plural is the
+    // head of its phrase ("these reunions coincide").
+    let this = ctx.words[i].text.to_lowercase();
+    if this.ends_with('s') && !this.ends_with("ss") && this != "talks" {
+        return false;
+    }
     let l = next.text.to_lowercase();
     next.text.chars().next().is_some_and(char::is_lowercase)
         && next.text.chars().all(|c| c.is_alphabetic())
@@ -614,18 +746,20 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
     // A meeting verb names the event itself ("the delegates met … on Wednesday").
     (0..wa).rev().find_map(|i| {
         let l = ctx.lower(i);
-        matches!(l.as_str(), "met" | "meet" | "meets").then(|| {
-            (
-                Topic {
-                    label: ctx.words[i].text.clone(),
-                    head: lexicon::fold("talks"),
-                    tokens: vec![lexicon::fold("talks")],
-                    aspect: Aspect::Whole,
-                },
-                false,
-            )
-        })
+        matches!(l.as_str(), "met" | "meet" | "meets")
+            .then(|| (meeting_topic(&ctx.words[i].text), false))
     })
+}
+
+/// The topic a meeting verb stands for: the talks themselves.
+fn meeting_topic(verb: &str) -> Topic {
+    let _ = verb;
+    Topic {
+        label: "talks".to_string(),
+        head: lexicon::fold("talks"),
+        tokens: vec![lexicon::fold("talks")],
+        aspect: Aspect::Whole,
+    }
 }
 
 /// The event the sentence is mainly about, for the next sentence's pronouns.
@@ -932,7 +1066,12 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         if let Some(edge) = edge {
             out.extend(edge_claim(ctx, t, value, edge, wa));
         }
-        topic.aspect = aspect_at(ctx, t.span.start);
+        // A time before its noun ("the 1950-53 Korean War") dates the whole event.
+        topic.aspect = if premodifier {
+            Aspect::Whole
+        } else {
+            aspect_at(ctx, t.span.start)
+        };
         if after.starts_with("'s") || after.starts_with("’s") {
             // possessive: names the instance
         }

@@ -50,7 +50,11 @@ pub fn analyze(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
 }
 
 /// Run every stage after ingest on articles already read.
-pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
+///
+/// Articles are put in path order first, so the result does not depend on the order in
+/// which the same files were named.
+pub fn analyze_articles(mut articles: Vec<Article>, opts: &Options) -> Analysis {
+    articles.sort_by(|a, b| a.path.cmp(&b.path));
     let mut prepared: Vec<(Article, Cleaned, Vec<Sentence>)> = articles
         .into_iter()
         .map(|mut a| {

@@ -111,34 +111,71 @@ pub fn infer(articles: &[Dated]) -> Vec<Option<Published>> {
         .collect()
 }
 
-/// The date of the dated article sharing the most day-and-month mentions with the
-/// article (ties go to the earlier article, for determinism).
+/// The date of the dated article sharing the most dated events with the article: a
+/// day and month both mention counts fully, a month both place near their present
+/// ("due in February", "later this month") half. Ties go to the earlier article.
 fn borrowed(i: usize, articles: &[Dated]) -> Option<Published> {
     let mine = month_days(articles[i].timexes);
-    if mine.is_empty() {
-        return None;
-    }
-    let mut best: Option<(usize, &Dated)> = None;
+    let my_months = undated_months(articles[i].timexes);
+    let mut best: Option<(f64, usize, &Dated)> = None;
     for (j, other) in articles.iter().enumerate() {
-        if j == i || other.published.is_none() {
+        let Some(dct) = other.published else { continue };
+        if j == i {
             continue;
         }
         let theirs = month_days(other.timexes);
-        let shared = mine.iter().filter(|md| theirs.contains(md)).count();
-        if shared > 0 && best.is_none_or(|(n, _)| shared > n) {
-            best = Some((shared, other));
+        let days = mine.iter().filter(|md| theirs.contains(md)).count();
+        let near = near_months(other.timexes, dct);
+        let months = my_months.iter().filter(|m| near.contains(m)).count();
+        let score = days as f64 + 0.5 * months as f64;
+        if score >= 0.5 && best.is_none_or(|(b, ..)| score > b) {
+            best = Some((score, days, other));
         }
     }
-    let (n, other) = best?;
+    let (_, days, other) = best?;
+    let evidence = if days > 0 {
+        format!(
+            "shares {days} dated event{} with {}",
+            if days == 1 { "" } else { "s" },
+            other.path
+        )
+    } else {
+        format!("speaks of the same month as {}", other.path)
+    };
     Some(Published {
         date: other.published?,
         from: DateSource::Inferred,
-        evidence: format!(
-            "shares {n} dated event{} with {}",
-            if n == 1 { "" } else { "s" },
-            other.path
-        ),
+        evidence,
     })
+}
+
+/// The months ("02") of the partial dates an undated article mentions.
+fn undated_months(timexes: &[Timex]) -> Vec<String> {
+    let mut out: Vec<String> = timexes
+        .iter()
+        .filter_map(|t| t.value.strip_prefix("XXXX-"))
+        .filter_map(|rest| rest.get(..2))
+        .filter(|m| m.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The months ("02") of dates within two months of the publication date.
+fn near_months(timexes: &[Timex], dct: NaiveDate) -> Vec<String> {
+    let mut out: Vec<String> = timexes
+        .iter()
+        .filter_map(|t| {
+            let ym = t.value.get(..7)?;
+            let first = NaiveDate::parse_from_str(&format!("{ym}-01"), "%Y-%m-%d").ok()?;
+            ((first - dct).num_days().abs() <= 62).then(|| ym[5..].to_string())
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The distinct "MM-DD" of every day-precise date mentioned.
@@ -162,7 +199,11 @@ fn latest_mentioned(a: &Dated) -> Option<Published> {
     let (date, t) = a
         .timexes
         .iter()
-        .filter_map(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok().map(|d| (d, t)))
+        .filter_map(|t| {
+            NaiveDate::parse_from_str(&t.value, "%Y-%m-%d")
+                .ok()
+                .map(|d| (d, t))
+        })
         .max_by_key(|(d, _)| *d)?;
     let latest_year = a
         .timexes

@@ -701,7 +701,7 @@ pub fn tense(sentence: &str, start: usize, end: usize) -> Tense {
     let left = &sentence[..start];
     let clause_start = left
         .char_indices()
-        .filter(|(_, c)| matches!(c, ';' | ':' | '"' | '“' | '”'))
+        .filter(|(_, c)| matches!(c, ';' | ':' | ',' | '"' | '“' | '”'))
         .map(|(i, c)| i + c.len_utf8())
         .next_back()
         .unwrap_or(0)

@@ -1,0 +1,216 @@
+//! Bad and awkward input to the `factdiff` binary, beyond what `tests/cli.rs` covers.
+//!
+//! Each test runs the built binary (`CARGO_BIN_EXE_factdiff`) on files written to a
+//! fresh temporary folder, with stdout and stderr captured. Trouble must exit 2, write
+//! nothing to stdout and exactly one `factdiff: …` line to stderr naming the file or
+//! option at fault (README, "Exit codes"): a bad file found inside a folder, a file of
+//! blanks, UTF-16, one path given two publication dates, out-of-range or unknown option
+//! values, a bad file next to a good one (no partial report). Awkward but valid input
+//! (a UTF-8 byte-order mark, CRLF line ends) must still give spans that slice the file
+//! to exactly the mention.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const ARTICLE: &str = "\
+Published: 13 February 2014
+
+The family reunions are due to begin on 20 February, four days before joint military drills start.
+The last such reunions took place in 2010.
+";
+
+fn factdiff(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factdiff"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("run factdiff")
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 temp path")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Exit 2, nothing on stdout, exactly one stderr line `factdiff: …` containing `needle`.
+fn assert_trouble(out: &Output, needle: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
+    assert!(
+        out.stdout.is_empty(),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+    assert!(err.ends_with('\n'), "{err:?}");
+    assert!(err.starts_with("factdiff: "), "{err:?}");
+    assert!(err.contains(needle), "{err:?} should name {needle:?}");
+}
+
+/// A temporary folder with one good article, `a.txt`.
+fn folder_with_article() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, ARTICLE).expect("write article");
+    (dir, a)
+}
+
+#[test]
+fn blank_file_is_trouble() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let blank = dir.path().join("blank.txt");
+    std::fs::write(&blank, " \n\n\t  \n").expect("write");
+    assert_trouble(&factdiff(&["compare", s(&blank)]), s(&blank));
+}
+
+#[test]
+fn utf16_file_is_trouble() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let utf16 = dir.path().join("utf16.txt");
+    let mut bytes = vec![0xff, 0xfe];
+    for unit in "Talks were held on Friday.\n".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(&utf16, bytes).expect("write");
+    assert_trouble(&factdiff(&["compare", s(&utf16)]), s(&utf16));
+}
+
+#[test]
+fn binary_file_inside_a_folder_is_named() {
+    let (dir, _a) = folder_with_article();
+    let binary = dir.path().join("scan.md");
+    std::fs::write(&binary, b"\0\x01\x02\x03 not text\0").expect("write");
+    assert_trouble(&factdiff(&["compare", s(dir.path())]), s(&binary));
+}
+
+#[test]
+fn invalid_utf8_inside_a_folder_is_named() {
+    let (dir, _a) = folder_with_article();
+    let nested = dir.path().join("more");
+    std::fs::create_dir(&nested).expect("mkdir");
+    let latin1 = nested.join("latin1.txt");
+    std::fs::write(
+        &latin1,
+        b"Caf\xe9 owners said on Monday the talks failed.\n",
+    )
+    .expect("write");
+    assert_trouble(&factdiff(&["compare", s(dir.path())]), s(&latin1));
+}
+
+#[test]
+fn a_bad_file_next_to_a_good_one_gives_no_partial_report() {
+    let (dir, a) = folder_with_article();
+    let missing = dir.path().join("missing.txt");
+    for format in ["text", "json"] {
+        let out = factdiff(&["compare", s(&a), s(&missing), "--format", format]);
+        assert_trouble(&out, s(&missing));
+    }
+    let out = factdiff(&["claims", s(&a), s(&missing)]);
+    assert_trouble(&out, s(&missing));
+}
+
+#[test]
+fn one_path_with_two_publication_dates_is_a_usage_error() {
+    let (_dir, a) = folder_with_article();
+    let first = format!("{}=2014-02-13", s(&a));
+    let second = format!("{}=2014-02-14", s(&a));
+    let out = factdiff(&[
+        "compare",
+        s(&a),
+        "--published",
+        &first,
+        "--published",
+        &second,
+    ]);
+    assert_trouble(&out, s(&a));
+}
+
+#[test]
+fn width_below_20_is_a_usage_error() {
+    let (_dir, a) = folder_with_article();
+    for width in ["19", "0", "-5", "wide"] {
+        assert_trouble(&factdiff(&["compare", s(&a), "--width", width]), width);
+    }
+    let out = factdiff(&["compare", s(&a), "--width", "20"]);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "--width 20 is allowed: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn unknown_option_values_are_usage_errors() {
+    let (_dir, a) = folder_with_article();
+    assert_trouble(&factdiff(&["compare", s(&a), "--format", "xml"]), "xml");
+    assert_trouble(
+        &factdiff(&["compare", s(&a), "--color", "sometimes"]),
+        "sometimes",
+    );
+    assert_trouble(
+        &factdiff(&["compare", s(&a), "--only", "agreements"]),
+        "agreements",
+    );
+}
+
+#[test]
+fn unknown_subcommand_is_a_usage_error() {
+    assert_trouble(&factdiff(&["frobnicate"]), "frobnicate");
+}
+
+/// README: "Every error is one line on standard error … and nothing is written to
+/// standard output." A bare `factdiff` is a usage error like any other.
+#[test]
+fn no_subcommand_is_a_one_line_usage_error() {
+    assert_trouble(&factdiff(&[]), "factdiff");
+}
+
+#[test]
+fn output_into_a_folder_is_trouble() {
+    let (dir, a) = folder_with_article();
+    let out = factdiff(&["compare", s(&a), "--output", s(dir.path())]);
+    assert_trouble(&out, s(dir.path()));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("list").count(),
+        1,
+        "nothing left behind"
+    );
+}
+
+/// A byte-order mark and CRLF line ends are valid input; spans stay exact.
+#[test]
+fn bom_and_crlf_keep_exact_spans() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bom = dir.path().join("bom.txt");
+    let crlf = dir.path().join("crlf.txt");
+    std::fs::write(&bom, format!("\u{feff}{ARTICLE}")).expect("write");
+    std::fs::write(&crlf, ARTICLE.replace('\n', "\r\n")).expect("write");
+    for path in [&bom, &crlf] {
+        let out = factdiff(&["claims", s(path), "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        let article = &doc["articles"][0];
+        assert_eq!(article["published"], "2014-02-13", "{}", s(path));
+        let text = std::fs::read_to_string(path).expect("read");
+        let claims = article["claims"].as_array().expect("claims");
+        assert!(
+            claims.iter().any(|c| c["mention"] == "20 February"),
+            "{}: {claims:?}",
+            s(path)
+        );
+        for c in claims {
+            let start = c["span"][0].as_u64().expect("start") as usize;
+            let end = c["span"][1].as_u64().expect("end") as usize;
+            assert_eq!(text.get(start..end), c["mention"].as_str(), "{}", s(path));
+            let line = text[..start].matches('\n').count() + 1;
+            assert_eq!(c["line"].as_u64(), Some(line as u64), "{}: {c}", s(path));
+            let sentence = c["sentence"].as_str().expect("sentence");
+            assert!(!sentence.contains('\r'), "{}: {sentence:?}", s(path));
+        }
+    }
+}
