@@ -319,13 +319,26 @@ pub fn compatible(a: &Value, b: &Value) -> bool {
 }
 
 /// Dice coefficient over two sorted token sets.
+///
+/// Words count as shared when they are spelling variants of each other (Jaro-Winkler
+/// similarity of at least [`SAME_WORD`]: "manoeuvr" ≈ "maneuv", "teheran" ≈ "tehran");
+/// numbers never enter topics, so no value hides behind a near match.
 fn dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let shared = a.iter().filter(|t| b.contains(t)).count();
+    let shared = a
+        .iter()
+        .filter(|t| {
+            b.iter()
+                .any(|u| t == &u || strsim::jaro_winkler(t, u) >= SAME_WORD)
+        })
+        .count();
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
+
+/// Least Jaro-Winkler similarity of two topic words that are one word spelled two ways.
+const SAME_WORD: f64 = 0.92;
 
 #[cfg(test)]
 mod tests {
@@ -414,6 +427,15 @@ mod tests {
         let groups = align(&[a, b], &AlignOptions::default());
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].claims[0].claim, 1);
+    }
+
+    #[test]
+    fn spelling_variants_count_as_shared_words() {
+        let a = vec!["joint".to_string(), "manoeuvr".to_string()];
+        let b = vec!["joint".to_string(), "maneuvr".to_string()];
+        assert_eq!(dice(&a, &b), 1.0);
+        let c = vec!["joint".to_string(), "nuclear".to_string()];
+        assert_eq!(dice(&a, &c), 0.5);
     }
 
     #[test]
