@@ -50,6 +50,11 @@ fn full_dates(line: &str) -> Vec<(usize, usize, NaiveDate)> {
         .collect()
 }
 
+/// The first full date (day, month and year) in a line.
+pub fn first_full_date(line: &str) -> Option<NaiveDate> {
+    full_dates(line).first().map(|(_, _, d)| *d)
+}
+
 /// The publication date stated in the article's text, if any.
 pub fn from_text(article: &Article) -> Option<Published> {
     let body = article.text.get(article.body.start..article.body.end)?;

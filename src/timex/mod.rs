@@ -10,6 +10,7 @@
 //! and `article.text[span] == timex.text`.
 
 pub mod dct;
+pub mod eval;
 pub mod normalize;
 pub mod recognize;
 
@@ -44,13 +45,14 @@ pub fn tag(article: &Article, sentences: &[Sentence], dct: Option<NaiveDate>) ->
     out
 }
 
-/// True for the sentence that states the publication date itself ("Published: …"):
-/// the document creation time is not one of the text's time expressions.
+/// True for the sentence that states the publication date itself ("Published: …", a
+/// dateline "March 01, 2008" under the headline): the document creation time is not
+/// one of the text's time expressions.
 fn is_dateline_of(article: &Article, s: &Sentence) -> bool {
     article.published.as_ref().is_some_and(|p| {
-        p.from == crate::model::DateSource::Text
+        let stated = p.from == crate::model::DateSource::Text
             && !p.evidence.is_empty()
-            && (s.text.contains(&p.evidence) || p.evidence.contains(&s.text))
-            && dct::is_date_line(&s.text)
+            && (s.text.contains(&p.evidence) || p.evidence.contains(&s.text));
+        dct::is_date_line(&s.text) && (stated || dct::first_full_date(&s.text) == Some(p.date))
     })
 }

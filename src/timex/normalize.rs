@@ -26,6 +26,8 @@ pub enum Tense {
     Past,
     Present,
     Future,
+    /// No tense-bearing word in the sentence.
+    Unknown,
 }
 
 /// The time a document's relative expressions hang on.
@@ -53,9 +55,20 @@ pub fn normalize(sentence: &str, mentions: &[Mention], anchor: &mut Anchor) -> V
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions {
         let year_hint = year_hint(sentence, mentions, anchor.dct, m.start);
-        let tense = tense(sentence, m.start, m.end);
+        let tense = match m.form {
+            Form::Weekday { .. } => clause_tense(sentence, m.start, m.end),
+            _ => tense(sentence, m.start, m.end),
+        };
+        let sentence_day = out
+            .iter()
+            .rev()
+            .find_map(|n: &Normalized| match &n.reading {
+                Reading::Time(r) if r.granularity == Granularity::Day => r.as_day(),
+                _ => None,
+            });
         let ctx = Ctx {
             dct: anchor.dct,
+            sentence_day,
             reference: anchor.reference.or(anchor.dct),
             tense,
             year_hint,
@@ -84,6 +97,8 @@ pub fn normalize(sentence: &str, mentions: &[Mention], anchor: &mut Anchor) -> V
 
 struct Ctx {
     dct: Option<NaiveDate>,
+    /// The last day-precise date mentioned earlier in the same sentence.
+    sentence_day: Option<NaiveDate>,
     reference: Option<NaiveDate>,
     tense: Tense,
     year_hint: Option<i32>,
@@ -110,6 +125,23 @@ fn normalize_one(form: &Form, ctx: &Ctx) -> Out {
             )
         }
         Form::Month { m, rel, part } => month(*m, *rel, *part, ctx),
+        Form::MonthOfYear { m, rel } => match ctx.dct {
+            Some(dct) => {
+                let y = dct.year()
+                    + match rel {
+                        Rel::Last => -1,
+                        Rel::This => 0,
+                        Rel::Next => 1,
+                    };
+                let (a, b) = month_bounds(y, *m);
+                date(
+                    format!("{y:04}-{m:02}"),
+                    Some(TimeRange::between(a, b, Granularity::Month)),
+                    None,
+                )
+            }
+            None => date(format!("XXXX-{m:02}"), None, None),
+        },
         Form::Year { y, part } => {
             let (a, b) = year_bounds(*y);
             let (a, b, md) = narrow(a, b, *part);
@@ -141,13 +173,18 @@ fn normalize_one(form: &Form, ctx: &Ctx) -> Out {
             qualifier,
             vague,
         } => duration(*n, *unit, *qualifier, *vague),
-        Form::Clock { h, min, .. } => {
+        Form::Clock { h, min, zone } => {
+            // A clock time is on the day the sentence names, else the publication day.
             let day = ctx
-                .reference
+                .sentence_day
+                .or(ctx.dct)
                 .map_or("XXXX-XX-XX".to_string(), |d| d.to_string());
+            let utc = zone
+                .as_deref()
+                .is_some_and(|z| z.eq_ignore_ascii_case("utc") || z.eq_ignore_ascii_case("gmt"));
             (
                 TimexType::Time,
-                format!("{day}T{h:02}:{min:02}"),
+                format!("{day}T{h:02}:{min:02}{}", if utc { "Z" } else { "" }),
                 None,
                 Reading::Other,
             )
@@ -163,8 +200,10 @@ fn normalize_one(form: &Form, ctx: &Ctx) -> Out {
                 Reading::Other,
             )
         }
-        Form::Quarter { q, y } => quarter(*q, y.or(ctx.dct.map(|d| d.year()))),
-        Form::SeasonOf { season, y } => season_value(*season, *y),
+        Form::Quarter { q, y, rel } => quarter(*q, quarter_year(*q, *y, *rel, ctx)),
+        Form::SeasonOf { season, y } => {
+            season_value(*season, y.or_else(|| season_year(*season, ctx)))
+        }
         Form::Set { value } => (TimexType::Set, value.clone(), None, Reading::Other),
         Form::Ref(r) => date(
             match r {
@@ -213,6 +252,25 @@ fn pick_year(
     match (tense, first, last) {
         (Tense::Past, Some(a), _) if dct.checked_add_days(slack).is_some_and(|s| a > s) => y - 1,
         (Tense::Future, _, Some(b)) if dct.checked_sub_days(slack).is_some_and(|s| b < s) => y + 1,
+        // With no tense to go by, the year that puts it nearest the publication date.
+        (Tense::Unknown, Some(a), Some(b)) => {
+            let distance = |shift: i32| {
+                let (Some(a), Some(b)) = (shift_year(a, shift), shift_year(b, shift)) else {
+                    return i64::MAX;
+                };
+                if dct < a {
+                    (a - dct).num_days()
+                } else if dct > b {
+                    (dct - b).num_days()
+                } else {
+                    0
+                }
+            };
+            [0, -1, 1]
+                .into_iter()
+                .min_by_key(|s| distance(*s))
+                .map_or(y, |s| y + s)
+        }
         _ => y,
     }
 }
@@ -470,7 +528,13 @@ fn duration(
     vague: Option<(f64, f64)>,
 ) -> Out {
     let (name, letter, clock, days) = TIME_UNITS[unit];
-    let mult = if name == "fortnight" { 2.0 } else { 1.0 };
+    // Decades and centuries are written in years (P10Y), as news corpora annotate them.
+    let (letter, mult) = match name {
+        "fortnight" => (letter, 2.0),
+        "decade" => ("Y", 10.0),
+        "century" => ("Y", 100.0),
+        _ => (letter, 1.0),
+    };
     let prefix = if clock { "PT" } else { "P" };
     let value = match n {
         Some(x) if vague.is_none() => format!("{prefix}{}{letter}", fmt_num(x * mult)),
@@ -495,7 +559,7 @@ fn duration(
             None => ((x - 0.5).max(x / 2.0), Some(x + 0.5)),
         },
     };
-    let unit_days = days * mult;
+    let unit_days = days * if name == "fortnight" { 2.0 } else { 1.0 };
     (
         TimexType::Duration,
         value,
@@ -514,6 +578,31 @@ fn fmt_num(x: f64) -> String {
     } else {
         format!("{x}")
     }
+}
+
+/// The year of a quarter: named, relative ("of last year"), or by tense.
+fn quarter_year(q: u32, y: Option<i32>, rel: Option<Rel>, ctx: &Ctx) -> Option<i32> {
+    if y.is_some() {
+        return y;
+    }
+    let dct = ctx.dct?;
+    Some(match rel {
+        Some(Rel::Last) => dct.year() - 1,
+        Some(Rel::This) => dct.year(),
+        Some(Rel::Next) => dct.year() + 1,
+        None => {
+            let first = NaiveDate::from_ymd_opt(dct.year(), (q - 1) * 3 + 1, 1);
+            let last = Some(month_bounds(dct.year(), q * 3).1);
+            pick_year(dct, first, last, ctx.tense)
+        }
+    })
+}
+
+/// The year of a season named alone, by tense like a month's.
+fn season_year(s: Season, ctx: &Ctx) -> Option<i32> {
+    let dct = ctx.dct?;
+    let (_, a, b) = season_bounds(s, dct.year())?;
+    Some(pick_year(dct, Some(a), Some(b), ctx.tense))
 }
 
 fn quarter(q: u32, y: Option<i32>) -> Out {
@@ -591,6 +680,11 @@ fn narrow(
     }
 }
 
+fn shift_year(d: NaiveDate, by: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(d.year() + by, d.month(), d.day())
+        .or_else(|| NaiveDate::from_ymd_opt(d.year() + by, d.month(), 28))
+}
+
 fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     if n >= 0 {
         d.checked_add_days(Days::new(n as u64))
@@ -638,7 +732,7 @@ fn year_hint(
                 rel,
                 unit: CalUnit::Year,
                 ..
-            } => {
+            } if m.start < at => {
                 let y = dct?.year();
                 return Some(match rel {
                     Rel::Last => y - 1,
@@ -658,7 +752,13 @@ fn year_hint(
                 let one_clause = !sentence
                     .get(a..b)
                     .unwrap_or(",")
-                    .contains([',', ';', '–', '—', '(', ')']);
+                    .contains([',', ';', '–', '—', '(', ')'])
+                    && !sentence
+                        .get(a..b)
+                        .unwrap_or("")
+                        .to_ascii_lowercase()
+                        .split_whitespace()
+                        .any(|w| matches!(w, "and" | "but" | "that" | "while" | "which"));
                 if (before.ends_with(" in") || before == "in") && one_clause {
                     return Some(y);
                 }
@@ -683,6 +783,13 @@ const FUTURE_MARKERS: &[&str] = &[
     "plan",
     "going",
     "upcoming",
+    "wants",
+    "want",
+    "seeks",
+    "intend",
+    "aim",
+    "hope",
+    "should",
     "forthcoming",
     "would",
     "intends",
@@ -696,8 +803,8 @@ const FUTURE_MARKERS: &[&str] = &[
 const PRESENT_MARKERS: &[&str] = &["is", "are", "am", "says", "say", "has", "have"];
 
 /// The tense of the clause around an expression: the nearest tense-bearing word to its
-/// left within the clause decides, else the nearest to its right; news defaults to past.
-pub fn tense(sentence: &str, start: usize, end: usize) -> Tense {
+/// left within the clause decides, else the nearest to its right; `Unknown` if none.
+pub fn clause_tense(sentence: &str, start: usize, end: usize) -> Tense {
     let left = &sentence[..start];
     let clause_start = left
         .char_indices()
@@ -708,6 +815,12 @@ pub fn tense(sentence: &str, start: usize, end: usize) -> Tense {
         .max(left.rfind(" but ").map_or(0, |i| i + 5));
     let left_words: Vec<String> = words(&left[clause_start..]);
     for (i, w) in left_words.iter().enumerate().rev() {
+        // A participle after "be" ("should be completed", "has been scheduled") takes
+        // its tense from the auxiliary further left.
+        let after_be = i > 0 && matches!(left_words[i - 1].as_str(), "be" | "been" | "being");
+        if w.ends_with("ed") && after_be {
+            continue;
+        }
         if let Some(t) = word_tense(w, left_words.get(i + 1).map(String::as_str)) {
             return t;
         }
@@ -718,7 +831,26 @@ pub fn tense(sentence: &str, start: usize, end: usize) -> Tense {
             return t;
         }
     }
-    Tense::Past
+    Tense::Unknown
+}
+
+/// The tense of the clause, or else of the sentence further left: nothing in the clause
+/// of "it wants to eliminate 789, or a quarter, of its dealers by early June" says
+/// when, but "wants" does. Weekdays do not use this wider look (a relative clause's
+/// "would" far away says nothing about "a search Monday evening").
+pub fn tense(sentence: &str, start: usize, end: usize) -> Tense {
+    let local = clause_tense(sentence, start, end);
+    if local != Tense::Unknown {
+        return local;
+    }
+    let left = &sentence[..start];
+    let all_left: Vec<String> = words(left);
+    for (i, w) in all_left.iter().enumerate().rev() {
+        if let Some(t) = word_tense(w, all_left.get(i + 1).map(String::as_str)) {
+            return t;
+        }
+    }
+    Tense::Unknown
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -747,7 +879,7 @@ fn word_tense(w: &str, next: Option<&str>) -> Option<Tense> {
     if PRESENT_MARKERS.contains(&w) {
         // "is visiting" / "has been": present, or present perfect (past for dating).
         return Some(match (w, next) {
-            ("has" | "have", _) => Tense::Past,
+            ("has" | "have", _) => return None,
             (_, Some(n)) if n.ends_with("ing") => Tense::Present,
             _ => Tense::Present,
         });

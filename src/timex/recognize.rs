@@ -99,6 +99,11 @@ pub enum Form {
         m: u32,
         part: Option<Part>,
     },
+    /// A month of a relative year ("October of next year").
+    MonthOfYear {
+        m: u32,
+        rel: Rel,
+    },
     /// A month alone ("in February", "last March").
     Month {
         m: u32,
@@ -167,10 +172,11 @@ pub enum Form {
     },
     /// A part of a day with no day named ("in the morning").
     PartOfDay(DayPart),
-    /// "the first quarter of 2013", "Q1 2013", "last quarter".
+    /// "the first quarter of 2013", "Q1 2013", "the fourth quarter of last year".
     Quarter {
         q: u32,
         y: Option<i32>,
+        rel: Option<Rel>,
     },
     /// "summer 2013", "last winter" goes through `Relative`.
     SeasonOf {
@@ -251,14 +257,25 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
             &format!(r"(?:{PART})?\b{MONTH}\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
             parse_month_year,
         ),
+        family(
+            &format!(r"\b{MONTH}\s+(?:of\s+)?(?i:(?P<rel>last|this|next))\s+year\b"),
+            parse_month_of_rel_year,
+        ),
         family(&format!(r"(?:{PART}|{REL})?\b{MONTH}"), parse_month),
         family(
             r"\b(?P<y1>(?:1[5-9]|20)\d\d)\s*[-–—/]\s*(?P<y2>\d{2}|(?:1[5-9]|20)\d\d)\b",
             parse_year_range,
         ),
         family(
-            &format!(r"(?:{PART})?(?:\b(?P<dec>(?:1[5-9]|20)\d0)|'(?P<dec2>\d0))s\b"),
+            &format!(
+                r"(?:{PART})?(?:\b(?P<dec>(?:1[5-9]|20)\d0)|'(?P<dec2>\d0)|\b(?P<dec3>[2-9]0))s\b"
+            ),
             parse_decade,
+        ),
+        family(r"(?:^|[\s(])'(?P<yy>\d\d)\b", parse_short_year),
+        family(
+            r"(?i)\b(?P<q>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|over\s+the\s+past|over\s+the\s+last|in\s+the\s+past)\s+(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several)\s+)?(?:(?:straight|consecutive|successive|trading|business|working|full)\s+)?(?P<u>decades?|years?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies))\b",
+            parse_past_span,
         ),
         family(
             &format!(r"(?:{PART})?\b(?P<y>(?:1[6-9]|20)\d\d)\b"),
@@ -301,11 +318,13 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
             parse_anaphoric_after,
         ),
         family(
-            &format!(r"(?:{QUAL})?\b{NUM}[\s-]+{UNIT}(?:[\s-]+(?i:long|old))?\b"),
+            &format!(
+                r"(?:{QUAL})?\b{NUM}[\s-]+(?:(?i:straight|consecutive|successive|trading|business|working|full|whole|more|additional|extra)\s+)?{UNIT}(?:[\s-]+(?i:long|old))?\b"
+            ),
             parse_duration,
         ),
         family(
-            r"(?i)\b(?P<q>many|several|few|recent|past|the\s+last|the\s+past|over\s+the)?\s*\b(?P<u>years|months|weeks|decades|hours|days)\b",
+            r"(?i)\b(?P<q>many|several|few|recent|past|the\s+last|the\s+past|over\s+the)?\s*\b(?P<u>years|months|weeks|decades|hours|days|minutes)\b(?:-long)?",
             parse_vague_duration,
         ),
         family(
@@ -325,7 +344,7 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
             parse_part_of_day,
         ),
         family(
-            r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>\d{4}))?\b|\bQ(?P<qn>[1-4])\s+(?P<y2>\d{4})\b",
+            r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last|this|next)\s+year))?\b|\bQ(?P<qn>[1-4])\s+(?P<y2>\d{4})\b",
             parse_quarter,
         ),
         family(
@@ -333,11 +352,19 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
             parse_season_year,
         ),
         family(
+            r"(?i)\b(?:(?P<pre>in|during|this|by|until|over|early|late|mid|the)\s+)?(?P<season>spring|summer|autumn|winter|fall)\b",
+            parse_season_alone,
+        ),
+        family(
+            r"(?i)\b(?:the|that)\s+(?P<unit>day|weekend)\b",
+            parse_the_day,
+        ),
+        family(
             r"(?i)\b(?:(?:every|each)\s+(?P<unit>day|week|month|year|season|spring|summer|autumn|winter|weekend|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<adv>annually|annual|yearly|daily|weekly|monthly|quarterly|hourly|nightly))\b",
             parse_set,
         ),
         family(
-            r"(?i)\b(?P<r>now|currently|nowadays|at\s+present|recently|recent|lately|the\s+past|in\s+the\s+past|the\s+future|in\s+the\s+future)\b",
+            r"(?i)\b(?P<r>now|currently|current|nowadays|at\s+present|the\s+time\s+being|recently|recent\s+(?:years|months|weeks|days|times)|recent|lately|the\s+past|in\s+the\s+past|the\s+future|in\s+the\s+future|(?:very\s+)?soon|the\s+(?:near|short|long)\s+term)\b",
             parse_ref,
         ),
     ]
@@ -521,7 +548,10 @@ fn parse_numeric(caps: &Captures, text: &str, _: usize) -> Option<Form> {
         y += if y < 50 { 2000 } else { 1900 };
     }
     // "1/2/3" inside a longer number or a fraction chain is not a date.
-    if after(text, caps.get(0)?.end(), 1).starts_with(['/', '.']) {
+    let rest = after(text, caps.get(0)?.end(), 2);
+    if rest.starts_with('/')
+        || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     let (m, d) = if a > 12 { (b, a) } else { (a, b) };
@@ -596,6 +626,13 @@ fn parse_month(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     Some(Form::Month { m, rel, part })
 }
 
+fn parse_month_of_rel_year(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    Some(Form::MonthOfYear {
+        m: month_number(caps.name("m")?.as_str())?,
+        rel: rel_of(caps.name("rel")?.as_str())?,
+    })
+}
+
 fn parse_year_range(caps: &Captures, text: &str, start: usize) -> Option<Form> {
     let from = num(caps, "y1")? as i32;
     let y2 = caps.name("y2")?.as_str();
@@ -617,6 +654,9 @@ fn parse_year_range(caps: &Captures, text: &str, start: usize) -> Option<Form> {
 fn parse_decade(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     let start = if let Some(d) = caps.name("dec") {
         d.as_str().parse().ok()?
+    } else if let Some(d) = caps.name("dec3") {
+        // "the 70s": the last century's decade.
+        1900 + d.as_str().parse::<i32>().ok()?
     } else {
         let two: i32 = caps.name("dec2")?.as_str().parse().ok()?;
         if two >= 30 { 1900 + two } else { 2000 + two }
@@ -978,15 +1018,125 @@ fn parse_quarter(caps: &Captures, _: &str, _: usize) -> Option<Form> {
         return Some(Form::Quarter {
             q: qn.as_str().parse().ok()?,
             y: caps.name("y2").and_then(|y| y.as_str().parse().ok()),
+            rel: None,
         });
     }
     let q_word = caps.name("q")?.as_str().to_ascii_lowercase();
-    let q = lexicon::lookup(ORDINAL_WORDS, &q_word)
-        .or_else(|| q_word.get(..1).and_then(|d| d.parse().ok()))?;
+    let q = if q_word == "final" {
+        4
+    } else {
+        lexicon::lookup(ORDINAL_WORDS, &q_word)
+            .or_else(|| q_word.get(..1).and_then(|d| d.parse().ok()))?
+    };
     Some(Form::Quarter {
         q,
         y: caps.name("y").and_then(|y| y.as_str().parse().ok()),
+        rel: caps.name("rel").and_then(|r| rel_of(r.as_str())),
     })
+}
+
+/// "'82": a year of the last century, or of this one for "'05".
+fn parse_short_year(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+    let yy: i32 = caps.name("yy")?.as_str().parse().ok()?;
+    // "'90s" is a decade; "'s" and quotes are not years.
+    if after(text, caps.get(0)?.end(), 1).starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some(Form::Year {
+        y: if yy > 30 { 1900 + yy } else { 2000 + yy },
+        part: None,
+    })
+}
+
+/// "the past decade", "the last six years", "the next few weeks": a stretch of time
+/// reaching back (or forward) from now.
+fn parse_past_span(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    let unit_word = caps.name("u")?.as_str().to_ascii_lowercase();
+    let unit = unit_index(&unit_word)?;
+    if caps.name("n").is_none() && !unit_word.ends_with('s') {
+        // One unit with no number points at a time: "the next day" (after the one
+        // spoken of), "the previous year", "the last year" (before this one), "the
+        // coming week"; only "the past year" is a length of time.
+        let q = caps.name("q")?.as_str().to_ascii_lowercase();
+        let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cal = cal_unit(&unit_word)?;
+        match q.as_str() {
+            "the next" => {
+                return Some(Form::Anaphoric {
+                    offset: 1,
+                    unit: cal,
+                });
+            }
+            "the previous" => {
+                return Some(Form::Anaphoric {
+                    offset: -1,
+                    unit: cal,
+                });
+            }
+            "the last" => {
+                return Some(Form::Relative {
+                    rel: Rel::Last,
+                    unit: cal,
+                    part: None,
+                });
+            }
+            "the coming" => {
+                return Some(Form::Relative {
+                    rel: Rel::Next,
+                    unit: cal,
+                    part: None,
+                });
+            }
+            _ => {}
+        }
+    }
+    let (n, vague) = match caps.name("n").map(|n| n.as_str().to_ascii_lowercase()) {
+        None => (Some(1.0), None),
+        Some(w) if w == "few" => (None, Some((2.0, 5.0))),
+        Some(w) if w == "several" => (None, Some((3.0, 9.0))),
+        Some(w) => (Some(lexicon::number_value(&w)?), None),
+    };
+    Some(Form::Duration {
+        n,
+        unit,
+        qualifier: None,
+        vague,
+    })
+}
+
+/// A season without a year ("in spring", "Autumn"); "fall" and "spring" are verbs and
+/// nouns too, so they need a word before them that makes them a time.
+fn parse_season_alone(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+    let word = caps.name("season")?;
+    let season = match cal_unit(word.as_str())? {
+        CalUnit::Season(s) => s,
+        _ => return None,
+    };
+    let pre = caps.name("pre").map(|p| p.as_str().to_ascii_lowercase());
+    let ambiguous = word.as_str().eq_ignore_ascii_case("fall") || season == Season::Spring;
+    if pre.is_none() && ambiguous {
+        return None;
+    }
+    // "the summer of 2013" is taken whole by the season-and-year family.
+    if after(text, word.end(), 4).trim_start().starts_with("of") {
+        return None;
+    }
+    Some(Form::SeasonOf { season, y: None })
+}
+
+/// "the day" (the day spoken of), "the weekend" (this one).
+fn parse_the_day(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+    match caps.name("unit")?.as_str().to_ascii_lowercase().as_str() {
+        "weekend" => Some(Form::Relative {
+            rel: Rel::This,
+            unit: CalUnit::Weekend,
+            part: None,
+        }),
+        _ => Some(Form::Anaphoric {
+            offset: 0,
+            unit: CalUnit::Day,
+        }),
+    }
 }
 
 fn parse_season_year(caps: &Captures, _: &str, _: usize) -> Option<Form> {
@@ -1034,15 +1184,34 @@ fn parse_set(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_ref(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_ref(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     let r = caps.name("r")?.as_str().to_ascii_lowercase();
-    Some(Form::Ref(if r.contains("future") {
-        RefPoint::Future
-    } else if r.contains("past") || r.starts_with("recent") || r == "lately" {
-        RefPoint::Past
-    } else {
-        RefPoint::Present
-    }))
+    // "in the past decade", "the past nine days" are stretches of time, not the past.
+    if r.ends_with("past") {
+        let next = after(text, caps.get(0)?.end(), 24)
+            .trim_start()
+            .to_ascii_lowercase();
+        let word = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
+            || lexicon::number_value(word).is_some()
+            || unit_index(word).is_some()
+            || matches!(word, "few" | "several" | "couple")
+        {
+            return None;
+        }
+    }
+    Some(Form::Ref(
+        if r.contains("future") || r.contains("soon") || r.contains("term") {
+            RefPoint::Future
+        } else if r.contains("past") || r.starts_with("recent") || r == "lately" {
+            RefPoint::Past
+        } else {
+            RefPoint::Present
+        },
+    ))
 }
 
 #[cfg(test)]
