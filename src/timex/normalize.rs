@@ -1052,3 +1052,257 @@ mod tests {
         assert_eq!(n[1].value, "XXXX-WXX-5");
     }
 }
+
+#[cfg(test)]
+mod coverage {
+    //! One test per construction the tagger promises, each with its TIMEX3 reading for
+    //! a fixed creation time: Thursday 13 February 2014.
+    use super::super::recognize::recognize;
+    use super::*;
+
+    /// (text, type, value, mod) of every expression in `sentence`.
+    fn tags(sentence: &str) -> Vec<(String, String, String, String)> {
+        let dct = NaiveDate::from_ymd_opt(2014, 2, 13).unwrap();
+        let mentions = recognize(sentence);
+        let mut anchor = Anchor {
+            dct: Some(dct),
+            reference: None,
+        };
+        normalize(sentence, &mentions, &mut anchor)
+            .into_iter()
+            .map(|n| {
+                let ty = serde_json::to_value(n.ttype)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string();
+                let md = n
+                    .modifier
+                    .map(|m| {
+                        serde_json::to_value(m)
+                            .unwrap()
+                            .as_str()
+                            .unwrap()
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                (sentence[n.start..n.end].to_string(), ty, n.value, md)
+            })
+            .collect()
+    }
+
+    fn one(sentence: &str, text: &str, ty: &str, value: &str, md: &str) {
+        let got = tags(sentence);
+        assert!(
+            got.contains(&(text.into(), ty.into(), value.into(), md.into())),
+            "{sentence:?}: expected {text:?} {ty} {value} {md:?}, got {got:?}"
+        );
+    }
+
+    #[test]
+    fn dates_in_every_news_order() {
+        one(
+            "It opened on 13 February 2014.",
+            "13 February 2014",
+            "DATE",
+            "2014-02-13",
+            "",
+        );
+        one("It opened Feb. 13.", "Feb. 13", "DATE", "2014-02-13", "");
+        one(
+            "Talks began January 13, 2018.",
+            "January 13, 2018",
+            "DATE",
+            "2018-01-13",
+            "",
+        );
+        one(
+            "see example.com/2013/07/02/story",
+            "2013/07/02",
+            "DATE",
+            "2013-07-02",
+            "",
+        );
+        one(
+            "The plant closed on 2 July.",
+            "2 July",
+            "DATE",
+            "2013-07-02",
+            "",
+        );
+    }
+
+    #[test]
+    fn months_seasons_years_decades_quarters_weeks() {
+        one("Sales fell in March.", "March", "DATE", "2013-03", "");
+        one("It will open in March.", "March", "DATE", "2014-03", "");
+        one(
+            "Sales fell last winter.",
+            "last winter",
+            "DATE",
+            "2013-WI",
+            "",
+        );
+        one("It happened in 2010.", "2010", "DATE", "2010", "");
+        one("Prices rose in the 1990s.", "1990s", "DATE", "199", "");
+        one(
+            "Profits fell in the first quarter of 2013.",
+            "the first quarter of 2013",
+            "DATE",
+            "2013-Q1",
+            "",
+        );
+        one("Q1 2013 was weak.", "Q1 2013", "DATE", "2013-Q1", "");
+        one("They met last week.", "last week", "DATE", "2014-W06", "");
+        one("They meet this week.", "this week", "DATE", "2014-W07", "");
+        one(
+            "It happened in early 2010.",
+            "early 2010",
+            "DATE",
+            "2010",
+            "START",
+        );
+    }
+
+    #[test]
+    fn parts_of_day_and_clock_times() {
+        one(
+            "It struck at 1:28PM GMT.",
+            "1:28PM GMT",
+            "TIME",
+            "2014-02-13T13:28Z",
+            "",
+        );
+        one(
+            "It struck at 2248 GMT.",
+            "2248 GMT",
+            "TIME",
+            "2014-02-13T22:48Z",
+            "",
+        );
+        one(
+            "He will leave on Friday morning.",
+            "Friday morning",
+            "TIME",
+            "2014-02-14TMO",
+            "",
+        );
+        one(
+            "It rained this morning.",
+            "this morning",
+            "TIME",
+            "2014-02-13TMO",
+            "",
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        one("the 1950-53 Korean War", "1950-53", "DATE", "1950/1953", "");
+        let got = tags("from 2009 to 2010");
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn durations_in_digits_words_and_hyphens() {
+        one(
+            "They met for 90 minutes.",
+            "90 minutes",
+            "DURATION",
+            "PT90M",
+            "",
+        );
+        one("It lasts five days.", "five days", "DURATION", "P5D", "");
+        one("a six-week break", "six-week", "DURATION", "P6W", "");
+        one("It took a decade.", "a decade", "DURATION", "P10Y", "");
+        one(
+            "It took 2 1/2 years.",
+            "2 1/2 years",
+            "DURATION",
+            "P2.5Y",
+            "",
+        );
+        one("a 22 year-old man", "22 year-old", "DURATION", "P22Y", "");
+        one(
+            "the first time in more than six years",
+            "more than six years",
+            "DURATION",
+            "P6Y",
+            "MORE_THAN",
+        );
+        one(
+            "for about 50 minutes",
+            "about 50 minutes",
+            "DURATION",
+            "PT50M",
+            "APPROX",
+        );
+    }
+
+    #[test]
+    fn sets() {
+        one("It meets each season.", "each season", "SET", "P1Y", "");
+        one("It is held annually.", "annually", "SET", "P1Y", "");
+        one("It happens every year.", "every year", "SET", "P1Y", "");
+    }
+
+    #[test]
+    fn relative_forms() {
+        one("It closed last year.", "last year", "DATE", "2013", "");
+        one(
+            "It is set for later this month.",
+            "later this month",
+            "DATE",
+            "2014-02",
+            "",
+        );
+        one(
+            "It began earlier this week.",
+            "earlier this week",
+            "DATE",
+            "2014-W07",
+            "",
+        );
+        one("Prices are high now.", "now", "DATE", "PRESENT_REF", "");
+        one(
+            "Prices are currently high.",
+            "currently",
+            "DATE",
+            "PRESENT_REF",
+            "",
+        );
+        one(
+            "A recent survey showed it.",
+            "recent",
+            "DATE",
+            "PAST_REF",
+            "",
+        );
+        one("the first since 2007", "2007", "DATE", "2007", "");
+        one(
+            "the highest in six years",
+            "six years",
+            "DURATION",
+            "P6Y",
+            "",
+        );
+        one(
+            "It rained three days ago.",
+            "three days ago",
+            "DATE",
+            "2014-02-10",
+            "",
+        );
+    }
+
+    #[test]
+    fn underspecified_without_an_anchor() {
+        let mentions = recognize("on Friday and on 20 February");
+        let mut anchor = Anchor::default();
+        let values: Vec<String> = normalize("on Friday and on 20 February", &mentions, &mut anchor)
+            .into_iter()
+            .map(|n| n.value)
+            .collect();
+        assert_eq!(values, vec!["XXXX-WXX-5", "XXXX-02-20"]);
+    }
+}
