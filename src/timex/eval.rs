@@ -6,7 +6,13 @@
 //! the relaxed F1 times the share of relaxed matches whose type (value) is right.
 //! Offsets are whatever unit the caller uses consistently (MEANTIME gives characters).
 
+use crate::ingest::{IngestOptions, ingest};
+use crate::model::TimexType;
+use chrono::NaiveDate;
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::fmt;
+use std::path::Path;
 
 /// One time expression, gold or system.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,6 +207,106 @@ pub fn score(gold: &[Mark], system: &[Mark]) -> (Scores, Vec<Miss>) {
         value_f1: relaxed_prf.f1 * value_accuracy,
     };
     (scores, misses)
+}
+
+/// The result of scoring a whole annotated corpus.
+pub struct Evaluation {
+    pub scores: Scores,
+    pub misses: Vec<Miss>,
+    /// How many articles and bytes were tagged.
+    pub articles: usize,
+    pub bytes: usize,
+}
+
+/// Score the tagger on a corpus laid out like MEANTIME here: a folder with
+/// `timex-gold.jsonl` (one gold TIMEX3 per line: `file`, `start`, `end` in characters,
+/// `text`, `type`, `value`) and `annotated-regions.jsonl` (per article: `file`, the
+/// annotated character range `start`..`end`, `published`). Every article is tagged with
+/// its gold creation time, alone (no date borrowed from another article), and only
+/// expressions inside its annotated range count.
+pub fn evaluate_corpus(root: &Path) -> Result<Evaluation, String> {
+    let regions = read_jsonl(&root.join("annotated-regions.jsonl"))?;
+    let gold: Vec<Mark> = read_jsonl(&root.join("timex-gold.jsonl"))?
+        .iter()
+        .filter_map(gold_mark)
+        .collect();
+    let mut system = Vec::new();
+    let mut bytes = 0;
+    for r in &regions {
+        let (Some(file), Some(start), Some(end), Some(published)) = (
+            r["file"].as_str(),
+            r["start"].as_u64(),
+            r["end"].as_u64(),
+            r["published"].as_str(),
+        ) else {
+            continue;
+        };
+        let path = root.join(file).to_string_lossy().into_owned();
+        let date = NaiveDate::parse_from_str(published, "%Y-%m-%d")
+            .map_err(|e| format!("{file}: bad published date: {e}"))?;
+        let opts = IngestOptions {
+            published: BTreeMap::from([(path.clone(), date)]),
+        };
+        let articles = ingest(std::slice::from_ref(&path), &opts).map_err(|e| e.to_string())?;
+        let analysis = crate::analyze_articles(articles, &Default::default());
+        for a in &analysis.articles {
+            bytes += a.article.text.len();
+            for t in &a.timexes {
+                let s = char_offset(&a.article.text, t.span.start);
+                let e = char_offset(&a.article.text, t.span.end);
+                if s >= start as usize && e <= end as usize {
+                    system.push(Mark {
+                        doc: file.to_string(),
+                        start: s,
+                        end: e,
+                        text: t.text.clone(),
+                        ttype: type_name(t.ttype).to_string(),
+                        value: t.value.clone(),
+                    });
+                }
+            }
+        }
+    }
+    let (scores, misses) = score(&gold, &system);
+    Ok(Evaluation {
+        scores,
+        misses,
+        articles: regions.len(),
+        bytes,
+    })
+}
+
+fn type_name(t: TimexType) -> &'static str {
+    match t {
+        TimexType::Date => "DATE",
+        TimexType::Time => "TIME",
+        TimexType::Duration => "DURATION",
+        TimexType::Set => "SET",
+    }
+}
+
+fn read_jsonl(path: &Path) -> Result<Vec<Value>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).map_err(|e| format!("{}: {e}", path.display())))
+        .collect()
+}
+
+fn gold_mark(v: &Value) -> Option<Mark> {
+    Some(Mark {
+        doc: v["file"].as_str()?.to_string(),
+        start: v["start"].as_u64()? as usize,
+        end: v["end"].as_u64()? as usize,
+        text: v["text"].as_str()?.to_string(),
+        ttype: v["type"].as_str()?.to_string(),
+        value: v["value"].as_str()?.to_string(),
+    })
+}
+
+/// The character offset of a byte offset.
+fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
 }
 
 #[cfg(test)]

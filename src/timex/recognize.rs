@@ -274,7 +274,7 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         ),
         family(r"(?:^|[\s(])'(?P<yy>\d\d)\b", parse_short_year),
         family(
-            r"(?i)\b(?P<q>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|over\s+the\s+past|over\s+the\s+last|in\s+the\s+past)\s+(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several)\s+)?(?:(?:straight|consecutive|successive|trading|business|working|full)\s+)?(?P<u>decades?|years?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies))\b",
+            r"(?i)\b(?P<q>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous)\s+(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several)\s+)?(?:(?:straight|consecutive|successive|trading|business|working|full)\s+)?(?P<u>decades?|years?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies))\b",
             parse_past_span,
         ),
         family(
