@@ -6,7 +6,7 @@
 //! anchoring is [`super::normalize`]'s job.
 
 use crate::lexicon::{self, MONTHS, ORDINAL_WORDS, TIME_UNITS, WEEKDAYS};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
 use std::sync::LazyLock;
 
 /// Which way a relative expression points.
@@ -216,12 +216,27 @@ struct Family {
     parse: fn(&Captures, &str, usize) -> Option<Form>,
 }
 
+/// Word boundaries and digits are ASCII: the lazy DFA then handles every family in one
+/// pass over any text (Unicode word boundaries would force a slower engine), and no
+/// time expression is written in other scripts' digits.
 fn family(pattern: &str, parse: fn(&Captures, &str, usize) -> Option<Form>) -> Family {
+    let ascii = pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]")
+        .replace("(?i)", "(?i-u)")
+        .replace("(?i:", "(?i-u:");
     Family {
-        re: Regex::new(pattern).expect("time expression pattern compiles"),
+        re: Regex::new(&ascii).expect("time expression pattern compiles"),
         parse,
     }
 }
+
+static FAMILY_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSetBuilder::new(FAMILIES.iter().map(|f| f.re.as_str()))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("time expression patterns compile")
+});
 
 static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
     vec![
@@ -373,7 +388,10 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
 /// Find every time expression in `text`, leftmost-longest, without overlaps.
 pub fn recognize(text: &str) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
-    for fam in FAMILIES.iter() {
+    // One pass over the text says which families match at all; most sentences have
+    // no time expression, and captures are only taken where one is.
+    let hits = FAMILY_SET.matches(text);
+    for fam in hits.iter().map(|i| &FAMILIES[i]) {
         for caps in fam.re.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
             if let Some(form) = (fam.parse)(&caps, text, whole.start()) {
