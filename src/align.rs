@@ -104,7 +104,7 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
             }
         })
     };
-    for (_, i, j) in pairs {
+    for &(_, i, j) in &pairs {
         match (group_of[i], group_of[j]) {
             (None, None) => {
                 group_of[i] = Some(groups.len());
@@ -128,6 +128,13 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
             _ => {}
         }
     }
+    second_chance(
+        articles,
+        &refs,
+        &group_of,
+        &pairs_by_claim(&pairs),
+        &mut groups,
+    );
     let mut out: Vec<Group> = groups
         .into_iter()
         .filter(|g| {
@@ -149,6 +156,42 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
         .collect();
     out.sort_by_key(|g| g.claims[0]);
     out
+}
+
+/// For each claim, its candidate partners with their scores, best first.
+fn pairs_by_claim(pairs: &[(f64, usize, usize)]) -> BTreeMap<usize, Vec<(f64, usize)>> {
+    let mut by: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
+    for &(score, i, j) in pairs {
+        by.entry(i).or_default().push((score, j));
+        by.entry(j).or_default().push((score, i));
+    }
+    by
+}
+
+/// A record claim ("first since 2011") left out because its own article says
+/// otherwise elsewhere ("the first in more than six years") still has a counterpart in
+/// the other articles: pair it with its best one, so the disagreement is reported
+/// rather than lost.
+fn second_chance(
+    articles: &[Analyzed],
+    refs: &[ClaimRef],
+    group_of: &[Option<usize>],
+    partners: &BTreeMap<usize, Vec<(f64, usize)>>,
+    groups: &mut Vec<Vec<usize>>,
+) {
+    for (i, g) in group_of.iter().enumerate() {
+        if g.is_some() || claim(articles, refs[i]).kind != ClaimKind::LastOccurrence {
+            continue;
+        }
+        let best = partners.get(&i).and_then(|ps| {
+            ps.iter()
+                .filter(|(score, _)| *score >= 1.0)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        });
+        if let Some(&(_, j)) = best {
+            groups.push(vec![i, j]);
+        }
+    }
 }
 
 fn claim(articles: &[Analyzed], r: ClaimRef) -> &Claim {

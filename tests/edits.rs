@@ -229,6 +229,39 @@ fn edited_last_reunion_year_contradicts() {
     );
 }
 
+#[test]
+fn edited_record_year_contradicts() {
+    // "the highest-level meeting … since 2011" against "talks in six years" (2008):
+    // the talks article also says "more than six years", but its own other claims do
+    // not hide the disagreement with the Kerry article.
+    assert_edit_contradicts(
+        SEEDS,
+        None,
+        Edit {
+            file: "bbc-koreas-hold-high-level-talks.txt",
+            old: "have held since 2007",
+            new: "have held since 2011",
+            mention: "since 2011",
+        },
+    );
+}
+
+#[test]
+fn edited_drill_offset_contradicts() {
+    // "four days before the exercises begin" → nine: the drills now start on
+    // 29 February… of 2014, that is 1 March, after the reunions they coincide with.
+    assert_edit_contradicts(
+        SEEDS,
+        None,
+        Edit {
+            file: "bbc-kerry-visits-seoul.txt",
+            old: "four days before the annual",
+            new: "nine days before the annual",
+            mention: "nine days before",
+        },
+    );
+}
+
 /// A count: the seeds state no count in two articles, so two articles of the quake
 /// cluster that both put the toll at ten, 20_3 ("killing 10 people") and 20_11 ("10
 /// people were killed"); 20_3 now says 14.
