@@ -249,7 +249,7 @@ fn edited_record_year_contradicts() {
 #[test]
 fn edited_drill_offset_contradicts() {
     // "four days before the exercises begin" → nine: the drills now start on
-    // 29 February… of 2014, that is 1 March, after the reunions they coincide with.
+    // 1 March, after the reunions they are said to coincide with.
     assert_edit_contradicts(
         SEEDS,
         None,
