@@ -5,7 +5,7 @@
 //!
 //! Invariants:
 //! * Exit codes come from [`crate::error`] only: 0 clean, 1 conflicts found, 2 trouble.
-//!   `claims` exits 0 whenever it succeeds.
+//!   `claims` and `timex` exit 0 whenever they succeed.
 //! * Every error is one line, `factdiff: <problem>` ([`error_line`], [`usage_line`]).
 //! * A report is rendered whole into memory before a byte is written: `--output FILE`
 //!   replaces FILE atomically (a temporary file in the same folder, then a rename) so
@@ -17,6 +17,7 @@
 use crate::error::{EXIT_CLEAN, EXIT_CONFLICTS, Error};
 use crate::model::Analysis;
 use crate::report::claims::{self, ClaimsOptions};
+use crate::report::timex::{self as timex_report, TimexOptions};
 use crate::report::{json, text};
 use chrono::NaiveDate;
 use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
@@ -40,6 +41,9 @@ pub enum Command {
     Compare(CompareArgs),
     /// List every claim found in each article.
     Claims(ClaimsArgs),
+    /// List every time expression (TimeML TIMEX3) found in each article, anchored to
+    /// its publication date.
+    Timex(TimexArgs),
 }
 
 const EXIT_STATUS: &str = "Exit status: 0 when no contradiction or inconsistency was found, \
@@ -51,10 +55,6 @@ pub struct InputArgs {
     /// Article files, or folders searched for *.txt and *.md.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
-
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
 
     /// Publication date of one article, overriding what the article says (repeatable).
     #[arg(long, value_name = "PATH=YYYY-MM-DD", value_parser = parse_published)]
@@ -72,6 +72,10 @@ pub struct InputArgs {
 /// `factdiff compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
     #[command(flatten)]
     pub input: InputArgs,
 
@@ -92,6 +96,21 @@ pub struct CompareArgs {
 /// `factdiff claims`.
 #[derive(Debug, Args)]
 pub struct ClaimsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `factdiff timex`.
+#[derive(Debug, Args)]
+pub struct TimexArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TimexFormat::Text)]
+    pub format: TimexFormat,
+
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -102,6 +121,16 @@ pub enum Format {
     Text,
     /// For programs: one versioned JSON document.
     Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimexFormat {
+    /// For people: one line per expression, `line:col  TYPE  value [MOD]  "text"`.
+    Text,
+    /// For programs: one versioned JSON document.
+    Json,
+    /// Each article written back with inline TIMEX3 tags.
+    Timeml,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -138,6 +167,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Command::Compare(args) => compare(&args),
         Command::Claims(args) => list_claims(&args),
+        Command::Timex(args) => list_timexes(&args),
     }
 }
 
@@ -151,7 +181,7 @@ fn compare(args: &CompareArgs) -> Result<u8, Error> {
     let sink = Sink::new(input.output.as_deref());
     let color = sink.color(input.color);
     let mut buf = Vec::new();
-    match input.format {
+    match args.format {
         Format::Text => {
             let opts = text::TextOptions {
                 color,
@@ -176,9 +206,30 @@ fn list_claims(args: &ClaimsArgs) -> Result<u8, Error> {
     let sink = Sink::new(input.output.as_deref());
     let color = sink.color(input.color);
     let mut buf = Vec::new();
-    match input.format {
+    match args.format {
         Format::Text => claims::render_text(&analysis, &ClaimsOptions { color }, &mut buf),
         Format::Json => claims::render_json(&analysis, &mut buf),
+    }
+    .map_err(|e| sink.error(e))?;
+    sink.deliver(&buf, color)?;
+    Ok(EXIT_CLEAN)
+}
+
+fn list_timexes(args: &TimexArgs) -> Result<u8, Error> {
+    let input = &args.input;
+    let analysis = crate::analyze_timexes(&input.paths, &options(input)?)?;
+    let sink = Sink::new(input.output.as_deref());
+    let color = match args.format {
+        TimexFormat::Text => sink.color(input.color),
+        TimexFormat::Json | TimexFormat::Timeml => false,
+    };
+    let mut buf = Vec::new();
+    match args.format {
+        TimexFormat::Text => {
+            timex_report::render_text(&analysis, &TimexOptions { color }, &mut buf)
+        }
+        TimexFormat::Json => timex_report::render_json(&analysis, &mut buf),
+        TimexFormat::Timeml => timex_report::render_timeml(&analysis, &mut buf),
     }
     .map_err(|e| sink.error(e))?;
     sink.deliver(&buf, color)?;
@@ -356,7 +407,9 @@ pub fn usage_line(e: &clap::Error) -> Option<String> {
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return None,
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            return Some("a command is required: compare or claims (see 'factdiff --help')".into());
+            return Some(
+                "a command is required: compare, claims or timex (see 'factdiff --help')".into(),
+            );
         }
         _ => {}
     }
@@ -418,6 +471,39 @@ mod tests {
         };
         let e = options(&args.input).expect_err("two dates");
         assert!(matches!(e, Error::Usage(_)));
+    }
+
+    #[test]
+    fn timex_takes_the_shared_options_and_its_own_formats() {
+        let cli = Cli::try_parse_from([
+            "factdiff",
+            "timex",
+            "a.txt",
+            "--format",
+            "timeml",
+            "--published",
+            "a.txt=2014-02-13",
+            "-o",
+            "out.xml",
+        ])
+        .expect("parses");
+        let Command::Timex(args) = cli.command else {
+            panic!("timex");
+        };
+        assert_eq!(args.format, TimexFormat::Timeml);
+        assert_eq!(args.input.paths, ["a.txt"]);
+        assert_eq!(args.input.output.as_deref(), Some(Path::new("out.xml")));
+        assert_eq!(
+            options(&args.input)
+                .expect("options")
+                .ingest
+                .published
+                .len(),
+            1
+        );
+        assert!(
+            Cli::try_parse_from(["factdiff", "claims", "a.txt", "--format", "timeml"]).is_err()
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub mod timex;
 
 pub use error::Error;
 
-use model::{Analysis, Analyzed, Article, Cleaned, Sentence};
+use model::{Analysis, Analyzed, Article};
 
 /// Settings for one run of the pipeline.
 #[derive(Clone, Debug, Default)]
@@ -49,48 +49,26 @@ pub fn analyze(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
     Ok(analyze_articles(articles, opts))
 }
 
+/// Run the pipeline only as far as the time expressions (for `factdiff timex`): the
+/// articles, their dates and their anchored time expressions exactly as
+/// [`analyze`] has them, with no claims and no findings.
+pub fn analyze_timexes(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
+    let articles = ingest::ingest(inputs, &opts.ingest)?;
+    Ok(Analysis {
+        articles: read_times(articles),
+        findings: Vec::new(),
+    })
+}
+
 /// Run every stage after ingest on articles already read.
 ///
 /// Articles are put in path order first, so the result does not depend on the order in
 /// which the same files were named.
-pub fn analyze_articles(mut articles: Vec<Article>, opts: &Options) -> Analysis {
-    articles.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut prepared: Vec<(Article, Cleaned, Vec<Sentence>)> = articles
-        .into_iter()
-        .map(|mut a| {
-            let cleaned = clean::clean(&a);
-            let sentences = segment::segment(&a, &cleaned);
-            // A date stated in the text outranks one read off the URL.
-            let url_or_none = a
-                .published
-                .as_ref()
-                .is_none_or(|p| p.from == model::DateSource::Url);
-            if url_or_none && let Some(p) = timex::dct::from_text(&a) {
-                a.published = Some(p);
-            }
-            (a, cleaned, sentences)
-        })
-        .collect();
-    let mut timexes: Vec<_> = prepared
-        .iter()
-        .map(|(a, _, s)| timex::tag(a, s, a.published.as_ref().map(|p| p.date)))
-        .collect();
-    infer_dates(&mut prepared, &mut timexes);
-    let analyzed: Vec<Analyzed> = prepared
-        .into_iter()
-        .zip(timexes)
-        .enumerate()
-        .map(|(i, ((article, cleaned, sentences), timexes))| {
-            let claims = extract::extract(i, &article, &sentences, &timexes);
-            Analyzed {
-                article,
-                cleaned,
-                sentences,
-                timexes,
-                claims,
-            }
-        })
-        .collect();
+pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
+    let mut analyzed = read_times(articles);
+    for (i, a) in analyzed.iter_mut().enumerate() {
+        a.claims = extract::extract(i, &a.article, &a.sentences, &a.timexes);
+    }
     let groups = align::align(&analyzed, &opts.align);
     let mut findings = compare::compare(&analyzed, &groups);
     findings.extend(compare::self_check(&analyzed));
@@ -101,28 +79,58 @@ pub fn analyze_articles(mut articles: Vec<Article>, opts: &Options) -> Analysis 
     }
 }
 
+/// Clean, segment, date and time-tag every article (claims still empty): the stages
+/// up to and including timex, with publication dates inferred across articles.
+fn read_times(mut articles: Vec<Article>) -> Vec<Analyzed> {
+    articles.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut analyzed: Vec<Analyzed> = articles
+        .into_iter()
+        .map(|mut article| {
+            let cleaned = clean::clean(&article);
+            let sentences = segment::segment(&article, &cleaned);
+            // A date stated in the text outranks one read off the URL.
+            let url_or_none = article
+                .published
+                .as_ref()
+                .is_none_or(|p| p.from == model::DateSource::Url);
+            if url_or_none && let Some(p) = timex::dct::from_text(&article) {
+                article.published = Some(p);
+            }
+            let timexes = timex::tag(&article, &sentences, published(&article));
+            Analyzed {
+                article,
+                cleaned,
+                sentences,
+                timexes,
+                claims: Vec::new(),
+            }
+        })
+        .collect();
+    infer_dates(&mut analyzed);
+    analyzed
+}
+
+fn published(a: &Article) -> Option<chrono::NaiveDate> {
+    a.published.as_ref().map(|p| p.date)
+}
+
 /// Give undated articles a date inferred from the others, and re-anchor their times.
-fn infer_dates(
-    prepared: &mut [(Article, Cleaned, Vec<Sentence>)],
-    timexes: &mut [Vec<model::Timex>],
-) {
+fn infer_dates(analyzed: &mut [Analyzed]) {
     let inferred = {
-        let dated: Vec<timex::dct::Dated> = prepared
+        let dated: Vec<timex::dct::Dated> = analyzed
             .iter()
-            .zip(timexes.iter())
-            .map(|((a, _, _), t)| timex::dct::Dated {
-                path: &a.path,
-                published: a.published.as_ref().map(|p| p.date),
-                timexes: t,
+            .map(|a| timex::dct::Dated {
+                path: &a.article.path,
+                published: published(&a.article),
+                timexes: &a.timexes,
             })
             .collect();
         timex::dct::infer(&dated)
     };
-    for (i, p) in inferred.into_iter().enumerate() {
+    for (a, p) in analyzed.iter_mut().zip(inferred) {
         if let Some(p) = p {
-            let (a, _, s) = &mut prepared[i];
-            a.published = Some(p);
-            timexes[i] = timex::tag(a, s, a.published.as_ref().map(|p| p.date));
+            a.article.published = Some(p);
+            a.timexes = timex::tag(&a.article, &a.sentences, published(&a.article));
         }
     }
 }

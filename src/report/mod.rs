@@ -3,6 +3,8 @@
 //! * [`text`] — the diff-style report of `factdiff compare` for people.
 //! * [`json`] — the versioned machine interface of `factdiff compare --format json`.
 //! * [`claims`] — the listing of every claim for `factdiff claims`, as text or JSON.
+//! * [`timex`] — the listing of every time expression for `factdiff timex`, as text,
+//!   JSON or inline TimeML.
 //!
 //! This module holds what the renderers share: source labels (`a`, `b`, … `z`, `aa`,
 //! …, one per article in analysis order), the summary counts, how a claim's mention
@@ -18,6 +20,7 @@
 pub mod claims;
 pub mod json;
 pub mod text;
+pub mod timex;
 
 use crate::model::{Analysis, Analyzed, Claim, ClaimRef, Finding, Sentence, Verdict};
 use serde::Serialize;

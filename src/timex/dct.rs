@@ -104,6 +104,9 @@ pub struct Dated<'a> {
 /// Returns one entry per article (`None` where a date was already known or nothing
 /// could be inferred).
 pub fn infer(articles: &[Dated]) -> Vec<Option<Published>> {
+    // Each article's dated mentions are read once, so inference stays linear in the
+    // number of dated articles for each undated one.
+    let profiles: Vec<Profile> = articles.iter().map(Profile::of).collect();
     articles
         .iter()
         .enumerate()
@@ -111,27 +114,55 @@ pub fn infer(articles: &[Dated]) -> Vec<Option<Published>> {
             if a.published.is_some() {
                 return None;
             }
-            borrowed(i, articles).or_else(|| latest_mentioned(a))
+            borrowed(i, articles, &profiles).or_else(|| latest_mentioned(a))
         })
         .collect()
+}
+
+/// What an article's time expressions say about when it was written.
+struct Profile {
+    /// "MM-DD" of every day-precise date it mentions.
+    days: Vec<String>,
+    /// Months ("02") of its partial dates (undated articles).
+    undated_months: Vec<String>,
+    /// Months ("02") of dates within two months of its publication date.
+    near_months: Vec<String>,
+}
+
+impl Profile {
+    fn of(a: &Dated) -> Profile {
+        Profile {
+            days: month_days(a.timexes),
+            undated_months: undated_months(a.timexes),
+            near_months: a
+                .published
+                .map(|d| near_months(a.timexes, d))
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// The date of the dated article sharing the most dated events with the article: a
 /// day and month both mention counts fully, a month both place near their present
 /// ("due in February", "later this month") half. Ties go to the earlier article.
-fn borrowed(i: usize, articles: &[Dated]) -> Option<Published> {
-    let mine = month_days(articles[i].timexes);
-    let my_months = undated_months(articles[i].timexes);
+fn borrowed(i: usize, articles: &[Dated], profiles: &[Profile]) -> Option<Published> {
+    let mine = &profiles[i];
     let mut best: Option<(f64, usize, &Dated)> = None;
     for (j, other) in articles.iter().enumerate() {
-        let Some(dct) = other.published else { continue };
-        if j == i {
+        if j == i || other.published.is_none() {
             continue;
         }
-        let theirs = month_days(other.timexes);
-        let days = mine.iter().filter(|md| theirs.contains(md)).count();
-        let near = near_months(other.timexes, dct);
-        let months = my_months.iter().filter(|m| near.contains(m)).count();
+        let theirs = &profiles[j];
+        let days = mine
+            .days
+            .iter()
+            .filter(|md| theirs.days.contains(md))
+            .count();
+        let months = mine
+            .undated_months
+            .iter()
+            .filter(|m| theirs.near_months.contains(m))
+            .count();
         let score = days as f64 + 0.5 * months as f64;
         if score >= 0.5 && best.is_none_or(|(b, ..)| score > b) {
             best = Some((score, days, other));
