@@ -77,15 +77,29 @@ fn dense_text(bytes: usize) -> String {
 
 /// The 22 ECB+ fixture articles, concatenated with blank lines between them.
 fn ecbplus_text() -> String {
-    let mut files: Vec<_> = [
+    fixture_text(&[
         "tests/fixtures/ecbplus/18-ecbplus",
         "tests/fixtures/ecbplus/20-ecbplus",
-    ]
-    .iter()
-    .flat_map(|d| std::fs::read_dir(root().join(d)).expect("fixture folder"))
-    .map(|e| e.expect("entry").path())
-    .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-    .collect();
+    ])
+}
+
+/// The twelve MEANTIME fixture articles (Wikinews), concatenated likewise.
+fn meantime_text() -> String {
+    fixture_text(&[
+        "tests/fixtures/meantime/airbus",
+        "tests/fixtures/meantime/apple",
+        "tests/fixtures/meantime/gm",
+        "tests/fixtures/meantime/stock",
+    ])
+}
+
+fn fixture_text(folders: &[&str]) -> String {
+    let mut files: Vec<_> = folders
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root().join(d)).expect("fixture folder"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     files.sort();
     files
         .iter()
@@ -108,6 +122,10 @@ fn bench_tag(c: &mut Criterion) {
     inputs.push((
         "ecbplus-fixtures".to_string(),
         analysed_text("ecbplus.txt", ecbplus_text()),
+    ));
+    inputs.push((
+        "meantime-fixtures".to_string(),
+        analysed_text("meantime.txt", meantime_text()),
     ));
     inputs.push((
         "dense".to_string(),

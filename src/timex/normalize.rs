@@ -19,6 +19,9 @@ use super::recognize::{CalUnit, DayPart, Form, Mention, Part, Qualifier, RefPoin
 use crate::lexicon::TIME_UNITS;
 use crate::model::{Amount, Granularity, Reading, TimeRange, TimexMod, TimexType};
 use chrono::{Datelike, Days, Months, NaiveDate};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// The tense of the clause governing an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -813,21 +816,21 @@ pub fn clause_tense(sentence: &str, start: usize, end: usize) -> Tense {
         .next_back()
         .unwrap_or(0)
         .max(left.rfind(" but ").map_or(0, |i| i + 5));
-    let left_words: Vec<String> = words(&left[clause_start..]);
+    let left_words = words(&left[clause_start..]);
     for (i, w) in left_words.iter().enumerate().rev() {
         // A participle after "be" ("should be completed", "has been scheduled") takes
         // its tense from the auxiliary further left.
-        let after_be = i > 0 && matches!(left_words[i - 1].as_str(), "be" | "been" | "being");
+        let after_be = i > 0 && matches!(&*left_words[i - 1], "be" | "been" | "being");
         if w.ends_with("ed") && after_be {
             continue;
         }
-        if let Some(t) = word_tense(w, left_words.get(i + 1).map(String::as_str)) {
+        if let Some(t) = word_tense(w, left_words.get(i + 1).map(|w| &**w)) {
             return t;
         }
     }
-    let right_words: Vec<String> = words(&sentence[end..]);
+    let right_words = words(&sentence[end..]);
     for (i, w) in right_words.iter().enumerate() {
-        if let Some(t) = word_tense(w, right_words.get(i + 1).map(String::as_str)) {
+        if let Some(t) = word_tense(w, right_words.get(i + 1).map(|w| &**w)) {
             return t;
         }
     }
@@ -844,21 +847,32 @@ pub fn tense(sentence: &str, start: usize, end: usize) -> Tense {
         return local;
     }
     let left = &sentence[..start];
-    let all_left: Vec<String> = words(left);
+    let all_left = words(left);
     for (i, w) in all_left.iter().enumerate().rev() {
-        if let Some(t) = word_tense(w, all_left.get(i + 1).map(String::as_str)) {
+        if let Some(t) = word_tense(w, all_left.get(i + 1).map(|w| &**w)) {
             return t;
         }
     }
     Tense::Unknown
 }
 
-fn words(s: &str) -> Vec<String> {
+/// The words of `s`, lower-cased only where they need it (most are already).
+fn words(s: &str) -> Vec<Cow<'_, str>> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
         .collect()
 }
+
+/// Irregular past forms, for constant-time look-up in the hot tense loop.
+static PAST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::IRREGULAR_PAST.iter().copied().collect());
 
 fn word_tense(w: &str, next: Option<&str>) -> Option<Tense> {
     if FUTURE_MARKERS.contains(&w) {
@@ -884,7 +898,7 @@ fn word_tense(w: &str, next: Option<&str>) -> Option<Tense> {
             _ => Tense::Present,
         });
     }
-    if crate::lexicon::IRREGULAR_PAST.contains(&w) {
+    if PAST.contains(w) {
         return Some(Tense::Past);
     }
     if w.len() > 4
