@@ -392,7 +392,7 @@ const SAME_WORD: f64 = 0.92;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, ClaimKind, Cleaned, Granularity, Span, TimeRange, Topic};
+    use crate::model::{Article, ClaimKind, Granularity, Span, TimeRange, Topic};
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -424,21 +424,7 @@ mod tests {
     }
 
     fn article(claims: Vec<Claim>) -> Analyzed {
-        Analyzed {
-            article: Article {
-                path: "a".into(),
-                text: String::new(),
-                body: Span::default(),
-                title: None,
-                source: None,
-                url: None,
-                published: None,
-            },
-            cleaned: Cleaned::default(),
-            sentences: vec![],
-            timexes: vec![],
-            claims,
-        }
+        Analyzed::with_claims(Article::from_text("a", ""), claims)
     }
 
     #[test]

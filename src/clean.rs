@@ -581,15 +581,7 @@ mod tests {
     use super::*;
 
     fn article(text: &str) -> Article {
-        Article {
-            path: "t.txt".into(),
-            text: text.into(),
-            body: Span::new(0, text.len()),
-            title: None,
-            source: None,
-            url: None,
-            published: None,
-        }
+        Article::from_text("t.txt", text)
     }
 
     fn kept(text: &str) -> Vec<String> {

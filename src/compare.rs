@@ -222,7 +222,7 @@ pub fn sort(findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, Aspect, Cleaned, Granularity, Span, Topic};
+    use crate::model::{Article, Aspect, Granularity, Span, Topic};
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -254,21 +254,7 @@ mod tests {
     }
 
     fn analyzed(claims: Vec<Claim>) -> Analyzed {
-        Analyzed {
-            article: Article {
-                path: "a".into(),
-                text: String::new(),
-                body: Span::default(),
-                title: None,
-                source: None,
-                url: None,
-                published: None,
-            },
-            cleaned: Cleaned::default(),
-            sentences: vec![],
-            timexes: vec![],
-            claims,
-        }
+        Analyzed::with_claims(Article::from_text("a", ""), claims)
     }
 
     fn group(n: usize) -> Group {

@@ -1730,23 +1730,10 @@ fn population_place(ctx: &SentenceCtx, start: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateSource, Published};
 
     fn run(text: &str, dct: (i32, u32, u32)) -> Vec<Claim> {
         let date = NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2).unwrap();
-        let article = Article {
-            path: "t.txt".into(),
-            text: text.into(),
-            body: Span::new(0, text.len()),
-            title: None,
-            source: None,
-            url: None,
-            published: Some(Published {
-                date,
-                from: DateSource::Cli,
-                evidence: String::new(),
-            }),
-        };
+        let article = Article::from_text("t.txt", text).published_on(date);
         let mut sentences = Vec::new();
         let mut offset = 0;
         for (i, line) in text.split('\n').enumerate() {

@@ -98,6 +98,31 @@ pub struct Article {
     pub published: Option<Published>,
 }
 
+impl Article {
+    /// An article of plain text: no front matter, no metadata, no date.
+    pub fn from_text(path: &str, text: &str) -> Self {
+        Article {
+            path: path.to_string(),
+            text: text.to_string(),
+            body: Span::new(0, text.len()),
+            title: None,
+            source: None,
+            url: None,
+            published: None,
+        }
+    }
+
+    /// The same article with a publication date given as on the command line.
+    pub fn published_on(mut self, date: NaiveDate) -> Self {
+        self.published = Some(Published {
+            date,
+            from: DateSource::Cli,
+            evidence: "--published".to_string(),
+        });
+        self
+    }
+}
+
 /// Why a stretch of text was not treated as the article's own words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -494,6 +519,19 @@ pub struct Analyzed {
     pub sentences: Vec<Sentence>,
     pub timexes: Vec<Timex>,
     pub claims: Vec<Claim>,
+}
+
+impl Analyzed {
+    /// An article no stage has looked at yet, holding the given claims.
+    pub fn with_claims(article: Article, claims: Vec<Claim>) -> Self {
+        Analyzed {
+            article,
+            cleaned: Cleaned::default(),
+            sentences: Vec::new(),
+            timexes: Vec::new(),
+            claims,
+        }
+    }
 }
 
 /// The whole result, which every renderer reads.

@@ -335,15 +335,7 @@ mod tests {
     use crate::model::DropReason;
 
     fn article(text: &str) -> Article {
-        Article {
-            path: "t.txt".into(),
-            text: text.into(),
-            body: Span::new(0, text.len()),
-            title: None,
-            source: None,
-            url: None,
-            published: None,
-        }
+        Article::from_text("t.txt", text)
     }
 
     /// Every non-blank line kept whole, as clean does for plain text.

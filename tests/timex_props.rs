@@ -15,23 +15,15 @@
 //! fast; a failing case is saved under `proptest-regressions/` and replayed first.
 
 use chrono::{Days, NaiveDate};
-use factdiff::model::{Article, DateSource, Published, Span, Timex, TimexType};
+use factdiff::model::{Article, Span, Timex, TimexType};
 use factdiff::timex::recognize::recognize;
 use proptest::prelude::*;
 
 fn article(path: &str, text: &str, published: Option<NaiveDate>) -> Article {
-    Article {
-        path: path.to_string(),
-        text: text.to_string(),
-        body: Span::new(0, text.len()),
-        title: None,
-        source: None,
-        url: None,
-        published: published.map(|date| Published {
-            date,
-            from: DateSource::Cli,
-            evidence: String::new(),
-        }),
+    let article = Article::from_text(path, text);
+    match published {
+        Some(date) => article.published_on(date),
+        None => article,
     }
 }
 

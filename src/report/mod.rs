@@ -276,21 +276,15 @@ pub(crate) mod fixture {
     }
 
     fn analyzed(path: &str, text: &str, published: Option<Published>) -> Analyzed {
-        Analyzed {
-            article: Article {
-                path: path.to_string(),
-                text: text.to_string(),
-                body: Span::new(0, text.len()),
-                title: None,
-                source: None,
-                url: None,
+        let mut a = Analyzed::with_claims(
+            Article {
                 published,
+                ..Article::from_text(path, text)
             },
-            cleaned: Cleaned::default(),
-            sentences: sentences(text),
-            timexes: Vec::new(),
-            claims: Vec::new(),
-        }
+            Vec::new(),
+        );
+        a.sentences = sentences(text);
+        a
     }
 
     fn six_weeks() -> Value {

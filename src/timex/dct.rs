@@ -259,18 +259,9 @@ fn latest_mentioned(a: &Dated) -> Option<Published> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
 
     fn article(text: &str) -> Article {
-        Article {
-            path: "a.txt".into(),
-            text: text.into(),
-            body: Span::new(0, text.len()),
-            title: None,
-            source: None,
-            url: None,
-            published: None,
-        }
+        Article::from_text("a.txt", text)
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
