@@ -203,7 +203,8 @@ mod tests {
         assert_eq!(
             v["summary"],
             json!({"articles": 2, "claims": 5, "findings": 3, "contradictions": 1,
-                   "inconsistencies": 1, "agreements": 1, "shown": 3})
+                   "inconsistencies": 1, "agreements": 1, "shown": 3, "compared": 5,
+                   "unaligned": 0})
         );
     }
 

@@ -70,6 +70,10 @@ pub struct Summary {
     pub inconsistencies: usize,
     pub agreements: usize,
     pub shown: usize,
+    /// Claims that appear in at least one finding.
+    pub compared: usize,
+    /// Claims that appear in no finding: extracted, but with nothing to compare with.
+    pub unaligned: usize,
 }
 
 impl Summary {
@@ -88,6 +92,13 @@ impl Summary {
                 Verdict::Agree => s.agreements += 1,
             }
         }
+        let compared: std::collections::BTreeSet<_> = analysis
+            .findings
+            .iter()
+            .flat_map(|f| f.claims.iter().copied())
+            .collect();
+        s.compared = compared.len();
+        s.unaligned = s.claims - s.compared;
         s
     }
 }

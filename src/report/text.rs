@@ -377,6 +377,13 @@ fn write_summary(p: &mut Printer<'_>, analysis: &Analysis, only_conflicts: bool)
     if s.shown < s.findings {
         line.push_str(" (agreements hidden)");
     }
+    // Coverage, so that silence is never mistaken for agreement.
+    line.push_str(&format!(
+        "; {} of {} compared, {} unaligned",
+        s.compared,
+        count(s.claims, "claim", "claims"),
+        s.unaligned
+    ));
     writeln!(p.out, "{line}")
 }
 
@@ -755,7 +762,7 @@ agree  duration · drills last
      a = P42D   b = P42D
      P42D = P42D
 
-2 articles, 5 claims, 3 findings: 1 contradiction, 1 inconsistency, 1 agreement
+2 articles, 5 claims, 3 findings: 1 contradiction, 1 inconsistency, 1 agreement; 5 of 5 claims compared, 0 unaligned
 ";
         assert_eq!(text, expected);
     }
@@ -768,7 +775,11 @@ agree  duration · drills last
         assert!(text.contains("contradict  date"));
         assert!(text.contains("inconsistent  duration"));
         assert!(!text.contains("agree  "));
-        assert!(text.ends_with("1 agreement (agreements hidden)\n"));
+        assert!(
+            text.ends_with(
+                "1 agreement (agreements hidden); 5 of 5 claims compared, 0 unaligned\n"
+            )
+        );
     }
 
     #[test]
