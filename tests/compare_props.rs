@@ -60,8 +60,10 @@ fn analyze(articles: Vec<Article>) -> Analysis {
     analyze_articles(articles, &Options::default())
 }
 
-/// Findings as comparable values: verdict, kind, and the (path, span) of each claim.
-fn verdicts(a: &Analysis) -> BTreeSet<(String, String, Vec<(String, usize, usize)>)> {
+/// A finding as a comparable value: verdict, kind, and the (path, span) of each claim.
+type FindingKey = (String, String, Vec<(String, usize, usize)>);
+
+fn verdicts(a: &Analysis) -> BTreeSet<FindingKey> {
     a.findings
         .iter()
         .map(|f| {
