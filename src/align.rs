@@ -77,10 +77,11 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for members in blocks.values() {
         for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                if refs[i].article == refs[j].article {
-                    continue;
-                }
+            // Members come in article order: skip the rest of this claim's own article
+            // at once, so a long article costs nothing here.
+            let rest = &members[x + 1..];
+            let others = rest.partition_point(|&j| refs[j].article <= refs[i].article);
+            for &j in &rest[others..] {
                 let (a, b) = (claim(articles, refs[i]), claim(articles, refs[j]));
                 if let Some(score) =
                     pair_score(a, b, opts).filter(|_| same_subject(a, b, &names[i], &names[j]))

@@ -67,6 +67,32 @@ pub struct InputArgs {
     /// Write the report to FILE (replaced atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Largest article file read, in bytes (K, M, G suffixes allowed); a larger one is
+    /// an error.
+    #[arg(long, value_name = "BYTES", value_parser = parse_bytes, default_value = "64M")]
+    pub max_file_size: u64,
+
+    /// Longest line accepted in an article, in bytes (K, M, G suffixes allowed).
+    #[arg(long, value_name = "BYTES", value_parser = parse_bytes, default_value = "1M")]
+    pub max_line_length: u64,
+}
+
+/// "65536", "64K", "64M", "1G" → bytes.
+fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, scale) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 1u64 << 10),
+        Some((i, 'M' | 'm')) => (&t[..i], 1 << 20),
+        Some((i, 'G' | 'g')) => (&t[..i], 1 << 30),
+        _ => (t, 1),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("'{s}' is not a size in bytes (like 65536, 64K, 64M)"))?;
+    n.checked_mul(scale)
+        .filter(|&b| b > 0)
+        .ok_or_else(|| format!("'{s}' is not a usable size"))
 }
 
 /// `factdiff compare`.
@@ -262,6 +288,8 @@ pub fn options(input: &InputArgs) -> Result<crate::Options, Error> {
     }
     let mut opts = crate::Options::default();
     opts.ingest.published = published;
+    opts.ingest.max_file_bytes = input.max_file_size;
+    opts.ingest.max_line_bytes = usize::try_from(input.max_line_length).unwrap_or(usize::MAX);
     Ok(opts)
 }
 

@@ -13,6 +13,7 @@ use crate::align::compatible;
 use crate::model::{
     Amount, Analyzed, Claim, ClaimKind, ClaimRef, Finding, Group, TimeRange, Value, Verdict,
 };
+use std::collections::BTreeMap;
 
 /// Verdicts for the aligned groups.
 pub fn compare(articles: &[Analyzed], groups: &[Group]) -> Vec<Finding> {
@@ -145,62 +146,70 @@ fn intersect(ranges: &[TimeRange]) -> Option<TimeRange> {
 pub fn self_check(articles: &[Analyzed]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
-        for (di, d) in a.claims.iter().enumerate() {
-            let Value::Amount(stated) = &d.value else {
-                continue;
-            };
-            if d.kind != ClaimKind::Duration {
-                continue;
-            }
-            for (ri, r) in a.claims.iter().enumerate() {
-                if r.kind != ClaimKind::Date
-                    || r.sentence != d.sentence
-                    || r.topic.head != d.topic.head
-                {
-                    continue;
+        // Only claims of one sentence are checked against each other.
+        let mut by_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (ci, c) in a.claims.iter().enumerate() {
+            by_sentence.entry(c.sentence).or_default().push(ci);
+        }
+        for members in by_sentence.values() {
+            for &di in members {
+                for &ri in members {
+                    if let Some(f) = misfit(a, ai, di, ri) {
+                        out.push(f);
+                    }
                 }
-                let Value::Time(range) = &r.value else {
-                    continue;
-                };
-                let Some(span) = range.days() else { continue };
-                if span < 2 || range.granularity != crate::model::Granularity::Day {
-                    continue;
-                }
-                // Either counting convention: the days between, or both ends included.
-                let fits =
-                    |n: f64| stated.low <= n + 1e-9 && stated.high.is_none_or(|h| n <= h + 1e-9);
-                let between = (span - 1) as f64;
-                if fits(between) || fits(span as f64) {
-                    continue;
-                }
-                out.push(Finding {
-                    verdict: Verdict::Inconsistent,
-                    kind: ClaimKind::Duration,
-                    topic: d.topic.label.clone(),
-                    explanation: format!(
-                        "\"{}\" ({}) is {}, but {} spans {} days ({:.1} weeks)",
-                        d.mention,
-                        d.display,
-                        describe_days(stated),
-                        r.display,
-                        span - 1,
-                        between / 7.0
-                    ),
-                    claims: vec![
-                        ClaimRef {
-                            article: ai,
-                            claim: di,
-                        },
-                        ClaimRef {
-                            article: ai,
-                            claim: ri,
-                        },
-                    ],
-                });
             }
         }
     }
     out
+}
+
+/// The inconsistency between claim `di`, a duration, and claim `ri`, a date range about
+/// the same thing, if the duration does not fit the range.
+fn misfit(a: &Analyzed, ai: usize, di: usize, ri: usize) -> Option<Finding> {
+    let (d, r) = (&a.claims[di], &a.claims[ri]);
+    let (ClaimKind::Duration, ClaimKind::Date, Value::Amount(stated), Value::Time(range)) =
+        (d.kind, r.kind, &d.value, &r.value)
+    else {
+        return None;
+    };
+    if r.topic.head != d.topic.head || range.granularity != crate::model::Granularity::Day {
+        return None;
+    }
+    let span = range.days()?;
+    if span < 2 {
+        return None;
+    }
+    // Either counting convention: the days between, or both ends included.
+    let fits = |n: f64| stated.low <= n + 1e-9 && stated.high.is_none_or(|h| n <= h + 1e-9);
+    let between = (span - 1) as f64;
+    if fits(between) || fits(span as f64) {
+        return None;
+    }
+    Some(Finding {
+        verdict: Verdict::Inconsistent,
+        kind: ClaimKind::Duration,
+        topic: d.topic.label.clone(),
+        explanation: format!(
+            "\"{}\" ({}) is {}, but {} spans {} days ({:.1} weeks)",
+            d.mention,
+            d.display,
+            describe_days(stated),
+            r.display,
+            span - 1,
+            between / 7.0
+        ),
+        claims: vec![
+            ClaimRef {
+                article: ai,
+                claim: di,
+            },
+            ClaimRef {
+                article: ai,
+                claim: ri,
+            },
+        ],
+    })
 }
 
 fn describe_days(a: &Amount) -> String {

@@ -28,11 +28,31 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 /// Options that change how articles are read.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct IngestOptions {
     /// `--published PATH=DATE`: publication dates given on the command line, keyed by
     /// the path as the user wrote it.
     pub published: BTreeMap<String, NaiveDate>,
+    /// Largest file read, in bytes (`--max-file-size`): a bigger one is an error, not
+    /// a long wait (someone fed a log by mistake).
+    pub max_file_bytes: u64,
+    /// Longest line accepted, in bytes (`--max-line-length`).
+    pub max_line_bytes: usize,
+}
+
+/// Default for [`IngestOptions::max_file_bytes`]: 64 MiB, far above any article.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 << 20;
+/// Default for [`IngestOptions::max_line_bytes`]: 1 MiB.
+pub const DEFAULT_MAX_LINE_BYTES: usize = 1 << 20;
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            published: BTreeMap::new(),
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_line_bytes: DEFAULT_MAX_LINE_BYTES,
+        }
+    }
 }
 
 /// Read every article named by `inputs` (files, or folders searched recursively for
@@ -44,7 +64,7 @@ pub fn ingest(inputs: &[String], opts: &IngestOptions) -> Result<Vec<Article>, E
     for input in inputs {
         for found in expand(input)? {
             if seen.insert(identity(&found.fs_path)) {
-                articles.push(read_article(&found, &cli_dates)?);
+                articles.push(read_article(&found, &cli_dates, opts)?);
             }
         }
     }
@@ -192,10 +212,15 @@ fn lower_first(s: &str) -> String {
 }
 
 /// Read, decode and describe one file.
-fn read_article(found: &Found, cli_dates: &CliDates) -> Result<Article, Error> {
+fn read_article(
+    found: &Found,
+    cli_dates: &CliDates,
+    opts: &IngestOptions,
+) -> Result<Article, Error> {
     let fail = |problem: String| Error::input(&found.shown, problem);
-    let bytes = fs::read(&found.fs_path).map_err(|e| fail(io_problem(&e)))?;
+    let bytes = read_limited(&found.fs_path, opts.max_file_bytes).map_err(fail)?;
     let text = decode(bytes).map_err(fail)?;
+    check_lines(&text, opts.max_line_bytes).map_err(fail)?;
     let content_start = if text.starts_with(BOM) {
         BOM.len_utf8()
     } else {
@@ -222,6 +247,35 @@ fn read_article(found: &Found, cli_dates: &CliDates) -> Result<Article, Error> {
         url,
         published,
     })
+}
+
+/// Read at most `max` bytes; more is an error. Works for pipes too (`<(…)`), whose
+/// size is not known beforehand.
+fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = fs::File::open(path).map_err(|e| io_problem(&e))?;
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_problem(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(format!(
+            "is larger than the limit of {max} bytes (--max-file-size)"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Refuse a line longer than `max` bytes, naming it.
+fn check_lines(text: &str, max: usize) -> Result<(), String> {
+    match text.split('\n').enumerate().find(|(_, l)| l.len() > max) {
+        Some((i, l)) => Err(format!(
+            "line {} is {} bytes, longer than the limit of {max} (--max-line-length)",
+            i + 1,
+            l.len()
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Turn the file's bytes into text, or say in a few words why it is not an article.

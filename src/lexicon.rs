@@ -6,6 +6,7 @@
 //! touching the logic that uses it.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Cardinal number words and their values.
@@ -629,13 +630,15 @@ pub fn is_stopword(word: &str) -> bool {
 /// True when `word` names an event ("talks", "reunions", "quake"). Only the listed
 /// nouns and their plurals count: "killed" is no event noun though "killing" is.
 pub fn is_event_noun(word: &str) -> bool {
+    static NOUNS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| EVENT_NOUNS.iter().copied().collect());
     let lower = word.to_lowercase();
     let singular = lower
         .strip_suffix("es")
-        .filter(|s| EVENT_NOUNS.contains(s))
+        .filter(|s| NOUNS.contains(s))
         .or_else(|| lower.strip_suffix('s'))
         .unwrap_or(&lower);
-    EVENT_NOUNS.contains(&lower.as_str()) || EVENT_NOUNS.contains(&singular)
+    NOUNS.contains(lower.as_str()) || NOUNS.contains(singular)
 }
 
 /// The canonical actor a name stands for, if it is in the alias table.

@@ -30,12 +30,47 @@ pub fn segment(article: &Article, cleaned: &Cleaned) -> Vec<Sentence> {
     blocks(text, cleaned, article.title.as_deref())
         .into_iter()
         .flat_map(|block| split_block(text, block))
+        .flat_map(|span| cap_length(text, span))
         .map(|span| Sentence {
             span,
             line: line_number(&line_starts, span.start),
             text: slice(text, span).to_string(),
         })
         .collect()
+}
+
+/// The longest a sentence may be, in bytes. Real sentences are far shorter; a longer
+/// "sentence" (a table, a list with no full stops, a one-line dump) is cut at spaces
+/// into pieces of at most this length, so that no later stage, whose work per
+/// sentence grows with its length, can be made to take quadratic time.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Cut a span longer than [`MAX_SENTENCE_BYTES`] at whitespace (or, with none, at a
+/// char boundary) into pieces no longer than that.
+fn cap_length(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let piece = &text[start..cut];
+        let at_space = piece
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > MAX_SENTENCE_BYTES / 2)
+            .map(|i| start + i);
+        let end = at_space.unwrap_or(cut);
+        out.push(Span::new(start, end));
+        start = end;
+        while start < span.end && text[start..].starts_with(char::is_whitespace) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if start < span.end {
+        out.push(Span::new(start, span.end));
+    }
+    out
 }
 
 /// Titles before a name: never the end of a sentence.
@@ -331,6 +366,24 @@ fn last_token(s: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn overlong_sentences_are_cut_at_spaces() {
+        let long = "word ".repeat(1_000);
+        let text = format!("{long}end.");
+        let a = article(&text);
+        let sentences = segment(&a, &crate::clean::clean(&a));
+        assert!(sentences.len() >= 3, "{}", sentences.len());
+        for s in &sentences {
+            assert!(s.span.len() <= MAX_SENTENCE_BYTES);
+            assert_eq!(&text[s.span.start..s.span.end], s.text);
+            assert!(!s.text.starts_with(' ') && !s.text.ends_with(' '));
+        }
+        let one_word = "x".repeat(5_000);
+        let a = article(&one_word);
+        let pieces = segment(&a, &crate::clean::clean(&a));
+        assert_eq!(pieces.iter().map(|s| s.span.len()).sum::<usize>(), 5_000);
+    }
     use super::*;
     use crate::model::DropReason;
 

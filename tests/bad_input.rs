@@ -214,3 +214,24 @@ fn bom_and_crlf_keep_exact_spans() {
         }
     }
 }
+
+#[test]
+fn a_file_over_the_size_limit_is_trouble_not_a_wait() {
+    let (_dir, a) = folder_with_article();
+    let out = factdiff(&["compare", s(&a), "--max-file-size", "100"]);
+    assert_trouble(&out, "--max-file-size");
+    assert!(stderr(&out).contains(s(&a)));
+    let fine = factdiff(&["compare", s(&a), "--max-file-size", "1M"]);
+    assert_ne!(fine.status.code(), Some(2), "{}", stderr(&fine));
+}
+
+#[test]
+fn a_line_over_the_length_limit_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = dir.path().join("long.txt");
+    std::fs::write(&f, format!("Title\n{}\n", "word ".repeat(100))).expect("write");
+    let out = factdiff(&["compare", s(&f), "--max-line-length", "64"]);
+    assert_trouble(&out, "line 2 is 500 bytes");
+    let sizes = factdiff(&["compare", s(&f), "--max-line-length", "64x"]);
+    assert_trouble(&sizes, "--max-line-length");
+}

@@ -246,6 +246,7 @@ pub fn evaluate_corpus(root: &Path) -> Result<Evaluation, String> {
             .map_err(|e| format!("{file}: bad published date: {e}"))?;
         let opts = IngestOptions {
             published: BTreeMap::from([(path.clone(), date)]),
+            ..IngestOptions::default()
         };
         let articles = ingest(std::slice::from_ref(&path), &opts).map_err(|e| e.to_string())?;
         let analysis = crate::analyze_articles(articles, &Default::default());
