@@ -197,9 +197,20 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
     }
 }
 
+/// One warning line on standard error for every input passed over while walking a
+/// folder; the report counts them too.
+fn warn_skipped(analysis: &Analysis) {
+    let mut err = io::stderr().lock();
+    for s in &analysis.skipped {
+        // stderr may be closed; the report still says how many were skipped.
+        let _ = writeln!(err, "factdiff: warning: {}: skipped: {}", s.path, s.reason);
+    }
+}
+
 fn compare(args: &CompareArgs) -> Result<u8, Error> {
     let input = &args.input;
     let analysis = crate::analyze(&input.paths, &options(input)?)?;
+    warn_skipped(&analysis);
     let only_conflicts = match args.only {
         Some(Only::Contradictions) => true,
         None => false,
@@ -229,6 +240,7 @@ fn compare(args: &CompareArgs) -> Result<u8, Error> {
 fn list_claims(args: &ClaimsArgs) -> Result<u8, Error> {
     let input = &args.input;
     let analysis = crate::analyze(&input.paths, &options(input)?)?;
+    warn_skipped(&analysis);
     let sink = Sink::new(input.output.as_deref());
     let color = sink.color(input.color);
     let mut buf = Vec::new();
@@ -244,6 +256,7 @@ fn list_claims(args: &ClaimsArgs) -> Result<u8, Error> {
 fn list_timexes(args: &TimexArgs) -> Result<u8, Error> {
     let input = &args.input;
     let analysis = crate::analyze_timexes(&input.paths, &options(input)?)?;
+    warn_skipped(&analysis);
     let sink = Sink::new(input.output.as_deref());
     let color = match args.format {
         TimexFormat::Text => sink.color(input.color),

@@ -18,7 +18,7 @@
 //! problem ("is empty", "is not valid UTF-8 (byte 12)").
 
 use crate::error::Error;
-use crate::model::{Article, DateSource, Published, Span};
+use crate::model::{Article, DateSource, Published, Skipped, Span};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -58,17 +58,30 @@ impl Default for IngestOptions {
 /// Read every article named by `inputs` (files, or folders searched recursively for
 /// `*.txt` and `*.md`), in a deterministic order.
 pub fn ingest(inputs: &[String], opts: &IngestOptions) -> Result<Vec<Article>, Error> {
+    ingest_reporting(inputs, opts).map(|(articles, _)| articles)
+}
+
+/// Like [`ingest`], and also say which inputs met while walking folders were passed
+/// over and why (a FIFO, a broken link, a link loop, a folder that cannot be read).
+/// Anything named on the command line is read or is an error.
+pub fn ingest_reporting(
+    inputs: &[String],
+    opts: &IngestOptions,
+) -> Result<(Vec<Article>, Vec<Skipped>), Error> {
     let cli_dates = CliDates::new(opts);
     let mut seen = BTreeSet::new();
     let mut articles = Vec::new();
+    let mut skipped = Vec::new();
     for input in inputs {
-        for found in expand(input)? {
+        for found in expand(input, &mut skipped)? {
             if seen.insert(identity(&found.fs_path)) {
                 articles.push(read_article(&found, &cli_dates, opts)?);
             }
         }
     }
-    Ok(articles)
+    skipped.sort();
+    skipped.dedup();
+    Ok((articles, skipped))
 }
 
 /// The UTF-8 byte order mark some editors put at the start of a file.
@@ -92,7 +105,7 @@ fn identity(path: &Path) -> PathBuf {
 }
 
 /// The files one input stands for: itself, or the articles under it.
-fn expand(input: &str) -> Result<Vec<Found>, Error> {
+fn expand(input: &str, skipped: &mut Vec<Skipped>) -> Result<Vec<Found>, Error> {
     let meta = fs::metadata(input).map_err(|e| Error::input(input, io_problem(&e)))?;
     if !meta.is_dir() {
         if !is_readable_kind(&meta) {
@@ -106,7 +119,19 @@ fn expand(input: &str) -> Result<Vec<Found>, Error> {
     }
     let mut relative = Vec::new();
     let mut visited = BTreeSet::new();
-    walk(Path::new(input), "", &mut visited, &mut relative)?;
+    let prefix = dir_prefix(input);
+    let mut walk_skips = Vec::new();
+    walk(
+        Path::new(input),
+        "",
+        &mut visited,
+        &mut relative,
+        &mut walk_skips,
+    );
+    skipped.extend(walk_skips.into_iter().map(|(rel, reason)| Skipped {
+        path: format!("{prefix}{rel}"),
+        reason,
+    }));
     if relative.is_empty() {
         return Err(Error::input(
             input,
@@ -114,7 +139,6 @@ fn expand(input: &str) -> Result<Vec<Found>, Error> {
         ));
     }
     relative.sort_by(|a: &(String, PathBuf), b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let prefix = dir_prefix(input);
     Ok(relative
         .into_iter()
         .map(|(rel, fs_path)| Found {
@@ -148,21 +172,35 @@ fn dir_prefix(input: &str) -> String {
     }
 }
 
-/// Collect `(relative path with '/', path to open)` of every article under `dir`.
-/// `visited` holds canonical directories already walked, so symlink loops end.
+/// Collect `(relative path with '/', path to open)` of every article under `dir`, and
+/// `(relative path, reason)` of what had to be passed over. `visited` holds canonical
+/// directories already walked, so symlink loops end.
 fn walk(
     dir: &Path,
     rel_dir: &str,
     visited: &mut BTreeSet<PathBuf>,
     out: &mut Vec<(String, PathBuf)>,
-) -> Result<(), Error> {
+    skipped: &mut Vec<(String, String)>,
+) {
     if !visited.insert(identity(dir)) {
-        return Ok(());
+        skipped.push((
+            rel_dir.trim_end_matches('/').to_string(),
+            "a link to a folder already read (a loop or a duplicate)".to_string(),
+        ));
+        return;
     }
-    let shown_dir = || dir.to_string_lossy().into_owned();
-    let entries = fs::read_dir(dir).map_err(|e| Error::input(shown_dir(), io_problem(&e)))?;
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            skipped.push((
+                rel_dir.trim_end_matches('/').to_string(),
+                format!("folder cannot be read: {}", io_problem(&e)),
+            ));
+            return;
+        }
+    };
     for entry in entries {
-        let entry = entry.map_err(|e| Error::input(shown_dir(), io_problem(&e)))?;
+        let Ok(entry) = entry else { continue };
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') {
             continue;
@@ -170,16 +208,32 @@ fn walk(
         let path = entry.path();
         let rel = format!("{rel_dir}{name}");
         // Follow symlinks: a linked file or folder counts like a real one.
-        let Ok(meta) = fs::metadata(&path) else {
-            continue;
+        let meta = match fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                if has_article_extension(&name)
+                    || fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink())
+                {
+                    skipped.push((rel, format!("cannot be read: {}", io_problem(&e))));
+                }
+                continue;
+            }
         };
         if meta.is_dir() {
-            walk(&path, &format!("{rel}/"), visited, out)?;
-        } else if meta.is_file() && has_article_extension(&name) {
-            out.push((rel, path));
+            walk(&path, &format!("{rel}/"), visited, out, skipped);
+        } else if has_article_extension(&name) {
+            if meta.is_file() {
+                out.push((rel, path));
+            } else {
+                // A FIFO or device in a folder may never end: only one named on the
+                // command line is read.
+                skipped.push((
+                    rel,
+                    "not a regular file (a FIFO, socket or device)".to_string(),
+                ));
+            }
         }
     }
-    Ok(())
 }
 
 /// `*.txt` and `*.md`, in any letter case.

@@ -46,18 +46,22 @@ pub struct Options {
 
 /// Run the whole pipeline on the articles named by `inputs`.
 pub fn analyze(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
-    let articles = ingest::ingest(inputs, &opts.ingest)?;
-    Ok(analyze_articles(articles, opts))
+    let (articles, skipped) = ingest::ingest_reporting(inputs, &opts.ingest)?;
+    Ok(Analysis {
+        skipped,
+        ..analyze_articles(articles, opts)
+    })
 }
 
 /// Run the pipeline only as far as the time expressions (for `factdiff timex`): the
 /// articles, their dates and their anchored time expressions exactly as
 /// [`analyze`] has them, with no claims and no findings.
 pub fn analyze_timexes(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
-    let articles = ingest::ingest(inputs, &opts.ingest)?;
+    let (articles, skipped) = ingest::ingest_reporting(inputs, &opts.ingest)?;
     Ok(Analysis {
         articles: read_times(articles),
         findings: Vec::new(),
+        skipped,
     })
 }
 
@@ -77,6 +81,7 @@ pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
     Analysis {
         articles: analyzed,
         findings,
+        skipped: Vec::new(),
     }
 }
 

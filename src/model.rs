@@ -534,11 +534,21 @@ impl Analyzed {
     }
 }
 
+/// An input met while walking a folder that was not read, and why.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
 /// The whole result, which every renderer reads.
 #[derive(Clone, Debug)]
 pub struct Analysis {
     pub articles: Vec<Analyzed>,
     pub findings: Vec<Finding>,
+    /// Inputs passed over while walking folders (FIFOs, broken links, link loops,
+    /// unreadable folders): reported, never silently lost.
+    pub skipped: Vec<Skipped>,
 }
 
 impl Analysis {

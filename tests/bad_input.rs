@@ -235,3 +235,53 @@ fn a_line_over_the_length_limit_is_named() {
     let sizes = factdiff(&["compare", s(&f), "--max-line-length", "64x"]);
     assert_trouble(&sizes, "--max-line-length");
 }
+
+/// A FIFO, a broken link and a link loop met while walking a folder are passed over
+/// with a warning each and counted in the report; the articles are still compared.
+#[cfg(unix)]
+#[test]
+fn odd_entries_in_a_folder_are_skipped_with_warnings() {
+    let (dir, _a) = folder_with_article();
+    let root = dir.path();
+    std::fs::write(root.join("b.txt"), ARTICLE).expect("write b");
+    let fifo = root.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    std::os::unix::fs::symlink(root.join("missing.txt"), root.join("dangling.txt")).expect("link");
+    std::fs::create_dir(root.join("sub")).expect("sub");
+    std::os::unix::fs::symlink(root, root.join("sub").join("loop")).expect("loop");
+
+    let out = factdiff(&["compare", s(root), "--format", "json"]);
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(
+        err.lines().all(|l| l.starts_with("factdiff: warning: ")),
+        "{err}"
+    );
+    assert!(
+        err.contains("pipe.txt: skipped: not a regular file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("dangling.txt: skipped: cannot be read"),
+        "{err}"
+    );
+    assert!(
+        err.contains("loop: skipped: a link to a folder already read"),
+        "{err}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["summary"]["skipped"], 3);
+    assert_eq!(v["summary"]["articles"], 2);
+    assert_eq!(v["skipped"].as_array().map(Vec::len), Some(3));
+
+    let text = factdiff(&["compare", s(root)]);
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        stdout
+            .trim_end()
+            .ends_with("3 inputs skipped (see the warnings)"),
+        "{stdout}"
+    );
+}

@@ -14,7 +14,7 @@
 //!   counts every finding, and `summary.shown` is the length of `findings`.
 
 use super::{ClaimView, SCHEMA_VERSION, Summary, label, shown_findings};
-use crate::model::{Analysis, Analyzed, ClaimKind, DateSource, Finding, Span, Verdict};
+use crate::model::{Analysis, Analyzed, ClaimKind, DateSource, Finding, Skipped, Span, Verdict};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -24,6 +24,8 @@ struct Document<'a> {
     schema_version: u32,
     articles: Vec<ArticleOut<'a>>,
     findings: Vec<FindingOut<'a>>,
+    /// Inputs passed over while walking folders, with the reason.
+    skipped: &'a [Skipped],
     summary: Summary,
 }
 
@@ -79,6 +81,7 @@ pub fn render(analysis: &Analysis, only_conflicts: bool, out: &mut dyn Write) ->
         findings: shown_findings(analysis, only_conflicts)
             .map(|f| finding(analysis, f))
             .collect(),
+        skipped: &analysis.skipped,
         summary: Summary::of(analysis, only_conflicts),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
@@ -204,7 +207,7 @@ mod tests {
             v["summary"],
             json!({"articles": 2, "claims": 5, "findings": 3, "contradictions": 1,
                    "inconsistencies": 1, "agreements": 1, "shown": 3, "compared": 5,
-                   "unaligned": 0})
+                   "unaligned": 0, "skipped": 0})
         );
     }
 

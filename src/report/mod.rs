@@ -74,6 +74,8 @@ pub struct Summary {
     pub compared: usize,
     /// Claims that appear in no finding: extracted, but with nothing to compare with.
     pub unaligned: usize,
+    /// Inputs passed over while walking folders.
+    pub skipped: usize,
 }
 
 impl Summary {
@@ -99,6 +101,7 @@ impl Summary {
             .collect();
         s.compared = compared.len();
         s.unaligned = s.claims - s.compared;
+        s.skipped = analysis.skipped.len();
         s
     }
 }
@@ -397,6 +400,7 @@ pub(crate) mod fixture {
         let r = |article, claim| ClaimRef { article, claim };
         Analysis {
             articles: vec![a, b],
+            skipped: Vec::new(),
             findings: vec![
                 Finding {
                     verdict: Verdict::Contradict,

@@ -384,6 +384,12 @@ fn write_summary(p: &mut Printer<'_>, analysis: &Analysis, only_conflicts: bool)
         count(s.claims, "claim", "claims"),
         s.unaligned
     ));
+    if s.skipped > 0 {
+        line.push_str(&format!(
+            "; {} skipped (see the warnings)",
+            count(s.skipped, "input", "inputs")
+        ));
+    }
     writeln!(p.out, "{line}")
 }
 
