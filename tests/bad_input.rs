@@ -285,3 +285,22 @@ fn odd_entries_in_a_folder_are_skipped_with_warnings() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_one_byte_file_is_an_article_with_nothing_to_compare() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let one = dir.path().join("one.txt");
+    std::fs::write(&one, "x").expect("write");
+    let out = factdiff(&["compare", s(&one)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("1 article, 0 claims"), "{stdout}");
+}
+
+#[test]
+fn a_file_named_on_the_command_line_that_is_missing_is_trouble_even_beside_good_ones() {
+    let (_dir, a) = folder_with_article();
+    let gone = a.with_file_name("gone.txt");
+    let out = factdiff(&["compare", s(&a), s(&gone)]);
+    assert_trouble(&out, "gone.txt");
+}
