@@ -190,7 +190,7 @@ fn venues(ctx: &SentenceCtx) -> Vec<Claim> {
             verb.as_str(),
             "met" | "meet" | "meets" | "convened" | "reconvened" | "gathered"
         ) {
-            Some(meeting_topic(&ctx.words[wa].text))
+            Some(meeting_topic())
         } else {
             topic_near(ctx, wa, wa).map(|(t, _)| t)
         };
@@ -750,14 +750,12 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
     // A meeting verb names the event itself ("the delegates met … on Wednesday").
     (0..wa).rev().find_map(|i| {
         let l = ctx.lower(i);
-        matches!(l.as_str(), "met" | "meet" | "meets")
-            .then(|| (meeting_topic(&ctx.words[i].text), false))
+        matches!(l.as_str(), "met" | "meet" | "meets").then(|| (meeting_topic(), false))
     })
 }
 
 /// The topic a meeting verb stands for: the talks themselves.
-fn meeting_topic(verb: &str) -> Topic {
-    let _ = verb;
+fn meeting_topic() -> Topic {
     Topic {
         label: "talks".to_string(),
         head: lexicon::fold("talks"),
@@ -1068,7 +1066,7 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
             continue;
         };
         if let Some(edge) = edge {
-            out.extend(edge_claim(ctx, t, value, edge, wa));
+            out.extend(edge_claim(ctx, t, value, edge));
         }
         // A time before its noun ("the 1950-53 Korean War") dates the whole event.
         topic.aspect = if premodifier {
@@ -1119,13 +1117,7 @@ fn follows_noun_directly(ctx: &SentenceCtx, wa: usize) -> bool {
 
 /// The claim that the event named before "at the end of the <range> …" happened at the
 /// range's end.
-fn edge_claim(
-    ctx: &SentenceCtx,
-    t: &Timex,
-    value: TimeRange,
-    edge: Aspect,
-    wa: usize,
-) -> Option<Claim> {
+fn edge_claim(ctx: &SentenceCtx, t: &Timex, value: TimeRange, edge: Aspect) -> Option<Claim> {
     let phrase_start = ctx.text[..t.span.start]
         .to_lowercase()
         .rfind(" the end of")
@@ -1148,7 +1140,6 @@ fn edge_claim(
         .find(|&&h| h < at_word && at_word - h <= 10)?;
     let (a, b) = noun_phrase(ctx, h);
     let topic = topic_of(ctx, a, b, h);
-    let _ = wa;
     let (y0, y1) = (value.earliest?.year(), value.latest?.year());
     let year = if edge == Aspect::End { y1 } else { y0 };
     let (s, e) = crate::timex::normalize::year_bounds(year);

@@ -546,12 +546,10 @@ fn parse_full(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     valid_day(m, d).then_some(Form::FullDate { y, m, d })
 }
 
-fn parse_iso(caps: &Captures, text: &str, start: usize) -> Option<Form> {
+fn parse_iso(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     let y = num(caps, "y")? as i32;
     let m = num(caps, "mn")? as u32;
     let d = num(caps, "d")? as u32;
-    // "2013/07/02" in a URL is a date; "1-2-3" in prose is not checked further.
-    let _ = (text, start);
     valid_day(m, d).then_some(Form::FullDate { y, m, d })
 }
 
@@ -692,7 +690,7 @@ fn preceded_by_currency(text: &str, start: usize) -> bool {
 
 /// A four-digit number is a year only where a year can stand: after a preposition or
 /// "the", before punctuation or a name, or as a possessive ("2013's").
-fn parse_year(caps: &Captures, text: &str, start: usize) -> Option<Form> {
+fn parse_year(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     let ym = caps.name("y")?;
     let y: i32 = ym.as_str().parse().ok()?;
     if preceded_by_currency(text, ym.start()) {
@@ -755,7 +753,6 @@ fn parse_year(caps: &Captures, text: &str, start: usize) -> Option<Form> {
     let next_ok = next.is_empty()
         || next.starts_with(['.', ',', ';', ':', ')', '\'', '’', '"', '-', '–', '?', '!'])
         || next_trim.starts_with(|c: char| c.is_uppercase());
-    let _ = start;
     (year_context || next_ok).then_some(Form::Year {
         y,
         part: part_of(caps),
@@ -795,7 +792,7 @@ fn unit_for(unit: CalUnit) -> Option<usize> {
     TIME_UNITS.iter().position(|(n, ..)| *n == name)
 }
 
-fn parse_weekday(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_weekday(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     let wdm = caps.name("wd")?;
     let w = wdm.as_str().trim_end_matches('.');
     // Abbreviations ("Sun", "Sat", "Wed") only count before a comma and a date,
@@ -804,7 +801,6 @@ fn parse_weekday(caps: &Captures, text: &str, _: usize) -> Option<Form> {
         return None;
     }
     let wd = weekday_number(w)?;
-    let _ = text;
     Some(Form::Weekday {
         wd,
         rel: caps.name("rel").and_then(|r| rel_of(r.as_str())),
@@ -962,7 +958,7 @@ fn parse_duration(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_vague_duration(caps: &Captures, text: &str, start: usize) -> Option<Form> {
+fn parse_vague_duration(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     let u = caps.name("u")?;
     let unit = unit_index(u.as_str())?;
     let q = caps
@@ -982,7 +978,6 @@ fn parse_vague_duration(caps: &Captures, text: &str, start: usize) -> Option<For
     if !licensed {
         return None;
     }
-    let _ = start;
     let vague = match q.as_str() {
         "several" => Some((3.0, 9.0)),
         "few" => Some((2.0, 5.0)),
