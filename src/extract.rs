@@ -1051,7 +1051,6 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         };
         let wa = ctx.word_at(t.span.start);
         let wb = ctx.word_before(t.span.end);
-        let after = ctx.after(t.span.end);
         // "at the end of the 1950-53 Korean War": also a claim that the event before the
         // phrase happened at the range's end.
         let before = ctx.before(t.span.start);
@@ -1074,9 +1073,6 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         } else {
             aspect_at(ctx, t.span.start)
         };
-        if after.starts_with("'s") || after.starts_with("’s") {
-            // possessive: names the instance
-        }
         let identifying = premodifier && value.granularity >= Granularity::Year
             || follows_noun_directly(ctx, wa)
                 && is_relative(t)
