@@ -141,7 +141,7 @@ fn intersect(ranges: &[TimeRange]) -> Option<TimeRange> {
 }
 
 /// Each article against itself: a duration and a date range stated in one sentence about
-/// one thing must fit each other ("a six-week break … between September 15 and
+/// one thing must fit each other ("a six-week pause … between September 15 and
 /// November 29" spans 75 days).
 pub fn self_check(articles: &[Analyzed]) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -411,11 +411,11 @@ pub enum Aspect {
     End,
 }
 
-/// What a claim is about: the event or thing ("family reunions", "joint military
+/// What a claim is about: the event or thing ("harvest parades", "joint military
 /// exercises"), as written and as normalized tokens for fuzzy matching.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Topic {
-    /// Short human label, e.g. "family reunions".
+    /// Short human label, e.g. "harvest parades".
     pub label: String,
     /// The head word, stemmed with synonyms folded ("reunion", "talk", "exercis"):
     /// claims are only aligned when their heads match.

@@ -417,7 +417,7 @@ mod tests {
 
     #[test]
     fn title_without_dot_is_one_sentence() {
-        assert_eq!(sentences("Mr Kerry landed."), vec!["Mr Kerry landed."]);
+        assert_eq!(sentences("Mr Smith landed."), vec!["Mr Smith landed."]);
     }
 
     #[test]

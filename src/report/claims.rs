@@ -233,11 +233,11 @@ mod tests {
     fn text_lists_every_claim_per_article() {
         let expected = "\
 a  corpus/a.txt  published 2014-02-13 (text)
-  corpus/a.txt:2  date      family reunions begin  20 February → 2014-02-20
+  corpus/a.txt:2  date      harvest parades begin  20 February → 2014-02-20
   corpus/a.txt:3  duration  drills last            six weeks → P42D
 
 b  corpus/b.txt  publication date unknown
-  corpus/b.txt:1  date      family reunions begin  21 February → 2014-02-21
+  corpus/b.txt:1  date      harvest parades begin  21 February → 2014-02-21
   corpus/b.txt:2  duration  drills last            six weeks → P42D
   corpus/b.txt:3  duration  drills last            from 24 February to 10 May → 2014-02-24/2014-05-10
 ";
@@ -265,7 +265,7 @@ b  corpus/b.txt  publication date unknown
         let c = &a["claims"][0];
         assert_eq!(c["line"], 2);
         assert_eq!(c["kind"], "date");
-        assert_eq!(c["topic"], "family reunions begin");
+        assert_eq!(c["topic"], "harvest parades begin");
         assert_eq!(c["mention"], "20 February");
         assert_eq!(c["value"], "2014-02-20");
         assert_eq!(c["actors"], json!(["South Korea"]));

@@ -158,7 +158,7 @@ mod tests {
         assert_eq!(v["schema_version"], 1);
         let a = &v["articles"][0];
         assert_eq!(a["path"], "corpus/a.txt");
-        assert_eq!(a["title"], "Koreas agree on family reunions");
+        assert_eq!(a["title"], "Towns agree on harvest parades");
         assert_eq!(a["published"], "2014-02-13");
         assert_eq!(a["published_from"], "text");
         assert_eq!(a["published_evidence"], "Published: 13 February 2014");
@@ -179,7 +179,7 @@ mod tests {
         assert_eq!(f.as_array().map(Vec::len), Some(3));
         assert_eq!(f[0]["verdict"], "contradict");
         assert_eq!(f[0]["kind"], "date");
-        assert_eq!(f[0]["topic"], "family reunions begin");
+        assert_eq!(f[0]["topic"], "harvest parades begin");
         assert_eq!(f[0]["explanation"], "2014-02-20 ≠ 2014-02-21");
         assert_eq!(f[1]["verdict"], "inconsistent");
         assert_eq!(f[2]["verdict"], "agree");
@@ -188,7 +188,7 @@ mod tests {
         assert_eq!(c["line"], 2);
         assert_eq!(
             c["sentence"],
-            "The family reunions are due to begin on 20 February, four days before the drills."
+            "The harvest parades are due to begin on 20 February, four days before the drills."
         );
         assert_eq!(c["mention"], "20 February");
         assert_eq!(c["value"], "2014-02-20");

@@ -225,7 +225,7 @@ pub(crate) mod fixture {
     use chrono::NaiveDate;
 
     pub const TEXT_A: &str = "Seoul agreed on Wednesday, officials said.\n\
-        The family reunions are due to begin on 20 February, four days before the drills.\n\
+        The harvest parades are due to begin on 20 February, four days before the drills.\n\
         The drills will last six weeks.\n";
     pub const TEXT_B: &str = "Reunions will run for five days from 21 February.\n\
         The joint drills will last six weeks.\n\
@@ -315,7 +315,7 @@ pub(crate) mod fixture {
                 evidence: "Published: 13 February 2014".to_string(),
             }),
         );
-        a.article.title = Some("Koreas agree on family reunions".to_string());
+        a.article.title = Some("Towns agree on harvest parades".to_string());
         a.cleaned.dropped = vec![
             (Span::new(0, 1), DropReason::Comments),
             (Span::new(1, 2), DropReason::Comments),
@@ -334,7 +334,7 @@ pub(crate) mod fixture {
                     mention: "20 February",
                     value: Value::Time(TimeRange::day(date(2014, 2, 20))),
                     display: "2014-02-20",
-                    topic: "family reunions begin",
+                    topic: "harvest parades begin",
                 },
             ),
             claim(
@@ -363,7 +363,7 @@ pub(crate) mod fixture {
                     mention: "21 February",
                     value: Value::Time(TimeRange::day(date(2014, 2, 21))),
                     display: "2014-02-21",
-                    topic: "family reunions begin",
+                    topic: "harvest parades begin",
                 },
             ),
             claim(
@@ -405,7 +405,7 @@ pub(crate) mod fixture {
                 Finding {
                     verdict: Verdict::Contradict,
                     kind: ClaimKind::Date,
-                    topic: "family reunions begin".to_string(),
+                    topic: "harvest parades begin".to_string(),
                     explanation: "2014-02-20 ≠ 2014-02-21".to_string(),
                     claims: vec![r(0, 0), r(1, 0)],
                 },

@@ -6,7 +6,7 @@
 //! a  corpus/bbc-kerry-seoul.txt  published 2014-02-13 (text)
 //! b  corpus/bbc-talks.txt        publication date unknown
 //!
-//! contradict  date · family reunions begin
+//! contradict  date · harvest parades begin
 //!   a  corpus/bbc-kerry-seoul.txt:22   They are due to begin on [20 February], four …
 //!   b  corpus/bbc-talks.txt:39         … for five days from [21 February].
 //!      a = 2014-02-20   b = 2014-02-21
@@ -750,8 +750,8 @@ mod tests {
 a  corpus/a.txt  published 2014-02-13 (text)
 b  corpus/b.txt  publication date unknown
 
-contradict  date · family reunions begin
-  a  corpus/a.txt:2   The family reunions are due to begin on [20 February], four days before the drills.
+contradict  date · harvest parades begin
+  a  corpus/a.txt:2   The harvest parades are due to begin on [20 February], four days before the drills.
   b  corpus/b.txt:1   Reunions will run for five days from [21 February].
      a = 2014-02-20   b = 2014-02-21
      2014-02-20 ≠ 2014-02-21
@@ -837,7 +837,7 @@ agree  duration · drills last
         assert!(text.contains("   dropped: 1 photo-credit, 2 comments\n"));
         assert!(text.contains("   dropped: nothing\n"));
         assert!(text.contains("   3 sentences, 2 claims\n"));
-        assert!(text.contains("   title: Koreas agree on family reunions\n"));
+        assert!(text.contains("   title: Towns agree on harvest parades\n"));
     }
 
     #[test]

@@ -969,7 +969,7 @@ mod tests {
         let jan = d(2018, 1, 13);
         assert_eq!(
             values(
-                "North Korea observed a six-week break in missile launches between September 15 and November 29.",
+                "The city observed a six-week pause in rail strikes between September 15 and November 29.",
                 jan
             ),
             vec!["P6W", "2017-09-15", "2017-11-29"]
@@ -1227,7 +1227,7 @@ mod coverage {
             "",
         );
         one("It lasts five days.", "five days", "DURATION", "P5D", "");
-        one("a six-week break", "six-week", "DURATION", "P6W", "");
+        one("a six-week pause", "six-week", "DURATION", "P6W", "");
         one("It took a decade.", "a decade", "DURATION", "P10Y", "");
         one(
             "It took 2 1/2 years.",

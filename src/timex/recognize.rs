@@ -1372,7 +1372,7 @@ mod tests {
             texts("the first time in more than six years"),
             vec!["more than six years"]
         );
-        let f = forms("a six-week break");
+        let f = forms("a six-week pause");
         assert_eq!(f[0].0, "six-week");
         assert!(matches!(f[0].1, Form::Duration { n: Some(6.0), .. }));
         assert_eq!(
