@@ -56,6 +56,15 @@ fn day(n: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2014, 2, 1).unwrap() + chrono::Days::new(u64::from(n))
 }
 
+/// Articles `0.txt`, `1.txt`, … from `texts`, published a day apart from day `d`.
+fn dated_articles(texts: &[String], d: u32) -> Vec<Article> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::from_text(&format!("{i}.txt"), t).published_on(day(d + i as u32)))
+        .collect()
+}
+
 fn analyze(articles: Vec<Article>) -> Analysis {
     analyze_articles(articles, &Options::default())
 }
@@ -110,11 +119,7 @@ proptest! {
         texts in prop::collection::vec(article_text(), 2..4),
         d in 0u32..20,
     ) {
-        let articles: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Article::from_text(&format!("{i}.txt"), t).published_on(day(d + i as u32)))
-            .collect();
+        let articles = dated_articles(&texts, d);
         let mut reversed = articles.clone();
         reversed.reverse();
         prop_assert_eq!(verdicts(&analyze(articles)), verdicts(&analyze(reversed)));
@@ -125,11 +130,7 @@ proptest! {
         texts in prop::collection::vec(article_text(), 2..4),
         d in 0u32..20,
     ) {
-        let articles: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Article::from_text(&format!("{i}.txt"), t).published_on(day(d + i as u32)))
-            .collect();
+        let articles = dated_articles(&texts, d);
         let before = verdicts(&analyze(articles.clone()));
         let mut with = articles;
         with.push(
