@@ -9,9 +9,12 @@
 //! (a UTF-8 byte-order mark, CRLF line ends) must still give spans that slice the file
 //! to exactly the mention.
 
+mod common;
+
+use common::{assert_trouble, factdiff, s, stderr};
 use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
+
+use std::process::Command;
 
 const ARTICLE: &str = "\
 Published: 13 February 2014
@@ -19,38 +22,6 @@ Published: 13 February 2014
 The family reunions are due to begin on 20 February, four days before joint military drills start.
 The last such reunions took place in 2010.
 ";
-
-fn factdiff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factdiff"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("run factdiff")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 temp path")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// Exit 2, nothing on stdout, exactly one stderr line `factdiff: …` containing `needle`.
-fn assert_trouble(out: &Output, needle: &str) {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
-    assert!(
-        out.stdout.is_empty(),
-        "stdout: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
-    assert!(err.ends_with('\n'), "{err:?}");
-    assert!(err.starts_with("factdiff: "), "{err:?}");
-    assert!(err.contains(needle), "{err:?} should name {needle:?}");
-}
 
 /// A temporary folder with one good article, `a.txt`.
 fn folder_with_article() -> (tempfile::TempDir, std::path::PathBuf) {

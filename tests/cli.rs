@@ -7,10 +7,13 @@
 //! successful `compare` and `claims`, JSON shape, determinism, `--output`, and a
 //! closed pipe.
 
+mod common;
+
 use clap::CommandFactory;
+use common::{assert_trouble, factdiff, s, stderr};
 use factdiff::cli::Cli;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 const ARTICLE_A: &str = "\
@@ -28,15 +31,6 @@ South Korea said on Wednesday that family reunions will run for five days from 2
 The annual joint military drills will go ahead, officials in Seoul said.
 ";
 
-fn factdiff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factdiff"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("run factdiff")
-}
-
 /// A temporary folder holding the two seed articles.
 fn two_articles() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -45,29 +39,6 @@ fn two_articles() -> (tempfile::TempDir, PathBuf, PathBuf) {
     std::fs::write(&a, ARTICLE_A).expect("write a");
     std::fs::write(&b, ARTICLE_B).expect("write b");
     (dir, a, b)
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 temp path")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// Exit 2, nothing on stdout, exactly one stderr line `factdiff: …` containing `needle`.
-fn assert_trouble(out: &Output, needle: &str) {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
-    assert!(
-        out.stdout.is_empty(),
-        "stdout: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
-    assert!(err.ends_with('\n'), "{err:?}");
-    assert!(err.starts_with("factdiff: "), "{err:?}");
-    assert!(err.contains(needle), "{err:?} should name {needle:?}");
 }
 
 fn assert_ran(out: &Output) {
