@@ -55,6 +55,7 @@ fn analysed_text(name: &str, text: String) -> Analyzed {
         source: None,
         url: None,
         published: None,
+        encoding: None,
     };
     factdiff::analyze_articles(vec![article], &factdiff::Options::default())
         .articles

@@ -199,18 +199,24 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
 
 /// One warning line on standard error for every input passed over while walking a
 /// folder; the report counts them too.
-fn warn_skipped(analysis: &Analysis) {
+fn warn_inputs(analysis: &Analysis) {
     let mut err = io::stderr().lock();
     for s in &analysis.skipped {
         // stderr may be closed; the report still says how many were skipped.
         let _ = writeln!(err, "factdiff: warning: {}: skipped: {}", s.path, s.reason);
+    }
+    for a in &analysis.articles {
+        if let Some(encoding) = a.article.encoding {
+            let path = &a.article.path;
+            let _ = writeln!(err, "factdiff: note: {path}: not UTF-8, read as {encoding}");
+        }
     }
 }
 
 fn compare(args: &CompareArgs) -> Result<u8, Error> {
     let input = &args.input;
     let analysis = crate::analyze(&input.paths, &options(input)?)?;
-    warn_skipped(&analysis);
+    warn_inputs(&analysis);
     let only_conflicts = match args.only {
         Some(Only::Contradictions) => true,
         None => false,
@@ -240,7 +246,7 @@ fn compare(args: &CompareArgs) -> Result<u8, Error> {
 fn list_claims(args: &ClaimsArgs) -> Result<u8, Error> {
     let input = &args.input;
     let analysis = crate::analyze(&input.paths, &options(input)?)?;
-    warn_skipped(&analysis);
+    warn_inputs(&analysis);
     let sink = Sink::new(input.output.as_deref());
     let color = sink.color(input.color);
     let mut buf = Vec::new();
@@ -256,7 +262,7 @@ fn list_claims(args: &ClaimsArgs) -> Result<u8, Error> {
 fn list_timexes(args: &TimexArgs) -> Result<u8, Error> {
     let input = &args.input;
     let analysis = crate::analyze_timexes(&input.paths, &options(input)?)?;
-    warn_skipped(&analysis);
+    warn_inputs(&analysis);
     let sink = Sink::new(input.output.as_deref());
     let color = match args.format {
         TimexFormat::Text => sink.color(input.color),

@@ -8,7 +8,9 @@
 //!
 //! Invariants of every [`Article`] returned:
 //! * `text` is the whole file exactly as on disk (a UTF-8 BOM and CRLF line ends
-//!   included), so every later [`Span`] slices the user's own bytes;
+//!   included), so every later [`Span`] slices the user's own bytes; a file in a
+//!   legacy character set is decoded (and `encoding` names the set), so its spans
+//!   slice the decoded text, with the same lines;
 //! * `body` starts after the BOM and after any front matter, ends at the end of the
 //!   file, and lies on char boundaries;
 //! * `published` is set only from `--published`, front matter or the URL, in that order
@@ -70,18 +72,46 @@ pub fn ingest_reporting(
 ) -> Result<(Vec<Article>, Vec<Skipped>), Error> {
     let cli_dates = CliDates::new(opts);
     let mut seen = BTreeSet::new();
-    let mut articles = Vec::new();
+    let mut found = Vec::new();
     let mut skipped = Vec::new();
     for input in inputs {
-        for found in expand(input, &mut skipped)? {
-            if seen.insert(identity(&found.fs_path)) {
-                articles.push(read_article(&found, &cli_dates, opts)?);
+        for f in expand(input, &mut skipped)? {
+            if seen.insert(identity(&f.fs_path)) {
+                found.push(f);
             }
         }
     }
+    let articles = read_all(&found, &cli_dates, opts, &mut skipped)?;
     skipped.sort();
     skipped.dedup();
     Ok((articles, skipped))
+}
+
+/// Read every file found. One met while walking a folder that cannot be opened or
+/// read (it vanished since the walk, or is not ours to read) is passed over with the
+/// reason; any other failure, and any failure of a file named on the command line,
+/// is an error, so a report never silently lacks an article the user asked for.
+fn read_all(
+    found: &[Found],
+    cli_dates: &CliDates,
+    opts: &IngestOptions,
+    skipped: &mut Vec<Skipped>,
+) -> Result<Vec<Article>, Error> {
+    let mut articles = Vec::new();
+    for f in found {
+        match read_limited(&f.fs_path, opts.max_file_bytes) {
+            Ok(bytes) => articles.push(read_article(f, bytes, cli_dates, opts)?),
+            Err(ReadError::Io(e)) if !f.named => skipped.push(Skipped {
+                path: f.shown.clone(),
+                reason: match e.kind() {
+                    io::ErrorKind::NotFound => "disappeared before it could be read".to_string(),
+                    _ => format!("cannot be read: {}", io_problem(&e)),
+                },
+            }),
+            Err(e) => return Err(Error::input(&f.shown, e.to_string())),
+        }
+    }
+    Ok(articles)
 }
 
 /// The UTF-8 byte order mark some editors put at the start of a file.
@@ -96,6 +126,8 @@ struct Found {
     /// As given, or the given directory joined with the relative path with `/`.
     shown: String,
     fs_path: PathBuf,
+    /// Named on the command line, not met while walking a folder.
+    named: bool,
 }
 
 /// What identifies a file for de-duplication: its canonical path when it has one, so
@@ -114,6 +146,7 @@ fn expand(input: &str, skipped: &mut Vec<Skipped>) -> Result<Vec<Found>, Error> 
         let found = Found {
             shown: input.to_string(),
             fs_path: PathBuf::from(input),
+            named: true,
         };
         return Ok(vec![found]);
     }
@@ -144,6 +177,7 @@ fn expand(input: &str, skipped: &mut Vec<Skipped>) -> Result<Vec<Found>, Error> 
         .map(|(rel, fs_path)| Found {
             shown: format!("{prefix}{rel}"),
             fs_path,
+            named: false,
         })
         .collect())
 }
@@ -265,15 +299,15 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// Read, decode and describe one file.
+/// Decode and describe one file's bytes.
 fn read_article(
     found: &Found,
+    bytes: Vec<u8>,
     cli_dates: &CliDates,
     opts: &IngestOptions,
 ) -> Result<Article, Error> {
     let fail = |problem: String| Error::input(&found.shown, problem);
-    let bytes = read_limited(&found.fs_path, opts.max_file_bytes).map_err(fail)?;
-    let text = decode(bytes).map_err(fail)?;
+    let (text, encoding) = decode(bytes).map_err(fail)?;
     check_lines(&text, opts.max_line_bytes).map_err(fail)?;
     let content_start = if text.starts_with(BOM) {
         BOM.len_utf8()
@@ -300,22 +334,40 @@ fn read_article(
         source,
         url,
         published,
+        encoding,
     })
+}
+
+/// Why a file's bytes could not be had.
+#[derive(Debug)]
+enum ReadError {
+    Io(io::Error),
+    TooBig(u64),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => f.write_str(&io_problem(e)),
+            ReadError::TooBig(max) => write!(
+                f,
+                "is larger than the limit of {max} bytes (--max-file-size)"
+            ),
+        }
+    }
 }
 
 /// Read at most `max` bytes; more is an error. Works for pipes too (`<(…)`), whose
 /// size is not known beforehand.
-fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
-    let file = fs::File::open(path).map_err(|e| io_problem(&e))?;
+    let file = fs::File::open(path).map_err(ReadError::Io)?;
     let mut bytes = Vec::new();
     file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| io_problem(&e))?;
+        .map_err(ReadError::Io)?;
     if bytes.len() as u64 > max {
-        return Err(format!(
-            "is larger than the limit of {max} bytes (--max-file-size)"
-        ));
+        return Err(ReadError::TooBig(max));
     }
     Ok(bytes)
 }
@@ -333,7 +385,9 @@ fn check_lines(text: &str, max: usize) -> Result<(), String> {
 }
 
 /// Turn the file's bytes into text, or say in a few words why it is not an article.
-fn decode(bytes: Vec<u8>) -> Result<String, String> {
+/// Text that is not UTF-8 is decoded from the character set it looks like (an old web
+/// page saved as windows-1252 or Shift_JIS), whose name comes back beside the text.
+fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> {
     if bytes.is_empty() {
         return Err("is empty".to_string());
     }
@@ -343,14 +397,41 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.contains(&0) {
         return Err("looks like a binary file".to_string());
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("is not valid UTF-8 (byte {at})")
-    })?;
+    let (text, encoding) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let (text, name) = detect_charset(&bytes, at).ok_or_else(|| {
+                format!("is not valid UTF-8 (byte {at}) and its character set cannot be told")
+            })?;
+            (text, Some(name))
+        }
+    };
     if text.trim_start_matches(BOM).trim().is_empty() {
         return Err("is empty".to_string());
     }
-    Ok(text)
+    Ok((text, encoding))
+}
+
+/// Decode bytes that are not UTF-8 from the legacy character set they most look like,
+/// if that decoding is clean: no malformed sequence and no control character but
+/// whitespace. A file that starts as real UTF-8 (non-ASCII before the first bad byte,
+/// `utf8_up_to`) and then breaks is corrupt, not in another charset: guessing would
+/// turn its good part into mojibake.
+fn detect_charset(bytes: &[u8], utf8_up_to: usize) -> Option<(String, &'static str)> {
+    if !bytes[..utf8_up_to].is_ascii() {
+        return None;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let clean = !had_errors
+        && !text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'));
+    clean.then(|| (text.into_owned(), encoding.name()))
 }
 
 /// The front-matter keys factdiff reads; any other key is ignored.
@@ -1133,16 +1214,60 @@ mod tests {
             problem(ingest(&[p], &IngestOptions::default())),
             "looks like a binary file"
         );
-        let p = write(dir.path(), "latin1.txt", b"caf\xe9 au lait");
+        let p = write(dir.path(), "broken.txt", b"caf\xc3\xa9 and \x81\x8d");
         assert_eq!(
             problem(ingest(&[p], &IngestOptions::default())),
-            "is not valid UTF-8 (byte 3)"
+            "is not valid UTF-8 (byte 10) and its character set cannot be told"
         );
         let p = write(dir.path(), "utf16.txt", b"\xff\xfeh\0i\0");
         assert_eq!(
             problem(ingest(&[p], &IngestOptions::default())),
             "is UTF-16, not UTF-8"
         );
+    }
+
+    /// A file found by the walk that is gone when its turn to be read comes is passed
+    /// over with a warning; the same file named on the command line is an error.
+    #[test]
+    fn a_file_that_disappears_mid_run_is_skipped_if_found_by_walking() {
+        let dir = TempDir::new().unwrap();
+        write(dir.path(), "a.txt", b"The talks began on Monday.");
+        let gone = write(dir.path(), "b.txt", b"The talks ended on Friday.");
+        let input = dir.path().to_string_lossy().into_owned();
+        let opts = IngestOptions::default();
+        let mut skipped = Vec::new();
+        let found = expand(&input, &mut skipped).unwrap();
+        assert_eq!(found.len(), 2);
+        fs::remove_file(&gone).unwrap();
+        let articles = read_all(&found, &CliDates::new(&opts), &opts, &mut skipped).unwrap();
+        assert_eq!(articles.len(), 1);
+        assert_eq!(skipped.len(), 1, "{skipped:?}");
+        assert!(skipped[0].path.ends_with("b.txt"), "{skipped:?}");
+        assert_eq!(skipped[0].reason, "disappeared before it could be read");
+        fs::write(&gone, b"The talks ended on Friday.").unwrap();
+        let named = expand(&gone, &mut skipped).unwrap_or_else(|e| panic!("{e}"));
+        fs::remove_file(&gone).unwrap();
+        let err = read_all(&named, &CliDates::new(&opts), &opts, &mut skipped).unwrap_err();
+        assert!(err.to_string().contains("no such file"), "{err}");
+    }
+
+    #[test]
+    fn legacy_charsets_are_decoded_and_named() {
+        let dir = TempDir::new().unwrap();
+        let latin = b"Le caf\xe9 de la gare a rouvert ses portes le 12 f\xe9vrier, \
+            apr\xe8s trois ann\xe9es de travaux, a d\xe9clar\xe9 le maire.\n";
+        let p = write(dir.path(), "latin1.txt", latin);
+        let article = &ingest(&[p], &IngestOptions::default()).unwrap()[0];
+        assert_eq!(article.encoding, Some("windows-1252"));
+        assert!(
+            article.text.contains("caf\u{e9} de la gare"),
+            "{}",
+            article.text
+        );
+        assert!(article.text.contains("12 f\u{e9}vrier"), "{}", article.text);
+        let p = write(dir.path(), "plain.txt", "caf\u{e9}".as_bytes());
+        let article = &ingest(&[p], &IngestOptions::default()).unwrap()[0];
+        assert_eq!(article.encoding, None);
     }
 
     #[test]

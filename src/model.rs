@@ -96,6 +96,10 @@ pub struct Article {
     /// Filled by ingest from the command line, front matter or URL; later stages may
     /// fill it from the text or by inference.
     pub published: Option<Published>,
+    /// The character set the file was decoded from when it was not UTF-8 (a legacy
+    /// web page saved as windows-1252, say). Spans then index the decoded `text`, not
+    /// the bytes on disk; line numbers are the same either way.
+    pub encoding: Option<&'static str>,
 }
 
 impl Article {
@@ -109,6 +113,7 @@ impl Article {
             source: None,
             url: None,
             published: None,
+            encoding: None,
         }
     }
 

@@ -60,17 +60,45 @@ fn binary_file_inside_a_folder_is_named() {
 }
 
 #[test]
-fn invalid_utf8_inside_a_folder_is_named() {
+fn corrupt_utf8_inside_a_folder_is_named_with_its_byte_offset() {
     let (dir, _a) = folder_with_article();
     let nested = dir.path().join("more");
     std::fs::create_dir(&nested).expect("mkdir");
-    let latin1 = nested.join("latin1.txt");
+    let broken = nested.join("broken.txt");
+    std::fs::write(&broken, b"Caf\xc3\xa9 owners said the talks \xe9 failed.\n").expect("write");
+    let out = factdiff(&["compare", s(dir.path())]);
+    assert_trouble(&out, s(&broken));
+    assert!(stderr(&out).contains("(byte 28)"), "{}", stderr(&out));
+}
+
+/// An article saved in a legacy character set is read, with a note, and its claims
+/// quote the decoded text.
+#[test]
+fn a_latin1_article_is_decoded_and_noted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let latin1 = dir.path().join("latin1.txt");
     std::fs::write(
         &latin1,
-        b"Caf\xe9 owners said on Monday the talks failed.\n",
+        b"Published: 20 February 2014\nThe caf\xe9 festival in the Rue de l'\xc9glise is due to begin on 1 March.\n",
     )
     .expect("write");
-    assert_trouble(&factdiff(&["compare", s(dir.path())]), s(&latin1));
+    let out = factdiff(&["claims", s(&latin1), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not UTF-8, read as windows-1252"),
+        "{}",
+        stderr(&out)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["articles"][0]["encoding"], "windows-1252", "{v}");
+    let claim = &v["articles"][0]["claims"][0];
+    assert_eq!(claim["mention"], "1 March", "{v}");
+    assert!(
+        claim["topic"]
+            .as_str()
+            .is_some_and(|t| t.contains("caf\u{e9}")),
+        "{v}"
+    );
 }
 
 #[test]
@@ -274,4 +302,25 @@ fn a_file_named_on_the_command_line_that_is_missing_is_trouble_even_beside_good_
     let gone = a.with_file_name("gone.txt");
     let out = factdiff(&["compare", s(&a), s(&gone)]);
     assert_trouble(&out, "gone.txt");
+}
+
+/// A FIFO named on the command line is read to its end, as `<(curl …)` needs.
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_on_the_command_line_is_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("piped");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        // Opening a FIFO for writing waits for the reader: factdiff.
+        std::thread::spawn(move || std::fs::write(fifo, ARTICLE).expect("write fifo"))
+    };
+    let out = factdiff(&["claims", s(&fifo), "--format", "json"]);
+    writer.join().expect("writer");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let claims = v["articles"][0]["claims"].as_array().expect("claims");
+    assert!(claims.iter().any(|c| c["value"] == "2014-02-20"), "{v}");
 }

@@ -79,15 +79,15 @@ fn binary_file_is_trouble() {
 }
 
 #[test]
-fn invalid_utf8_is_trouble() {
+fn corrupt_utf8_is_trouble() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let latin1 = dir.path().join("latin1.txt");
+    let broken = dir.path().join("broken.txt");
     std::fs::write(
-        &latin1,
-        b"Caf\xe9 owners said on Monday the talks failed.\n",
+        &broken,
+        b"Caf\xc3\xa9 owners said on Monday the talks \xe9 failed.\n",
     )
     .expect("write");
-    assert_trouble(&factdiff(&["compare", s(&latin1)]), s(&latin1));
+    assert_trouble(&factdiff(&["compare", s(&broken)]), s(&broken));
 }
 
 #[test]

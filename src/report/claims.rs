@@ -3,7 +3,7 @@
 //! Text: per article a header (`label  path  published DATE (source)`), then one line
 //! per claim, `path:line  kind  topic  mention → value`, columns aligned within the
 //! article. JSON: `{"schema_version": 1, "articles": [{"path", "published",
-//! "published_from", "claims": [{"line", "kind", "topic", "mention", "span", "value",
+//! "published_from", "encoding", "claims": [{"line", "kind", "topic", "mention", "span", "value",
 //! "actors", "places", "sentence"}]}]}`.
 //!
 //! Invariants: claims in the order extraction gave them (file order), articles in
@@ -133,6 +133,8 @@ struct ArticleOut<'a> {
     path: &'a str,
     published: Option<String>,
     published_from: Option<DateSource>,
+    /// `UTF-8`, or the legacy character set the file was decoded from.
+    encoding: &'static str,
     claims: Vec<ClaimOut<'a>>,
     label: String,
 }
@@ -181,6 +183,7 @@ fn article(i: usize, a: &Analyzed) -> ArticleOut<'_> {
         path: &a.article.path,
         published: published.map(|p| p.date.to_string()),
         published_from: published.map(|p| p.from),
+        encoding: a.article.encoding.unwrap_or("UTF-8"),
         claims: (0..a.claims.len())
             .map(|c| {
                 claim(ClaimView::of(

@@ -36,6 +36,8 @@ struct ArticleOut<'a> {
     published: Option<String>,
     published_from: Option<DateSource>,
     published_evidence: &'a str,
+    /// The character set the file was read in: `UTF-8`, or the legacy set detected.
+    encoding: &'static str,
     sentences: usize,
     claims: usize,
     /// Dropped stretches per reason; reasons with none are left out.
@@ -96,6 +98,7 @@ fn article(index: usize, a: &Analyzed) -> ArticleOut<'_> {
         published: published.map(|p| p.date.to_string()),
         published_from: published.map(|p| p.from),
         published_evidence: published.map_or("", |p| p.evidence.as_str()),
+        encoding: a.article.encoding.unwrap_or("UTF-8"),
         sentences: a.sentences.len(),
         claims: a.claims.len(),
         dropped: a
