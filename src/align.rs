@@ -278,7 +278,13 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
     // Background events are told apart by where they happened ("Bam" vs "Zarand").
     let same_place = !(a.historical && b.historical) || places_overlap(&a.places, &b.places);
     let same_era = a.kind == ClaimKind::Date || a.historical == b.historical;
+    // A quake and a shooting are never one event, whatever their numbers.
+    let same_incident = match (a.event.kind, b.event.kind) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
     a.kind == b.kind
+        && same_incident
         && same_place
         && same_era
         && a.topic.head == b.topic.head
@@ -421,6 +427,8 @@ mod tests {
             historical: false,
             identifying: false,
             derivation: None,
+            attributed_to: None,
+            event: crate::model::Event::default(),
         }
     }
 

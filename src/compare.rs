@@ -13,6 +13,7 @@ use crate::align::compatible;
 use crate::model::{
     Amount, Analyzed, Claim, ClaimKind, ClaimRef, Finding, Group, TimeRange, Value, Verdict,
 };
+use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
 
 /// Verdicts for the aligned groups.
@@ -26,22 +27,24 @@ fn claim(articles: &[Analyzed], r: ClaimRef) -> &Claim {
 
 fn judge(articles: &[Analyzed], g: &Group) -> Finding {
     let claims: Vec<&Claim> = g.claims.iter().map(|r| claim(articles, *r)).collect();
-    let mut clash: Option<(&Claim, &Claim)> = None;
+    let mut clashes: Vec<(&Claim, &Claim)> = Vec::new();
     for (i, a) in claims.iter().enumerate() {
         for b in &claims[i + 1..] {
             if a.article != b.article
                 && !a.identifying
                 && !b.identifying
                 && !compatible(&a.value, &b.value)
-                && clash.is_none()
             {
-                clash = Some((a, b));
+                clashes.push((a, b));
             }
         }
     }
-    let (verdict, explanation) = match clash {
-        Some((a, b)) => (Verdict::Contradict, disagreement(a, b)),
+    let (verdict, explanation) = match clashes.first() {
         None => (Verdict::Agree, agreement(&claims)),
+        Some(_) if g.kind == ClaimKind::Count && is_update(articles, &clashes) => {
+            (Verdict::Update, sequence(articles, &claims))
+        }
+        Some((a, b)) => (Verdict::Contradict, disagreement(a, b)),
     };
     Finding {
         verdict,
@@ -52,22 +55,115 @@ fn judge(articles: &[Analyzed], g: &Group) -> Finding {
     }
 }
 
-/// Why two values cannot both hold.
+/// When an article was published, as far as it says: its date and, if stated, the
+/// clock time.
+fn moment(articles: &[Analyzed], c: &Claim) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    let p = articles[c.article].article.published.as_ref()?;
+    Some((p.date, p.time))
+}
+
+/// The earlier of two publication moments, if they can be told apart: different
+/// days, or the same day with both clock times known and different.
+fn earlier(
+    x: (NaiveDate, Option<NaiveTime>),
+    y: (NaiveDate, Option<NaiveTime>),
+) -> Option<std::cmp::Ordering> {
+    match (x.0.cmp(&y.0), x.1, y.1) {
+        (std::cmp::Ordering::Equal, Some(a), Some(b)) if a != b => Some(a.cmp(&b)),
+        (std::cmp::Ordering::Equal, ..) => None,
+        (order, ..) => Some(order),
+    }
+}
+
+/// Words by which a report marks its number as provisional or as a revision.
+const REVISION_CUES: &[&str] = &[
+    "initially",
+    "initial",
+    "earlier",
+    "preliminary",
+    "first reports",
+    "early reports",
+    "revised",
+    "corrected",
+    "rose to",
+    "risen to",
+    "climbed to",
+    "jumped to",
+    "increased to",
+    "updated",
+];
+
+fn has_revision_cue(articles: &[Analyzed], c: &Claim) -> bool {
+    let Some(s) = articles[c.article].sentences.get(c.sentence) else {
+        return false;
+    };
+    let text = s.text.to_lowercase();
+    REVISION_CUES.iter().any(|cue| text.contains(cue))
+}
+
+/// True when every clash is explained by time: the two articles' publication moments
+/// are ordered, and the later value supersedes the earlier, either because it is
+/// higher (a toll rises as bodies are found) or because one of them marks itself as
+/// provisional or revised ("initially reported", "rose to").
+fn is_update(articles: &[Analyzed], clashes: &[(&Claim, &Claim)]) -> bool {
+    clashes.iter().all(|(a, b)| {
+        let (Some(ma), Some(mb)) = (moment(articles, a), moment(articles, b)) else {
+            return false;
+        };
+        let (first, later) = match earlier(ma, mb) {
+            Some(std::cmp::Ordering::Less) => (a, b),
+            Some(std::cmp::Ordering::Greater) => (b, a),
+            _ => return false,
+        };
+        let rising = match (&first.value, &later.value) {
+            (Value::Amount(x), Value::Amount(y)) => y.low >= x.low,
+            _ => false,
+        };
+        rising || has_revision_cue(articles, first) || has_revision_cue(articles, later)
+    })
+}
+
+/// The values in order of publication, with their times: "1 (2013-07-01 09:12) → 24
+/// (2013-07-02)".
+fn sequence(articles: &[Analyzed], claims: &[&Claim]) -> String {
+    let mut timed: Vec<(NaiveDate, Option<NaiveTime>, &str)> = claims
+        .iter()
+        .filter_map(|c| moment(articles, c).map(|(d, t)| (d, t, c.display.as_str())))
+        .collect();
+    timed.sort();
+    timed.dedup_by(|b, a| a.2 == b.2);
+    let steps: Vec<String> = timed
+        .iter()
+        .map(|(d, t, v)| match t {
+            Some(t) => format!("{v} ({d} {})", t.format("%H:%M")),
+            None => format!("{v} ({d})"),
+        })
+        .collect();
+    format!("updated over time: {}", steps.join(" → "))
+}
+
+/// Why two values cannot both hold, naming who states each when the articles say.
 fn disagreement(a: &Claim, b: &Claim) -> String {
+    let (x, y) = (sourced(a), sourced(b));
     match (&a.value, &b.value) {
-        (Value::Time(x), Value::Time(y)) => {
-            let gap = time_gap(x, y)
+        (Value::Time(ta), Value::Time(tb)) => {
+            let gap = time_gap(ta, tb)
                 .map(|d| format!(" ({})", days_phrase(d)))
                 .unwrap_or_default();
-            format!("{} vs {}: no time in common{gap}", a.display, b.display)
+            format!("{x} vs {y}: no time in common{gap}")
         }
         (Value::Amount(_), Value::Amount(_)) => {
-            format!(
-                "{} vs {}: the numbers cannot both be right",
-                a.display, b.display
-            )
+            format!("{x} vs {y}: the numbers cannot both be right")
         }
-        _ => format!("{} vs {}", a.display, b.display),
+        _ => format!("{x} vs {y}"),
+    }
+}
+
+/// A value with its source: "6.1 per U.S. Geological Survey".
+fn sourced(c: &Claim) -> String {
+    match &c.attributed_to {
+        Some(who) => format!("{} per {who}", c.display),
+        None => c.display.clone(),
     }
 }
 
@@ -259,6 +355,8 @@ mod tests {
             historical: false,
             identifying: false,
             derivation: None,
+            attributed_to: None,
+            event: crate::model::Event::default(),
         }
     }
 

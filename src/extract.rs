@@ -20,8 +20,8 @@
 
 use crate::lexicon::{self, ORDINAL_WORDS, VAGUE_QUANTITIES};
 use crate::model::{
-    Amount, Article, Aspect, Claim, ClaimKind, Granularity, Reading, Sentence, Span, TimeRange,
-    Timex, TimexType, Topic, Value,
+    Amount, Article, Aspect, Claim, ClaimKind, Event, Granularity, Reading, Sentence, Span,
+    TimeRange, Timex, TimexType, Topic, Value,
 };
 use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
@@ -36,7 +36,11 @@ pub fn extract(
     timexes: &[Timex],
 ) -> Vec<Claim> {
     let dct = article.published.as_ref().map(|p| p.date);
+    let story = main_event(sentences);
     let mut previous_topic: Option<Topic> = None;
+    // The earlier event the previous sentence was about, with its places: "It killed
+    // 612 people" goes on about it.
+    let mut previous_background: Option<(NaiveDate, Vec<String>)> = None;
     let mut events = EventMemory::default();
     let mut claims = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -63,22 +67,30 @@ pub fn extract(
         found.extend(coincidences(&ctx, &events));
         found.extend(venues(&ctx));
         events.remember(&found);
-        let background = background_time(&found, dct);
+        let own = background_time(&found, &local, dct).map(|b| (b, places(&s.text)));
+        let carried = previous_background.filter(|_| continues_previous(&s.text));
+        let background = own.or(carried);
+        previous_background = background.clone();
         for c in &mut found {
             c.article = article_index;
             c.sentence = si;
             c.span = c.span.shift(s.span.start);
             c.actors = actors(&s.text);
-            c.places = places(&s.text);
+            c.places = match &background {
+                Some((_, places)) if places.len() > c.places.len() => places.clone(),
+                _ => places(&s.text),
+            };
             c.anchor = dct;
+            c.attributed_to = attribution(&s.text);
             if matches!(
                 c.kind,
                 ClaimKind::Count | ClaimKind::Duration | ClaimKind::Ordinal
-            ) && let Some(b) = background
+            ) && let Some((b, _)) = &background
             {
-                c.anchor = Some(b);
+                c.anchor = Some(*b);
                 c.historical = true;
             }
+            c.event = event_of(c, &s.text, &story);
         }
         if let Some(t) = main_topic(&ctx) {
             previous_topic = Some(t);
@@ -210,21 +222,38 @@ fn venues(ctx: &SentenceCtx) -> Vec<Claim> {
 }
 
 /// Days before publication beyond which a dated sentence is about an earlier event.
-const BACKGROUND_DAYS: u64 = 60;
+const BACKGROUND_DAYS: u64 = 21;
 
 /// The time of the earlier event a sentence is about, when it dates itself well before
 /// publication ("A 6.7-strength quake killed more than 26,000 people in December
 /// 2003"): its counts and durations belong to that event, not to the story's.
-fn background_time(claims: &[Claim], dct: Option<NaiveDate>) -> Option<NaiveDate> {
+fn background_time(
+    claims: &[Claim],
+    timexes: &[Timex],
+    dct: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let limit = dct?.checked_sub_days(Days::new(BACKGROUND_DAYS))?;
-    claims
+    let from_claims = claims
         .iter()
         .filter(|c| c.kind == ClaimKind::Date && !c.identifying)
         .filter_map(|c| match &c.value {
-            Value::Time(r) => r.latest.filter(|l| *l < limit),
+            Value::Time(r) => r.latest,
             _ => None,
-        })
-        .max()
+        });
+    // A dated sentence need not make a date claim ("In February, a gunman killed five
+    // people at a mall"): its own dates count too.
+    let from_timexes = timexes
+        .iter()
+        .filter(|t| t.ttype == TimexType::Date)
+        .filter_map(|t| time_of(t).and_then(|r| r.latest));
+    from_claims.chain(from_timexes).filter(|l| *l < limit).max()
+}
+
+/// True when a sentence opens with a pronoun that refers back to the previous one's
+/// subject ("It killed 612 people", "They were …").
+fn continues_previous(sentence: &str) -> bool {
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    matches!(first, "It" | "They" | "Its" | "Their" | "This" | "That")
 }
 
 /// A word of a sentence with its byte range.
@@ -319,6 +348,8 @@ fn blank_claim(
         historical: false,
         identifying: false,
         derivation: None,
+        attributed_to: None,
+        event: Event::default(),
     }
 }
 
@@ -1246,7 +1277,7 @@ fn durations(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
 // Counts and ordinals
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|fewer\s+than|less\s+than|roughly|approximately|as\s+many\s+as)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|several|a\s+dozen|a\s+few)\s+(?-i:(?P<noun>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+))")
+    Regex::new(r"(?i)\b(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|fewer\s+than|less\s+than|roughly|approximately|as\s+many\s+as)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|several|a\s+dozen|a\s+few)\s+(?-i:(?P<noun>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+))")
         .expect("count pattern compiles")
 });
 
@@ -1330,6 +1361,10 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             _ => (head_word, None),
         };
         let role = noun_role.or_else(|| role_near(ctx, whole.start(), label_end));
+        if one && role.is_none() {
+            // "one of the", "one man": only a toll ("killing one person") is a count.
+            continue;
+        }
         let generic = matches!(
             lexicon::fold(noun_word).as_str(),
             "peopl" | "villag" | "hous" | "home" | "build" | "famili"
@@ -1645,6 +1680,137 @@ fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
 }
 
 // ---------------------------------------------------------------------------------
+// Events and attribution
+
+/// How many sentences from the top (title and lead) name the story's main event.
+const LEAD_SENTENCES: usize = 6;
+
+/// The incident words of a text, in order, as canonical types.
+fn incidents(text: &str) -> impl Iterator<Item = &'static str> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter_map(|w| lexicon::incident(&w.to_lowercase()))
+}
+
+/// The story's main event: the incident type its title and lead name most (the first
+/// named on a tie), and the place they name most.
+fn main_event(sentences: &[Sentence]) -> Event {
+    let lead = &sentences[..sentences.len().min(LEAD_SENTENCES)];
+    let most = |items: Vec<String>| -> Option<String> {
+        let mut tally: Vec<(String, usize, usize)> = Vec::new();
+        for (order, item) in items.into_iter().enumerate() {
+            match tally.iter_mut().find(|(k, ..)| *k == item) {
+                Some(entry) => entry.1 += 1,
+                None => tally.push((item, 1, order)),
+            }
+        }
+        tally
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|(k, ..)| k)
+    };
+    let kinds: Vec<String> = lead
+        .iter()
+        .flat_map(|s| incidents(&s.text))
+        .map(str::to_string)
+        .collect();
+    let kind = most(kinds).and_then(|k| lexicon::incident(&k));
+    // Long capitalized runs are headlines in title case, not places.
+    let place = most(
+        lead.iter()
+            .flat_map(|s| places(&s.text))
+            .filter(|p| p.split_whitespace().count() <= 3)
+            .collect(),
+    );
+    Event {
+        kind,
+        place,
+        time: None,
+    }
+}
+
+/// The event a claim is attached to: a claim about the past (background) belongs to
+/// the incident its own sentence names, the others to the story's main event; its
+/// time is the claim's anchor.
+fn event_of(c: &Claim, sentence: &str, story: &Event) -> Event {
+    if c.historical {
+        return Event {
+            kind: incidents(sentence).next().or(story.kind),
+            place: c.places.first().cloned(),
+            time: c.anchor,
+        };
+    }
+    Event {
+        time: c.anchor,
+        ..story.clone()
+    }
+}
+
+static ATTRIBUTION: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    // A cited source: a run of capitalized words ("the U.S. Geological Survey", "Iran's
+    // Seismological Center"), or a common noun for one ("state media", "police").
+    let name = r"(?:[A-Z][\w.'&-]*\s+(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w.'&-]*";
+    let common = r"(?:[A-Z][\w'-]*\s+)?(?:[a-z]+\s+){0,2}(?:media|police|officials|authorities|agency|television|radio|witnesses|spokesman|spokeswoman|spokesperson|sheriff|coroner|prosecutors|investigators|rescuers|doctors)";
+    let verbs =
+        r"(?:said|says|say|reported|reports|report|told|announced|confirmed|estimated|stated)";
+    [
+        format!(r"(?:according\s+to|citing)\s+(?:the\s+)?(?P<s>{common}|{name})"),
+        format!(r"(?:^|[\s,(])(?:the\s+)?(?P<s>{common}|{name})\s+{verbs}\b"),
+        format!(r"\b{verbs}\s+(?:the\s+)?(?P<s>{common}|{name})"),
+    ]
+    .map(|p| Regex::new(&p).expect("attribution pattern compiles"))
+});
+
+/// Pronouns and sentence openers that look like a cited name but are not one.
+fn is_attribution_filler(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(
+        first.as_str(),
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "you"
+            | "this"
+            | "that"
+            | "there"
+            | "but"
+            | "and"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "when"
+            | "as"
+            | "if"
+    ) || lexicon::lookup(lexicon::MONTHS, &first).is_some()
+        || lexicon::lookup(lexicon::WEEKDAYS, &first).is_some()
+}
+
+/// A name without the sentence's full stop ("USGS." → "USGS"), keeping an
+/// abbreviation's own ("U.S.").
+fn without_full_stop(s: &str) -> &str {
+    match s.strip_suffix('.') {
+        Some(rest) if !rest.rsplit(' ').next().unwrap_or("").contains('.') => rest,
+        _ => s,
+    }
+}
+
+/// Who the sentence says states its facts ("according to Iranian state media", "the
+/// USGS said", "said police"), folded to one name per source.
+pub fn attribution(text: &str) -> Option<String> {
+    ATTRIBUTION.iter().find_map(|re| {
+        re.captures_iter(text)
+            .filter_map(|c| c.name("s"))
+            .map(|m| without_full_stop(m.as_str().trim()))
+            .find(|s| !is_attribution_filler(s))
+            .map(lexicon::source_name)
+    })
+}
+
+// ---------------------------------------------------------------------------------
 // Actors and places
 
 static ACTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1867,5 +2033,97 @@ mod tests {
             vec!["North Korea", "South Korea", "United States"]
         );
         assert!(actors("let us go").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod event_tests {
+    use super::*;
+
+    #[test]
+    fn attribution_forms() {
+        let cases = [
+            (
+                "The quake measured 6.1, the U.S. Geological Survey said.",
+                Some("U.S. Geological Survey"),
+            ),
+            (
+                "The quake measured 5.9, according to Iranian state media.",
+                Some("Iranian state media"),
+            ),
+            ("Police say two people were hurt.", Some("police")),
+            (
+                "Two people were hurt, said the USGS.",
+                Some("U.S. Geological Survey"),
+            ),
+            (
+                "At least 10 people were killed, officials said on Monday.",
+                Some("officials"),
+            ),
+            ("He said two people were hurt.", None),
+            ("Two people were hurt in the blast.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(attribution(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn claims_carry_their_source_and_event() {
+        let text = "Earthquake hits island of Qeshm\n\
+            An earthquake struck the island of Qeshm on Sunday, killing at least 10 people, officials said.\n\
+            In December 2003, a quake in Bam killed more than 26,000 people.";
+        let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
+        let article = Article::from_text("t.txt", text).published_on(date);
+        let mut sentences = Vec::new();
+        let mut offset = 0;
+        for (i, line) in text.split('\n').enumerate() {
+            sentences.push(Sentence {
+                span: Span::new(offset, offset + line.len()),
+                line: i + 1,
+                text: line.to_string(),
+            });
+            offset += line.len() + 1;
+        }
+        let timexes = crate::timex::tag(&article, &sentences, Some(date));
+        let claims = extract(0, &article, &sentences, &timexes);
+        let count = |mention: &str| {
+            claims
+                .iter()
+                .find(|c| c.kind == ClaimKind::Count && c.mention.contains(mention))
+                .unwrap_or_else(|| panic!("no count {mention}: {claims:#?}"))
+        };
+        let toll = count("10 people");
+        assert_eq!(toll.attributed_to.as_deref(), Some("officials"));
+        assert_eq!(toll.event.label(), "earthquake in Qeshm");
+        assert_eq!(toll.event.time, Some(date));
+        let bam = count("26,000");
+        assert_eq!(bam.attributed_to, None);
+        assert!(bam.historical);
+        assert_eq!(bam.event.label(), "earthquake in Bam");
+        assert_eq!(bam.event.time, NaiveDate::from_ymd_opt(2003, 12, 31));
+    }
+
+    #[test]
+    fn a_pronoun_sentence_goes_on_about_the_earlier_event() {
+        let text = "In February, a quake hit the town of Zarand.\nIt killed 612 people.";
+        let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
+        let article = Article::from_text("t.txt", text).published_on(date);
+        let sentences: Vec<Sentence> = [(0, 44, 1), (45, text.len(), 2)]
+            .iter()
+            .map(|&(s, e, line)| Sentence {
+                span: Span::new(s, e),
+                line,
+                text: text[s..e].to_string(),
+            })
+            .collect();
+        let timexes = crate::timex::tag(&article, &sentences, Some(date));
+        let claims = extract(0, &article, &sentences, &timexes);
+        let toll = claims
+            .iter()
+            .find(|c| c.mention.contains("612"))
+            .expect("toll");
+        assert!(toll.historical, "{toll:?}");
+        assert_eq!(toll.places, vec!["Zarand".to_string()]);
     }
 }

@@ -613,6 +613,7 @@ fn publication(
             date,
             from: DateSource::Cli,
             evidence: "--published".to_string(),
+            time: None,
         }));
     }
     if let Some(f) = field(fields, Key::Published) {
@@ -624,6 +625,7 @@ fn publication(
             date,
             from: DateSource::FrontMatter,
             evidence: f.line.clone(),
+            time: iso_time(&f.value),
         }));
     }
     Ok(url.and_then(|u| {
@@ -631,8 +633,18 @@ fn publication(
             date,
             from: DateSource::Url,
             evidence: u.to_string(),
+            time: None,
         })
     }))
+}
+
+/// The clock time of an ISO datetime (`2013-07-02T10:05:00Z` → 10:05), if any.
+fn iso_time(value: &str) -> Option<chrono::NaiveTime> {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{4}-\d{1,2}-\d{1,2}[Tt ](\d{1,2}):(\d{2})").expect("valid regex")
+    });
+    let caps = TIME.captures(value.trim())?;
+    chrono::NaiveTime::from_hms_opt(caps[1].parse().ok()?, caps[2].parse().ok()?, 0)
 }
 
 /// `YYYY-MM-DD`, or an ISO datetime starting with one (`2013-07-02T10:00:00Z`).

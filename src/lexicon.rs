@@ -650,6 +650,96 @@ pub fn actor(name: &str) -> Option<&'static str> {
         .map(|(_, canonical)| *canonical)
 }
 
+/// Words that name the kind of incident a news story is about, with the canonical
+/// type: claims about a quake and claims about a shooting are never one event. Only
+/// words that name one physical kind of event: "attack", "killing" or "fire" ("opened
+/// fire") are said of too many kinds to tell stories apart.
+pub const INCIDENT_TYPES: &[(&str, &str)] = &[
+    ("earthquake", "earthquake"),
+    ("earthquakes", "earthquake"),
+    ("quake", "earthquake"),
+    ("quakes", "earthquake"),
+    ("tremor", "earthquake"),
+    ("tremors", "earthquake"),
+    ("temblor", "earthquake"),
+    ("aftershock", "earthquake"),
+    ("aftershocks", "earthquake"),
+    ("tsunami", "tsunami"),
+    ("shooting", "shooting"),
+    ("shootings", "shooting"),
+    ("gunman", "shooting"),
+    ("gunfire", "shooting"),
+    ("bombing", "bombing"),
+    ("bomb", "bombing"),
+    ("explosion", "bombing"),
+    ("blast", "bombing"),
+    ("blaze", "fire"),
+    ("arson", "fire"),
+    ("inferno", "fire"),
+    ("wildfire", "fire"),
+    ("bushfire", "fire"),
+    ("crash", "crash"),
+    ("collision", "crash"),
+    ("hit-and-run", "crash"),
+    ("derailment", "crash"),
+    ("flood", "flood"),
+    ("flooding", "flood"),
+    ("floods", "flood"),
+    ("storm", "storm"),
+    ("hurricane", "storm"),
+    ("typhoon", "storm"),
+    ("cyclone", "storm"),
+    ("tornado", "storm"),
+    ("landslide", "landslide"),
+    ("avalanche", "landslide"),
+    ("heist", "robbery"),
+    ("robbery", "robbery"),
+    ("burglary", "robbery"),
+    ("hijacking", "hijacking"),
+    ("piracy", "hijacking"),
+    ("election", "election"),
+    ("elections", "election"),
+    ("outage", "outage"),
+];
+
+/// The incident type a word names, if any.
+pub fn incident(word: &str) -> Option<&'static str> {
+    lookup(INCIDENT_TYPES, word)
+}
+
+/// Names of sources of numbers that news cites in several forms, folded to one.
+pub const SOURCE_ALIASES: &[(&str, &str)] = &[
+    ("usgs", "U.S. Geological Survey"),
+    ("u.s. geological survey", "U.S. Geological Survey"),
+    ("us geological survey", "U.S. Geological Survey"),
+    ("united states geological survey", "U.S. Geological Survey"),
+    ("the u.s. geological survey", "U.S. Geological Survey"),
+    ("emsc", "European-Mediterranean Seismological Centre"),
+    ("irna", "IRNA"),
+    ("islamic republic news agency", "IRNA"),
+    ("ap", "Associated Press"),
+    ("the associated press", "Associated Press"),
+    ("associated press", "Associated Press"),
+    ("afp", "AFP"),
+    ("agence france-presse", "AFP"),
+    ("reuters", "Reuters"),
+    ("police", "police"),
+    ("the police", "police"),
+    ("officials", "officials"),
+    ("authorities", "authorities"),
+    ("the authorities", "authorities"),
+];
+
+/// The one name of a cited source, folding the forms news uses for it.
+pub fn source_name(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let lower = lower.trim_start_matches("the ");
+    match lookup(SOURCE_ALIASES, lower) {
+        Some(canonical) => canonical.to_string(),
+        None => name.trim_start_matches("the ").to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

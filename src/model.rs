@@ -6,7 +6,7 @@
 //! words the user wrote. Collections that end up in output are ordered (`Vec`,
 //! `BTreeMap`) so that reports are deterministic.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -79,6 +79,10 @@ pub struct Published {
     /// The words or reason behind the date ("Published: Sat, January 13, 2018",
     /// "shares 3 dated events with corpus/a.txt"), for `--verbose` and JSON.
     pub evidence: String,
+    /// The clock time of publication when the evidence states one ("Last Updated:
+    /// Monday, 28 November 2005, 02:24 GMT"), as printed, time zone ignored: it orders
+    /// same-day articles when a count changes during the day.
+    pub time: Option<NaiveTime>,
 }
 
 /// One input article as read from disk, before any analysis.
@@ -123,6 +127,7 @@ impl Article {
             date,
             from: DateSource::Cli,
             evidence: "--published".to_string(),
+            time: None,
         });
         self
     }
@@ -465,6 +470,37 @@ pub struct Claim {
     /// How the value was derived when it is not read off the words alone
     /// ("20 February + 4 days").
     pub derivation: Option<String>,
+    /// Who the article says states the value ("U.S. Geological Survey", "police"),
+    /// when it says so: two authorities disagreeing is still a contradiction, but the
+    /// reader must see whose numbers clash.
+    pub attributed_to: Option<String>,
+    /// The event the claim was attached to: only claims about one event are compared.
+    pub event: Event,
+}
+
+/// The event a claim is about: its kind and time, and the place when known, so that a
+/// reader can see why two claims were or were not compared ("earthquake in Bam,
+/// 2003-12-26").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Event {
+    /// The incident type ("earthquake", "shooting"), or `None` when the article names
+    /// none.
+    pub kind: Option<&'static str>,
+    pub place: Option<String>,
+    /// The day the reported situation belongs to (the claim's anchor).
+    pub time: Option<NaiveDate>,
+}
+
+impl Event {
+    /// "earthquake in Qeshm", "shooting", "story" when nothing is known.
+    pub fn label(&self) -> String {
+        match (self.kind, &self.place) {
+            (Some(k), Some(p)) => format!("{k} in {p}"),
+            (Some(k), None) => k.to_string(),
+            (None, Some(p)) => format!("events in {p}"),
+            (None, None) => "story".to_string(),
+        }
+    }
 }
 
 /// The verdict on one aligned group of claims, in report order.
@@ -475,6 +511,10 @@ pub enum Verdict {
     Contradict,
     /// One article states values that cannot both hold.
     Inconsistent,
+    /// The values differ, but the articles' publication times order them and the
+    /// later value supersedes the earlier (a death toll rising through the day): news
+    /// moving on, not sources disagreeing. Does not raise the exit code.
+    Update,
     /// The values are equal or overlap within their precision.
     Agree,
 }
@@ -484,6 +524,7 @@ impl Verdict {
         match self {
             Verdict::Contradict => "contradict",
             Verdict::Inconsistent => "inconsistent",
+            Verdict::Update => "update",
             Verdict::Agree => "agree",
         }
     }

@@ -11,7 +11,7 @@
 //! given exactly in JSON; colour (bold header, underlined mention) adds nothing the
 //! plain text lacks.
 
-use super::{ClaimView, SCHEMA_VERSION, label, one_line, published_label};
+use super::{ClaimView, EventOut, SCHEMA_VERSION, label, one_line, published_label};
 use crate::model::{Analysis, Analyzed, Aspect, ClaimKind, ClaimRef, DateSource, Span};
 use anstyle::{Effects, Style};
 use serde::Serialize;
@@ -160,6 +160,10 @@ struct ClaimOut<'a> {
     aspect: Aspect,
     /// How the value was derived when not read off the words alone, else null.
     derivation: Option<&'a str>,
+    /// Who the article says states the value, else null.
+    attributed_to: Option<&'a str>,
+    /// The event the claim was attached to: claims are compared only within one.
+    event: EventOut,
 }
 
 /// Render the JSON listing, pretty-printed with a trailing newline.
@@ -217,6 +221,8 @@ fn claim(v: ClaimView<'_>) -> ClaimOut<'_> {
         identifying: c.identifying,
         aspect: c.topic.aspect,
         derivation: c.derivation.as_deref(),
+        attributed_to: c.attributed_to.as_deref(),
+        event: EventOut::of(&c.event),
     }
 }
 

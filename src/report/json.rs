@@ -13,7 +13,7 @@
 //! * With `only_conflicts`, agreements are left out of `findings`; `summary` still
 //!   counts every finding, and `summary.shown` is the length of `findings`.
 
-use super::{ClaimView, SCHEMA_VERSION, Summary, label, shown_findings};
+use super::{ClaimView, EventOut, SCHEMA_VERSION, Summary, label, shown_findings};
 use crate::model::{Analysis, Analyzed, ClaimKind, DateSource, Finding, Skipped, Span, Verdict};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -35,6 +35,8 @@ struct ArticleOut<'a> {
     title: Option<&'a str>,
     published: Option<String>,
     published_from: Option<DateSource>,
+    /// The clock time of publication (`HH:MM`) when the article states one.
+    published_time: Option<String>,
     published_evidence: &'a str,
     /// The character set the file was read in: `UTF-8`, or the legacy set detected.
     encoding: &'static str,
@@ -68,6 +70,10 @@ struct ClaimOut<'a> {
     label: String,
     /// How the value was derived when not read off the words alone, else null.
     derivation: Option<&'a str>,
+    /// Who the article says states the value, else null.
+    attributed_to: Option<&'a str>,
+    /// The event the claim was attached to: claims are compared only within one.
+    event: EventOut,
 }
 
 /// Render the stable JSON document.
@@ -97,6 +103,9 @@ fn article(index: usize, a: &Analyzed) -> ArticleOut<'_> {
         title: a.article.title.as_deref(),
         published: published.map(|p| p.date.to_string()),
         published_from: published.map(|p| p.from),
+        published_time: published
+            .and_then(|p| p.time)
+            .map(|t| t.format("%H:%M").to_string()),
         published_evidence: published.map_or("", |p| p.evidence.as_str()),
         encoding: a.article.encoding.unwrap_or("UTF-8"),
         sentences: a.sentences.len(),
@@ -136,6 +145,8 @@ fn claim(v: ClaimView<'_>) -> ClaimOut<'_> {
         article: v.at.article,
         label: label(v.at.article),
         derivation: v.claim.derivation.as_deref(),
+        attributed_to: v.claim.attributed_to.as_deref(),
+        event: EventOut::of(&v.claim.event),
     }
 }
 
@@ -209,7 +220,7 @@ mod tests {
         assert_eq!(
             v["summary"],
             json!({"articles": 2, "claims": 5, "findings": 3, "contradictions": 1,
-                   "inconsistencies": 1, "agreements": 1, "shown": 3, "compared": 5,
+                   "inconsistencies": 1, "updates": 0, "agreements": 1, "shown": 3, "compared": 5,
                    "unaligned": 0, "skipped": 0})
         );
     }

@@ -55,7 +55,7 @@ pub fn shown_findings(analysis: &Analysis, only_conflicts: bool) -> impl Iterato
 pub fn is_conflict(verdict: Verdict) -> bool {
     match verdict {
         Verdict::Contradict | Verdict::Inconsistent => true,
-        Verdict::Agree => false,
+        Verdict::Update | Verdict::Agree => false,
     }
 }
 
@@ -68,6 +68,8 @@ pub struct Summary {
     pub findings: usize,
     pub contradictions: usize,
     pub inconsistencies: usize,
+    /// Values that changed over time, in order (a rising toll): not conflicts.
+    pub updates: usize,
     pub agreements: usize,
     pub shown: usize,
     /// Claims that appear in at least one finding.
@@ -91,6 +93,7 @@ impl Summary {
             match f.verdict {
                 Verdict::Contradict => s.contradictions += 1,
                 Verdict::Inconsistent => s.inconsistencies += 1,
+                Verdict::Update => s.updates += 1,
                 Verdict::Agree => s.agreements += 1,
             }
         }
@@ -116,6 +119,23 @@ pub fn published_label(article: &Analyzed) -> String {
     match &article.article.published {
         Some(p) => format!("published {} ({})", p.date, p.from.as_str()),
         None => "publication date unknown".to_string(),
+    }
+}
+
+/// The event a claim was attached to, as JSON shows it: `{"label": "earthquake in
+/// Qeshm", "time": "2005-11-27"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EventOut {
+    pub label: String,
+    pub time: Option<String>,
+}
+
+impl EventOut {
+    pub fn of(e: &crate::model::Event) -> Self {
+        EventOut {
+            label: e.label(),
+            time: e.time.map(|t| t.to_string()),
+        }
     }
 }
 
@@ -286,6 +306,8 @@ pub(crate) mod fixture {
             historical: false,
             identifying: false,
             derivation: None,
+            attributed_to: None,
+            event: Event::default(),
         }
     }
 
@@ -313,6 +335,7 @@ pub(crate) mod fixture {
                 date: date(2014, 2, 13),
                 from: DateSource::Text,
                 evidence: "Published: 13 February 2014".to_string(),
+                time: None,
             }),
         );
         a.article.title = Some("Towns agree on harvest parades".to_string());

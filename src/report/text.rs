@@ -112,6 +112,7 @@ fn verdict_style(v: Verdict) -> Style {
     let color = match v {
         Verdict::Contradict => AnsiColor::Red,
         Verdict::Inconsistent => AnsiColor::Yellow,
+        Verdict::Update => AnsiColor::Cyan,
         Verdict::Agree => AnsiColor::Green,
     };
     bold().fg_color(Some(color.into()))
@@ -365,8 +366,14 @@ fn label_width(analysis: &Analysis) -> usize {
 /// One line, never wrapped, so that scripts can rely on the last line.
 fn write_summary(p: &mut Printer<'_>, analysis: &Analysis, only_conflicts: bool) -> io::Result<()> {
     let s = Summary::of(analysis, only_conflicts);
+    // Updates are named only when there are some, so the line stays as it was for
+    // the many reports without any.
+    let updates = match s.updates {
+        0 => String::new(),
+        n => format!("{}, ", count(n, "update", "updates")),
+    };
     let mut line = format!(
-        "{}, {}, {}: {}, {}, {}",
+        "{}, {}, {}: {}, {}, {updates}{}",
         count(s.articles, "article", "articles"),
         count(s.claims, "claim", "claims"),
         count(s.findings, "finding", "findings"),
@@ -375,7 +382,10 @@ fn write_summary(p: &mut Printer<'_>, analysis: &Analysis, only_conflicts: bool)
         count(s.agreements, "agreement", "agreements"),
     );
     if s.shown < s.findings {
-        line.push_str(" (agreements hidden)");
+        line.push_str(match s.updates {
+            0 => " (agreements hidden)",
+            _ => " (agreements and updates hidden)",
+        });
     }
     // Coverage, so that silence is never mistaken for agreement.
     line.push_str(&format!(

@@ -71,6 +71,7 @@ pub fn from_text(article: &Article) -> Option<Published> {
                 date: *d,
                 from: DateSource::Text,
                 evidence: line.trim().to_string(),
+                time: clock_time(line),
             })
         })
     };
@@ -78,6 +79,24 @@ pub fn from_text(article: &Article) -> Option<Published> {
         .or_else(|| found(&|i, l| i < TOP_LINES && is_date_line(l)))
         .or_else(|| found(&|i, l| i < TOP_LINES && is_dateline(l)))
         .or_else(|| found(&|_, l| CAPTION.is_match(l)))
+}
+
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(a\.?m\.?|p\.?m\.?)?(?:\s|$|,|\))")
+        .expect("clock pattern compiles")
+});
+
+/// The clock time a date line states ("02:24 GMT", "AT 12:46 PM"), if any.
+fn clock_time(line: &str) -> Option<chrono::NaiveTime> {
+    let caps = CLOCK.captures(line)?;
+    let mut hour: u32 = caps[1].parse().ok()?;
+    let minute: u32 = caps[2].parse().ok()?;
+    match caps.get(3).map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(m) if m.starts_with('p') && hour < 12 => hour += 12,
+        Some(m) if m.starts_with('a') && hour == 12 => hour = 0,
+        _ => {}
+    }
+    chrono::NaiveTime::from_hms_opt(hour, minute, 0)
 }
 
 /// "WASHINGTON, Jan. 5, 2014 (Reuters) - …": a date in the first words of a line
@@ -182,6 +201,7 @@ fn borrowed(i: usize, articles: &[Dated], profiles: &[Profile]) -> Option<Publis
         date: other.published?,
         from: DateSource::Inferred,
         evidence,
+        time: None,
     })
 }
 
@@ -253,6 +273,7 @@ fn latest_mentioned(a: &Dated) -> Option<Published> {
         date,
         from: DateSource::Inferred,
         evidence: format!("latest date the article mentions: \"{}\"", t.text),
+        time: None,
     })
 }
 
@@ -266,6 +287,25 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn clock_times_on_date_lines() {
+        let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0);
+        let p = from_text(&article(
+            "Last Updated: Monday, 28 November 2005, 02:24 GMT\n\nText.",
+        ))
+        .unwrap();
+        assert_eq!(p.time, t(2, 24));
+        let p = from_text(&article(
+            "PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM / UPDATED AT 12:48 PM\n\nText.",
+        ))
+        .unwrap();
+        assert_eq!(p.time, t(12, 46));
+        assert_eq!(clock_time("at 9.05 p.m. on Friday"), t(21, 5));
+        assert_eq!(clock_time("12:30 am"), t(0, 30));
+        assert_eq!(clock_time("Published: 13 February 2014"), None);
+        assert_eq!(clock_time("a 27:99 score"), None);
     }
 
     #[test]

@@ -1,0 +1,146 @@
+//! Real-news behaviour on small made-up articles: updates over time, attribution of
+//! contradicting values, and event identity (a background event is not the story's).
+
+mod common;
+
+use common::{factdiff, s, stderr};
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// Write `(name, text)` articles into a fresh folder.
+fn articles(files: &[(&str, &str)]) -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paths = files
+        .iter()
+        .map(|(name, text)| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).expect("write");
+            p
+        })
+        .collect();
+    (dir, paths)
+}
+
+fn compare_json(paths: &[PathBuf]) -> (Option<i32>, Value) {
+    let mut args = vec!["compare", "--format", "json"];
+    args.extend(paths.iter().map(|p| s(p)));
+    let out = factdiff(&args);
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("json: {e}; stderr: {}", stderr(&out)));
+    (out.status.code(), v)
+}
+
+fn verdicts(v: &Value) -> Vec<(String, String)> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["verdict"].as_str().unwrap_or("").to_string(),
+                f["explanation"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+const EARLY: &str = "Published: 1 July 2013 09:10\n\n\
+A gunman opened fire at a shopping centre in Westbrook on Monday, killing one person, police said.\n";
+const LATE: &str = "Published: 1 July 2013 17:45\n\n\
+A gunman opened fire at a shopping centre in Westbrook on Monday, killing four people, police said.\n";
+
+#[test]
+fn a_toll_rising_through_the_day_is_an_update_not_a_contradiction() {
+    let (_dir, paths) = articles(&[("early.txt", EARLY), ("late.txt", LATE)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(0), "{v}");
+    let found = verdicts(&v);
+    let update = found
+        .iter()
+        .find(|(verdict, _)| verdict == "update")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(
+        update
+            .1
+            .contains("1 (2013-07-01 09:10) → 4 (2013-07-01 17:45)"),
+        "{update:?}"
+    );
+    assert_eq!(v["summary"]["updates"], 1, "{v}");
+    assert_eq!(v["summary"]["contradictions"], 0, "{v}");
+    let text = factdiff(&["compare", s(&paths[0]), s(&paths[1])]);
+    let report = String::from_utf8_lossy(&text.stdout);
+    assert!(report.contains("update  count"), "{report}");
+    assert!(report.contains("1 update,"), "{report}");
+}
+
+#[test]
+fn different_tolls_at_the_same_time_contradict() {
+    let same_time = LATE.replace("17:45", "09:10");
+    let (_dir, paths) = articles(&[("a.txt", EARLY), ("b.txt", &same_time)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(1), "{v}");
+    assert!(verdicts(&v).iter().any(|(x, _)| x == "contradict"), "{v}");
+}
+
+#[test]
+fn a_falling_toll_is_an_update_only_when_marked_as_a_revision() {
+    let lower = "Published: 2 July 2013\n\n\
+A gunman opened fire at a shopping centre in Westbrook on Monday, killing three people, police said.\n";
+    let (_dir, paths) = articles(&[("a.txt", LATE), ("b.txt", lower)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(
+        code,
+        Some(1),
+        "a lower later toll, unexplained, contradicts: {v}"
+    );
+    let revised = "Published: 2 July 2013\n\n\
+A gunman opened fire at a shopping centre in Westbrook on Monday, killing three people, police said, correcting an initially reported toll.\n";
+    let (_dir2, paths) = articles(&[("a.txt", LATE), ("b.txt", revised)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(0), "{v}");
+    assert!(verdicts(&v).iter().any(|(x, _)| x == "update"), "{v}");
+}
+
+#[test]
+fn contradicting_authorities_are_both_named() {
+    let a = "Published: 27 November 2005\n\n\
+An earthquake struck the island of Qeshm on Sunday, killing at least 10 people, according to Iranian state media.\n";
+    let b = "Published: 27 November 2005\n\n\
+An earthquake struck the island of Qeshm on Sunday, killing three people, the U.S. Geological Survey said.\n";
+    let (_dir, paths) = articles(&[("a.txt", a), ("b.txt", b)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(1), "{v}");
+    let found = verdicts(&v);
+    let clash = found
+        .iter()
+        .find(|(verdict, _)| verdict == "contradict")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(clash.1.contains("per Iranian state media"), "{clash:?}");
+    assert!(clash.1.contains("per U.S. Geological Survey"), "{clash:?}");
+    let claims = v["findings"][0]["claims"].as_array().expect("claims");
+    let sources: Vec<&str> = claims
+        .iter()
+        .filter_map(|c| c["attributed_to"].as_str())
+        .collect();
+    assert_eq!(sources.len(), 2, "{v}");
+    assert!(
+        claims
+            .iter()
+            .all(|c| c["event"]["label"] == "earthquake in Qeshm"
+                && c["event"]["time"] == "2005-11-27"),
+        "{v}"
+    );
+}
+
+#[test]
+fn a_background_quake_is_never_compared_with_the_story() {
+    let a = "Published: 27 November 2005\n\n\
+An earthquake struck the island of Qeshm on Sunday, killing 10 people.\n";
+    let b = "Published: 27 November 2005\n\n\
+An earthquake struck the island of Qeshm on Sunday.\n\
+In February, a quake in the town of Zarand killed 612 people.\n";
+    let (_dir, paths) = articles(&[("a.txt", a), ("b.txt", b)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(0), "{v}");
+    assert!(verdicts(&v).iter().all(|(x, _)| x != "contradict"), "{v}");
+}
