@@ -1,0 +1,1876 @@
+//! Quantity: find the measured values news text prints and normalize them.
+//!
+//! A pure parser with no knowledge of any article and no idea what a value is about
+//! (the extract stage decides that). It finds earthquake magnitudes, lengths, areas,
+//! masses, speeds, sums of money, percentages and ages, and turns each into an interval
+//! in one canonical unit per dimension, so that "55 kilometers", "34 miles" and "about
+//! 35 miles" can be compared as values. Bare counts ("24 people") are not quantities
+//! here; [`count_interval`] only reads their number and qualifier.
+//!
+//! Conventions:
+//!
+//! * A printed measured value stands for every value that rounds to it: half the place
+//!   value of its last printed digit either side ("6.1" → 6.05..6.15, "$15 billion" →
+//!   14.5..15.5 billion), shrunk by 1% so that neighbouring printed values ("5.9" and
+//!   "6.1", "136" and "137") never overlap. Ages are exact.
+//! * A qualifier ("about", "more than", "nearly", …) widens or opens that interval by
+//!   the rules the count extractor uses ([`Qualifier`]).
+//! * A printed conversion ("55 kilometers (34 miles)", "6 miles or 10 km") is one
+//!   quantity whose interval is what both readings allow.
+//! * Currencies are never converted: the unit is the currency code.
+//!
+//! Invariants of [`find`]: spans lie on char boundaries, come in text order and never
+//! overlap; `low <= high` and every bound is finite; it never panics, and its time is
+//! linear in the text (a fixed set of regexes, each scanned once, and work per match
+//! bounded by the match).
+
+use crate::lexicon::{self, NUMBER_WORDS, VAGUE_QUANTITIES};
+use crate::model::Span;
+use regex::{Captures, Regex};
+use std::cmp::Reverse;
+use std::sync::LazyLock;
+
+/// What a quantity measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dimension {
+    Magnitude,
+    Length,
+    Area,
+    Mass,
+    Speed,
+    Money,
+    Percent,
+    Age,
+}
+
+/// One quantity found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    /// The whole expression, including qualifier and any printed conversion:
+    /// "about 55 kilometers (34 miles)", "a 6.1-magnitude", "$15bn", "22-year-old".
+    pub span: Span,
+    pub dimension: Dimension,
+    /// Lowest and highest value the words allow, in `unit`; `high: None` = unbounded.
+    pub low: f64,
+    pub high: Option<f64>,
+    /// Canonical unit: "richter" (any magnitude scale), "km", "km2", "kg", "km/h",
+    /// currency code ("USD", "EUR", "GBP", "JPY", "INR", "AUD", "CAD", … ; "$" alone is
+    /// USD, "US$" USD, "A$" AUD, "C$" CAD, "Rs" INR, "£" GBP, "€" EUR, "¥" JPY), "%"
+    /// ("pp" for percentage points), "year".
+    pub unit: String,
+    /// The value as printed, short, for display: "6.1", "55 km", "$15 billion", "22".
+    pub display: String,
+}
+
+/// Every quantity in `text`, in text order, non-overlapping.
+///
+/// Each recognizer proposes candidates independently; where two overlap, the one that
+/// starts first wins, then the longer one ("$5 m" is money, not the "5 m" inside it).
+/// Adjacent printed conversions are then merged into one quantity.
+pub fn find(text: &str) -> Vec<Quantity> {
+    let mut found = Vec::new();
+    found.extend(scan(&MAGNITUDE_BEFORE, text, magnitude));
+    found.extend(scan(&MAGNITUDE_AFTER, text, magnitude));
+    found.extend(scan(&MONEY, text, money));
+    found.extend(scan(&MEASURE, text, measure));
+    found.extend(scan(&AGE_YEARS_OLD, text, age_years_old));
+    found.extend(scan(&AGE_AGED, text, age_aged));
+    found.extend(scan(&AGE_AFTER_NAME, text, age_after_name));
+    merge_conversions(text, non_overlapping(found))
+}
+
+/// The interval a count and its qualifier allow ("at least 10", "nearly 23,000",
+/// "dozens", "hundreds of", "more than 20,000", "about 50", "a dozen", "2.5 million",
+/// "twenty-one").
+/// `n` is the number words, `q` the qualifier if any. Exact counts give (x, Some(x)).
+///
+/// These are the count extractor's rules, unchanged, with three additions: a scale
+/// glued to the number ("15bn", "15m" = 15 million; not "k"), scales after scales
+/// ("two hundred thousand"), and "under" read as "less than" rather than "about".
+pub fn count_interval(n: &str, q: Option<&str>) -> Option<(f64, Option<f64>)> {
+    let words = squash(n);
+    if let Some((_, low, high)) = VAGUE_QUANTITIES.iter().find(|(w, ..)| *w == words) {
+        return Some((*low, *high));
+    }
+    let x = count_amount(&words)?;
+    Some(match q {
+        Some(q) => Qualifier::parse(q).count(x),
+        None => (x, Some(x)),
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// Qualifiers and rounding
+// ---------------------------------------------------------------------------------
+
+/// What a qualifier before a number says about the true value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Qualifier {
+    /// "at least": the number or more.
+    AtLeast,
+    /// "more than", "over": strictly more.
+    MoreThan,
+    /// "up to": the number or less.
+    UpTo,
+    /// "less than", "fewer than", "under": strictly less.
+    LessThan,
+    /// "nearly", "almost": a little less.
+    Nearly,
+    /// "about", "around", "some", "roughly", "approximately", "an estimated", "as much
+    /// as", "as many as", "close to": either side.
+    About,
+}
+
+impl Qualifier {
+    /// Read a qualifier. Words not listed count as "about", as the count extractor has
+    /// always treated them: a qualifier we do not know still says "not exactly".
+    fn parse(q: &str) -> Qualifier {
+        match squash(q).as_str() {
+            "at least" => Qualifier::AtLeast,
+            "more than" | "over" => Qualifier::MoreThan,
+            "up to" => Qualifier::UpTo,
+            "less than" | "fewer than" | "under" => Qualifier::LessThan,
+            "nearly" | "almost" => Qualifier::Nearly,
+            _ => Qualifier::About,
+        }
+    }
+
+    /// The interval a qualified count allows. "More than 5" is at least 6, but "more
+    /// than 20,000" is no promise of 20,001: large numbers are rounded.
+    fn count(self, x: f64) -> (f64, Option<f64>) {
+        match self {
+            Qualifier::AtLeast => (x, None),
+            Qualifier::MoreThan => (x + if x >= 10.0 { 0.0 } else { 1.0 }, None),
+            Qualifier::UpTo | Qualifier::LessThan => (0.0, Some(x)),
+            Qualifier::Nearly => ((x * 0.9).floor(), Some(x)),
+            Qualifier::About => ((x * 0.85).floor(), Some((x * 1.15).ceil())),
+        }
+    }
+}
+
+/// How much of half a printed digit a value may stray: just under all of it, so that
+/// the intervals of neighbouring printed values never touch.
+const SHRINK: f64 = 0.99;
+
+/// A number as printed, already multiplied by its scale word: its value (two values
+/// for a range "10-20") and half the place value of its last printed digit, shrunk.
+#[derive(Clone, Copy, Debug)]
+struct Printed {
+    low: f64,
+    high: f64,
+    half: f64,
+}
+
+impl Printed {
+    /// Read a printed number, or a printed range `n`–`n2`, times `scale`. `None` for
+    /// a backwards range ("27-24" is a score) or a value too large to be finite.
+    fn read(n: &str, n2: Option<&str>, scale: f64) -> Option<Printed> {
+        let (low, half_low) = numeral(n)?;
+        let (high, half_high) = match n2 {
+            Some(n2) => numeral(n2)?,
+            None => (low, half_low),
+        };
+        let printed = Printed {
+            low: low * scale,
+            high: high * scale,
+            half: half_low.max(half_high) * scale * SHRINK,
+        };
+        let finite = printed.high.is_finite() && printed.half.is_finite();
+        (finite && high >= low).then_some(printed)
+    }
+
+    /// The interval the printed value allows under a qualifier. Rounding makes "at
+    /// least 5" at least 4.5 and "up to 5" up to 5.5; strict words ("more than",
+    /// "less than", "nearly") take the printed value as the bound; "about" allows 15%
+    /// either side, or the rounding if that is wider ("about 1 km").
+    fn interval(self, q: Option<Qualifier>) -> (f64, Option<f64>) {
+        let low = (self.low - self.half).max(0.0);
+        let high = self.high + self.half;
+        match q {
+            None => (low, Some(high)),
+            Some(Qualifier::AtLeast) => (low, None),
+            Some(Qualifier::MoreThan) => (self.low, None),
+            Some(Qualifier::UpTo) => (0.0, Some(high)),
+            Some(Qualifier::LessThan) => (0.0, Some(self.high)),
+            Some(Qualifier::Nearly) => (0.9 * self.low, Some(self.high)),
+            Some(Qualifier::About) => (
+                (0.85 * self.low).min(low),
+                Some((1.15 * self.high).max(high)),
+            ),
+        }
+    }
+}
+
+/// The value of one printed number and half the place value of its last digit:
+/// "6.1" → (6.1, 0.05), "55" → (55, 0.5), "six" → (6, 0.5).
+fn numeral(s: &str) -> Option<(f64, f64)> {
+    let value = lexicon::number_value(s).filter(|v| v.is_finite())?;
+    let decimals = match s.split_once('.') {
+        Some((_, fraction)) if starts_with_digit(s) => fraction.len(),
+        _ => 0,
+    };
+    let decimals = i32::try_from(decimals).unwrap_or(i32::MAX);
+    Some((value, 0.5 * 10f64.powi(-decimals)))
+}
+
+/// The value of a count's number words, scales included: "2.5 million", "15bn",
+/// "two hundred thousand", "a dozen".
+fn count_amount(words: &str) -> Option<f64> {
+    if words == "a dozen" {
+        return Some(12.0);
+    }
+    if let Some((number, scale)) = words.rsplit_once(' ') {
+        return Some(count_amount(number)? * count_scale(scale)?);
+    }
+    glued_scale(words).or_else(|| lexicon::number_value(words))
+}
+
+/// A number with its scale glued on: "15bn", "15m", "2.5million" (never "15k": a
+/// count of thousands is not written that way in news).
+fn glued_scale(word: &str) -> Option<f64> {
+    if !starts_with_digit(word) {
+        return None;
+    }
+    let split = word.find(|c: char| c.is_alphabetic())?;
+    let (number, scale) = word.split_at(split);
+    Some(lexicon::number_value(number)? * count_scale(scale)?)
+}
+
+/// The value of a scale word in a count.
+fn count_scale(word: &str) -> Option<f64> {
+    match word {
+        "k" | "b" => None,
+        _ => lexicon::lookup(SCALES, word).map(|s| s.value),
+    }
+}
+
+/// Lower-case and single-space a phrase, so "At  Least" reads as "at least".
+fn squash(s: &str) -> String {
+    s.to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn starts_with_digit(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+// ---------------------------------------------------------------------------------
+// Lexicons
+// ---------------------------------------------------------------------------------
+
+/// A scale word after a number and the word it is displayed as.
+#[derive(Clone, Copy, Debug)]
+struct Scale {
+    value: f64,
+    long: &'static str,
+}
+
+const fn scale(value: f64, long: &'static str) -> Scale {
+    Scale { value, long }
+}
+
+/// Scale words, spelled out or abbreviated as news prints them ("$15bn", "€2 mn",
+/// "Rs 500 crore").
+const SCALES: &[(&str, Scale)] = &[
+    ("hundred", scale(1e2, "hundred")),
+    ("thousand", scale(1e3, "thousand")),
+    ("k", scale(1e3, "thousand")),
+    ("lakh", scale(1e5, "lakh")),
+    ("lakhs", scale(1e5, "lakh")),
+    ("million", scale(1e6, "million")),
+    ("mn", scale(1e6, "million")),
+    ("mln", scale(1e6, "million")),
+    ("m", scale(1e6, "million")),
+    ("crore", scale(1e7, "crore")),
+    ("crores", scale(1e7, "crore")),
+    ("billion", scale(1e9, "billion")),
+    ("bn", scale(1e9, "billion")),
+    ("b", scale(1e9, "billion")),
+    ("trillion", scale(1e12, "trillion")),
+    ("tn", scale(1e12, "trillion")),
+];
+
+/// A unit of measure a number can be followed by, and how it converts.
+#[derive(Debug)]
+struct Unit {
+    /// Spellings: lower case, dots dropped, "square" written "sq", "²" written "2".
+    names: &'static [&'static str],
+    dimension: Dimension,
+    canonical: &'static str,
+    /// Canonical units per printed unit at the low and at the high end of the
+    /// interval: equal unless the word itself is ambiguous ("tons": short, long or
+    /// metric, so ±10%).
+    factor: (f64, f64),
+    /// Short form for display.
+    short: &'static str,
+}
+
+const fn unit(
+    names: &'static [&'static str],
+    dimension: Dimension,
+    canonical: &'static str,
+    factor: f64,
+    short: &'static str,
+) -> Unit {
+    Unit {
+        names,
+        dimension,
+        canonical,
+        factor: (factor, factor),
+        short,
+    }
+}
+
+const MILE_KM: f64 = 1.609_344;
+const NAUTICAL_MILE_KM: f64 = 1.852;
+const FOOT_KM: f64 = 0.000_304_8;
+
+/// Units of measure. "m" is metres only in lower case and only after a numeral; "in"
+/// (inches), "t", "g" and "kt" are left out: as words or initials they are far more
+/// often something else.
+const UNITS: &[Unit] = &[
+    unit(
+        &[
+            "km",
+            "kms",
+            "kilometer",
+            "kilometers",
+            "kilometre",
+            "kilometres",
+        ],
+        Dimension::Length,
+        "km",
+        1.0,
+        "km",
+    ),
+    unit(
+        &["mile", "miles", "mi"],
+        Dimension::Length,
+        "km",
+        MILE_KM,
+        "mi",
+    ),
+    unit(
+        &["nautical mile", "nautical miles", "nmi"],
+        Dimension::Length,
+        "km",
+        NAUTICAL_MILE_KM,
+        "nmi",
+    ),
+    unit(
+        &["m", "meter", "meters", "metre", "metres"],
+        Dimension::Length,
+        "km",
+        0.001,
+        "m",
+    ),
+    unit(
+        &[
+            "cm",
+            "centimeter",
+            "centimeters",
+            "centimetre",
+            "centimetres",
+        ],
+        Dimension::Length,
+        "km",
+        0.000_01,
+        "cm",
+    ),
+    unit(
+        &[
+            "mm",
+            "millimeter",
+            "millimeters",
+            "millimetre",
+            "millimetres",
+        ],
+        Dimension::Length,
+        "km",
+        0.000_001,
+        "mm",
+    ),
+    unit(
+        &["ft", "feet", "foot"],
+        Dimension::Length,
+        "km",
+        FOOT_KM,
+        "ft",
+    ),
+    unit(
+        &["yd", "yds", "yard", "yards"],
+        Dimension::Length,
+        "km",
+        0.000_914_4,
+        "yd",
+    ),
+    unit(
+        &["inch", "inches"],
+        Dimension::Length,
+        "km",
+        0.000_025_4,
+        "in",
+    ),
+    unit(
+        &[
+            "sq km",
+            "sq kms",
+            "sq kilometer",
+            "sq kilometers",
+            "sq kilometre",
+            "sq kilometres",
+            "km2",
+        ],
+        Dimension::Area,
+        "km2",
+        1.0,
+        "km2",
+    ),
+    unit(
+        &["sq mi", "sq mile", "sq miles", "mi2"],
+        Dimension::Area,
+        "km2",
+        MILE_KM * MILE_KM,
+        "sq mi",
+    ),
+    unit(
+        &[
+            "sq m",
+            "sq meter",
+            "sq meters",
+            "sq metre",
+            "sq metres",
+            "m2",
+        ],
+        Dimension::Area,
+        "km2",
+        0.000_001,
+        "m2",
+    ),
+    unit(
+        &["sq ft", "sq feet", "sq foot", "ft2"],
+        Dimension::Area,
+        "km2",
+        FOOT_KM * FOOT_KM,
+        "sq ft",
+    ),
+    unit(
+        &["hectare", "hectares", "ha"],
+        Dimension::Area,
+        "km2",
+        0.01,
+        "ha",
+    ),
+    unit(
+        &["acre", "acres"],
+        Dimension::Area,
+        "km2",
+        0.004_046_86,
+        "acres",
+    ),
+    unit(
+        &[
+            "kg",
+            "kgs",
+            "kilo",
+            "kilos",
+            "kilogram",
+            "kilograms",
+            "kilogramme",
+            "kilogrammes",
+        ],
+        Dimension::Mass,
+        "kg",
+        1.0,
+        "kg",
+    ),
+    unit(
+        &["gram", "grams", "gramme", "grammes"],
+        Dimension::Mass,
+        "kg",
+        0.001,
+        "g",
+    ),
+    unit(
+        &[
+            "tonne",
+            "tonnes",
+            "metric ton",
+            "metric tons",
+            "metric tonne",
+            "metric tonnes",
+        ],
+        Dimension::Mass,
+        "kg",
+        1000.0,
+        "t",
+    ),
+    Unit {
+        names: &["ton", "tons"],
+        dimension: Dimension::Mass,
+        canonical: "kg",
+        factor: (900.0, 1100.0),
+        short: "tons",
+    },
+    unit(
+        &["pound", "pounds", "lb", "lbs"],
+        Dimension::Mass,
+        "kg",
+        0.453_592_37,
+        "lb",
+    ),
+    unit(
+        &["ounce", "ounces", "oz"],
+        Dimension::Mass,
+        "kg",
+        0.028_349_523_125,
+        "oz",
+    ),
+    unit(
+        &[
+            "km/h",
+            "km/hr",
+            "kmh",
+            "kph",
+            "kmph",
+            "km per hour",
+            "km an hour",
+            "kms per hour",
+            "kilometer per hour",
+            "kilometers per hour",
+            "kilometre per hour",
+            "kilometres per hour",
+            "kilometers an hour",
+            "kilometres an hour",
+        ],
+        Dimension::Speed,
+        "km/h",
+        1.0,
+        "km/h",
+    ),
+    unit(
+        &[
+            "mph",
+            "mi/h",
+            "mile per hour",
+            "miles per hour",
+            "miles an hour",
+        ],
+        Dimension::Speed,
+        "km/h",
+        MILE_KM,
+        "mph",
+    ),
+    unit(
+        &["knot", "knots", "kn", "kts"],
+        Dimension::Speed,
+        "km/h",
+        NAUTICAL_MILE_KM,
+        "kn",
+    ),
+    unit(
+        &[
+            "m/s",
+            "meter per second",
+            "meters per second",
+            "metre per second",
+            "metres per second",
+        ],
+        Dimension::Speed,
+        "km/h",
+        3.6,
+        "m/s",
+    ),
+    unit(
+        &["%", "percent", "per cent", "pct"],
+        Dimension::Percent,
+        "%",
+        1.0,
+        "%",
+    ),
+    unit(
+        &["percentage point", "percentage points"],
+        Dimension::Percent,
+        "pp",
+        1.0,
+        "pp",
+    ),
+];
+
+/// A currency named by a word after the amount ("2 million euros").
+#[derive(Debug)]
+struct CurrencyWord {
+    names: &'static [&'static str],
+    code: &'static str,
+    /// Only with a scale of a million or more is the word money: "10 million pounds"
+    /// is sterling, "10 pounds" a weight; "5 billion won" is money, "won 5" is not.
+    needs_scale: bool,
+}
+
+const fn currency(names: &'static [&'static str], code: &'static str) -> CurrencyWord {
+    CurrencyWord {
+        names,
+        code,
+        needs_scale: false,
+    }
+}
+
+/// Currencies written as words or codes after the amount.
+const CURRENCY_WORDS: &[CurrencyWord] = &[
+    currency(
+        &[
+            "dollar",
+            "dollars",
+            "us dollar",
+            "us dollars",
+            "american dollar",
+            "american dollars",
+            "usd",
+        ],
+        "USD",
+    ),
+    currency(&["australian dollar", "australian dollars", "aud"], "AUD"),
+    currency(&["canadian dollar", "canadian dollars", "cad"], "CAD"),
+    currency(&["euro", "euros", "eur"], "EUR"),
+    currency(&["pound sterling", "pounds sterling", "gbp"], "GBP"),
+    CurrencyWord {
+        names: &["pound", "pounds"],
+        code: "GBP",
+        needs_scale: true,
+    },
+    currency(&["yen", "jpy"], "JPY"),
+    currency(&["yuan", "renminbi", "cny"], "CNY"),
+    currency(&["rupee", "rupees", "inr"], "INR"),
+    currency(&["rouble", "roubles", "ruble", "rubles", "rub"], "RUB"),
+    currency(&["swiss franc", "swiss francs", "chf"], "CHF"),
+    CurrencyWord {
+        names: &["won"],
+        code: "KRW",
+        needs_scale: true,
+    },
+];
+
+/// Currency signs and codes before the amount (dots and spaces dropped), and their
+/// code.
+const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("US$", "USD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("NZ$", "NZD"),
+    ("HK$", "HKD"),
+    ("S$", "SGD"),
+    ("R$", "BRL"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₩", "KRW"),
+    ("Rs", "INR"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("JPY", "JPY"),
+    ("INR", "INR"),
+    ("AUD", "AUD"),
+    ("CAD", "CAD"),
+    ("CNY", "CNY"),
+    ("CHF", "CHF"),
+];
+
+/// How each currency is shown before an amount; others show their code and a space.
+const CURRENCY_DISPLAY: &[(&str, &str)] = &[
+    ("USD", "$"),
+    ("EUR", "€"),
+    ("GBP", "£"),
+    ("JPY", "¥"),
+    ("INR", "Rs "),
+    ("AUD", "A$"),
+    ("CAD", "C$"),
+    ("NZD", "NZ$"),
+    ("HKD", "HK$"),
+    ("SGD", "S$"),
+    ("BRL", "R$"),
+];
+
+/// Number words that never start a measure: "a mile" and "a ton of" are idioms as
+/// often as measures, and "hundred", "thousand" and "dozen" need a number before them.
+const NOT_MEASURE_NUMBERS: &[&str] = &[
+    "a", "an", "no", "single", "half", "hundred", "thousand", "dozen",
+];
+
+/// Capitalized words before ", 63," that are not names: little words that open a
+/// sentence and words that introduce numbered things. Months and weekdays are
+/// checked against the lexicon.
+const NOT_NAMES: &[&str] = &[
+    "in", "on", "at", "by", "since", "until", "from", "to", "of", "and", "or", "but", "the",
+    "page", "section", "chapter", "article", "room", "route", "no", "number", "vol", "volume",
+    "line", "part", "step", "level", "round", "game", "week", "day", "year", "grade",
+];
+
+// ---------------------------------------------------------------------------------
+// Patterns
+// ---------------------------------------------------------------------------------
+
+/// Qualifiers before a value.
+const QUALIFIERS: &str = r"at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|roughly|approximately|an\s+estimated|as\s+much\s+as|as\s+many\s+as|less\s+than|fewer\s+than|under|close\s+to";
+
+/// A numeral: "23,000", "6.1", "55".
+const DIGITS: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+
+/// Scale words after a measure or a currency word ("2.5 million square kilometres",
+/// "2 mn-euro"). "m" here is tried only before a currency word (see [`measure`]).
+const MEASURE_SCALES: &str =
+    r"hundred|thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bn|m";
+
+/// Scale words after a currency sign ("$15bn", "£3m", "$15k", "Rs 500 crore").
+const MONEY_SCALES: &str = r"trillion|billion|million|thousand|crores?|lakhs?|mln|mn|bn|tn|m|k|b";
+
+/// The words after a number that may name its unit; [`read_unit`] decides.
+const UNIT_WORDS: &str = r"%|percentage\s+points?|per\s*cent|nautical\s+miles?|metric\s+ton(?:ne)?s?|(?:u\.?s\.?|american|australian|canadian)\s+dollars?|pounds?\s+sterling|swiss\s+francs?|(?:square|sq\.?)\s*[a-z]+[2²]?|[a-z]+\s+(?:per|an)\s+(?:hour|second)|[a-z]+(?:/[a-z]+)?[2²]?";
+
+/// Number words as a regex alternation: "twenty-five", then single words longest
+/// first, so "seventeen" is not read as "seven".
+fn number_words_pattern() -> String {
+    let usable = |w: &&str| !NOT_MEASURE_NUMBERS.contains(w);
+    let tens: Vec<&str> = NUMBER_WORDS
+        .iter()
+        .filter(|(_, v)| (20.0..=90.0).contains(v) && v % 10.0 == 0.0)
+        .map(|(w, _)| *w)
+        .collect();
+    let ones: Vec<&str> = NUMBER_WORDS
+        .iter()
+        .filter(|(_, v)| (1.0..=9.0).contains(v))
+        .map(|(w, _)| *w)
+        .filter(usable)
+        .collect();
+    let mut singles: Vec<&str> = NUMBER_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .filter(usable)
+        .collect();
+    singles.sort_by_key(|w| Reverse(w.len()));
+    format!(
+        "(?:{})-(?:{})|{}",
+        tens.join("|"),
+        ones.join("|"),
+        singles.join("|")
+    )
+}
+
+/// A number as digits or words; words must end at a word boundary.
+fn number_pattern() -> String {
+    format!(r"{DIGITS}|(?:{})(?-u:\b)", number_words_pattern())
+}
+
+/// "a 6.1-magnitude", "5.9 magnitude", "7.2 on the Richter scale", "6.1 Richter".
+static MAGNITUDE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:an?\s+)?(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?)(?:\s*-\s*|\s+)(?:magnitude|on\s+the\s+richter(?:\s+scale)?|richter(?:\s+scale)?(?:\s+magnitude)?)(?-u:\b)"
+    ))
+    .expect("magnitude pattern compiles")
+});
+
+/// "magnitude 6.1", "magnitude-6.1", "a magnitude of 5.9", "a preliminary magnitude
+/// of about 6 on the Richter scale".
+static MAGNITUDE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:an?\s+)?(?:(?:preliminary|estimated|revised|moment|richter)\s+)?magnitude(?:\s*-\s*|\s+)(?:(?:of|was|is)\s+)?(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?)(?:\s+on\s+the\s+richter(?:\s+scale)?(?-u:\b))?"
+    ))
+    .expect("magnitude pattern compiles")
+});
+
+/// A currency sign or code, then the amount: "$15bn", "US$2.5 million", "€2 mn",
+/// "Rs 500 crore", "$2-3 billion".
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(?-u:\b)(?P<q>{QUALIFIERS})\s+)?(?P<sign>(?-i:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF))\s?(?P<n>{DIGITS})(?:\s*[-–]\s*[$€£¥]?(?P<n2>{DIGITS}))?(?:(?:-|\s)?(?P<s>{MONEY_SCALES})(?-u:\b))?"
+    ))
+    .expect("money pattern compiles")
+});
+
+/// A number, then a unit of measure, percent or currency word: "about 55 kilometers",
+/// "a 33-foot", "45 per cent", "2 million euros", "10-20 km".
+static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    let number = number_pattern();
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>{number})(?:\s*[-–]\s*(?P<n2>{number}))?(?:\s*(?P<s>{MEASURE_SCALES})(?-u:\b))?(?P<sep>-|\s)?(?P<u>{UNIT_WORDS})"
+    ))
+    .expect("measure pattern compiles")
+});
+
+/// "22-year-old", "22 year-old", "63 years old", "twenty-two-year-old".
+static AGE_YEARS_OLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<n>\d{{1,3}}|(?:{})(?-u:\b))(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)old(?-u:\b)",
+        number_words_pattern()
+    ))
+    .expect("age pattern compiles")
+});
+
+/// "aged 63", "age 63", "aged 63 years".
+static AGE_AGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)aged?\s+(?P<n>\d{1,3})(?P<tail>\s+years?(?:\s+old)?(?-u:\b))?")
+        .expect("age pattern compiles")
+});
+
+/// A name, then the age set off by commas: "Kafoury, 63, said", "Kafoury, 63 of".
+static AGE_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<name>\p{Lu}[\p{L}'’-]*),[ \t]+(?P<n>\d{1,3})(?:,|\s+of\s)")
+        .expect("age pattern compiles")
+});
+
+// ---------------------------------------------------------------------------------
+// Recognizers
+// ---------------------------------------------------------------------------------
+
+/// Run one recognizer over every match of its pattern.
+fn scan(
+    pattern: &Regex,
+    text: &str,
+    read: fn(&str, &Captures) -> Option<Quantity>,
+) -> Vec<Quantity> {
+    pattern
+        .captures_iter(text)
+        .filter_map(|c| read(text, &c))
+        .collect()
+}
+
+/// An earthquake magnitude, on whatever scale: all are reported as "richter", since
+/// news uses the word loosely.
+fn magnitude(text: &str, c: &Captures) -> Option<Quantity> {
+    let whole = c.get(0)?;
+    let n = c.name("n")?;
+    if !free_before(text, whole.start()) || !free_after(text, whole.end()) {
+        return None;
+    }
+    let printed = Printed::read(n.as_str(), None, 1.0)?;
+    if printed.low > 10.0 {
+        return None;
+    }
+    let (low, high) = printed.interval(qualifier(c));
+    Some(Quantity {
+        span: Span::new(whole.start(), whole.end()),
+        dimension: Dimension::Magnitude,
+        low,
+        high,
+        unit: "richter".to_string(),
+        display: n.as_str().to_string(),
+    })
+}
+
+/// A sum of money after a currency sign or code.
+fn money(text: &str, c: &Captures) -> Option<Quantity> {
+    let whole = c.get(0)?;
+    let n = c.name("n")?;
+    let n2 = c.name("n2").map(|m| m.as_str());
+    let scale = c
+        .name("s")
+        .and_then(|s| lexicon::lookup(SCALES, s.as_str()));
+    if !free_before(text, whole.start()) || (scale.is_none() && !free_after(text, whole.end())) {
+        return None;
+    }
+    let sign: String = c
+        .name("sign")?
+        .as_str()
+        .chars()
+        .filter(|ch| *ch != '.' && !ch.is_whitespace())
+        .collect();
+    let code = CURRENCY_SIGNS
+        .iter()
+        .find(|(s, _)| *s == sign)
+        .map(|(_, code)| *code)?;
+    let printed = Printed::read(n.as_str(), n2, scale.map_or(1.0, |s| s.value))?;
+    let (low, high) = printed.interval(qualifier(c));
+    Some(Quantity {
+        span: Span::new(whole.start(), whole.end()),
+        dimension: Dimension::Money,
+        low,
+        high,
+        unit: code.to_string(),
+        display: money_display(code, &number_display(n.as_str(), n2), scale),
+    })
+}
+
+/// What the words after a number make of it.
+#[derive(Clone, Copy, Debug)]
+enum Reading {
+    Measure(&'static Unit),
+    /// A currency, by code.
+    Money(&'static str),
+}
+
+/// A number followed by a unit of measure, a percent sign or word, or a currency word.
+fn measure(text: &str, c: &Captures) -> Option<Quantity> {
+    let whole = c.get(0)?;
+    let n = c.name("n")?;
+    let n2 = c.name("n2").map(|m| m.as_str());
+    if !free_before(text, whole.start()) {
+        return None;
+    }
+    let scale_match = c.name("s");
+    let unit_match = c.name("u")?;
+    let read = read_unit(unit_match.as_str(), scale_match.map(|s| s.as_str()));
+    let (reading, scale, end) = match (read, scale_match) {
+        (Some(Reading::Money(code)), _) => (Reading::Money(code), scale_match, unit_match.end()),
+        // "15m tall": without a currency word, a glued "m" is metres, not millions.
+        (_, Some(s)) if s.as_str() == "m" => (Reading::Measure(metre()), None, s.end()),
+        (Some(reading), _) => (reading, scale_match, unit_match.end()),
+        (None, _) => return None,
+    };
+    let scale = scale.and_then(|s| lexicon::lookup(SCALES, s.as_str()));
+    if !unit_ends(text, end) || !numeral_before_metres(n.as_str(), reading) {
+        return None;
+    }
+    let printed = Printed::read(n.as_str(), n2, scale.map_or(1.0, |s| s.value))?;
+    let (low, high) = printed.interval(qualifier(c));
+    let number = number_display(n.as_str(), n2);
+    let span = Span::new(whole.start(), end);
+    Some(match reading {
+        Reading::Money(code) => Quantity {
+            span,
+            dimension: Dimension::Money,
+            low,
+            high,
+            unit: code.to_string(),
+            display: money_display(code, &number, scale),
+        },
+        Reading::Measure(unit) => Quantity {
+            span,
+            dimension: unit.dimension,
+            low: low * unit.factor.0,
+            high: high.map(|h| h * unit.factor.1),
+            unit: unit.canonical.to_string(),
+            display: measure_display(&number, scale, unit),
+        },
+    })
+}
+
+/// The unit the words after a number name, if any. A capital "M" is never metres
+/// (it is "million" in "5M"), and "pounds" or "won" are money only after a scale.
+fn read_unit(raw: &str, scale: Option<&str>) -> Option<Reading> {
+    if raw == "M" {
+        return None;
+    }
+    let key = unit_key(raw);
+    let millions = scale
+        .and_then(|s| lexicon::lookup(SCALES, s))
+        .is_some_and(|s| s.value >= 1e6);
+    let currency = CURRENCY_WORDS
+        .iter()
+        .find(|c| c.names.contains(&key.as_str()))
+        .filter(|c| millions || !c.needs_scale);
+    match currency {
+        Some(c) => Some(Reading::Money(c.code)),
+        None => UNITS
+            .iter()
+            .find(|u| u.names.contains(&key.as_str()))
+            .map(Reading::Measure),
+    }
+}
+
+/// The lookup form of unit words: lower case, dots dropped, single spaces,
+/// "square"/"sq" as "sq ", "²" as "2".
+fn unit_key(raw: &str) -> String {
+    let words = squash(&raw.replace('.', "").replace('²', "2"));
+    let rest = words
+        .strip_prefix("square")
+        .or_else(|| words.strip_prefix("sq"));
+    match rest {
+        Some(rest) if !rest.trim().is_empty() => format!("sq {}", rest.trim()),
+        _ => words,
+    }
+}
+
+/// The metre, for a glued "15m".
+fn metre() -> &'static Unit {
+    UNITS
+        .iter()
+        .find(|u| u.names.contains(&"m"))
+        .expect("the unit table has metres")
+}
+
+/// A unit word must end its word ("5 mins" is no "5 mi"); a percent sign may be
+/// followed by anything ("45%-owned").
+fn unit_ends(text: &str, end: usize) -> bool {
+    let next = text[end..].chars().next();
+    text[..end].ends_with('%') || !next.is_some_and(char::is_alphanumeric)
+}
+
+/// "m" is metres only after a numeral: "five m" is nothing news prints.
+fn numeral_before_metres(n: &str, reading: Reading) -> bool {
+    match reading {
+        Reading::Measure(u) if u.short == "m" => starts_with_digit(n),
+        Reading::Measure(_) | Reading::Money(_) => true,
+    }
+}
+
+/// "a 22-year-old", "63 years old".
+fn age_years_old(text: &str, c: &Captures) -> Option<Quantity> {
+    let whole = c.get(0)?;
+    if !free_before(text, whole.start()) {
+        return None;
+    }
+    age(whole.start(), whole.end(), c.name("n")?.as_str(), 130)
+}
+
+/// "aged 63", "age 63": not a range of ages ("aged 18-25", "age 5 to 12").
+fn age_aged(text: &str, c: &Captures) -> Option<Quantity> {
+    let whole = c.get(0)?;
+    let n = c.name("n")?;
+    let closed = c.name("tail").is_some() || free_after(text, n.end());
+    if !free_before(text, whole.start()) || !closed || range_follows(&text[n.end()..]) {
+        return None;
+    }
+    age(whole.start(), whole.end(), n.as_str(), 130)
+}
+
+/// "Kafoury, 63, said": a name, then a number set off by commas. The span is the
+/// number alone. Not a month or weekday ("June, 12,"), not a thousands group
+/// ("Smith, 63,000").
+fn age_after_name(text: &str, c: &Captures) -> Option<Quantity> {
+    let name = c.name("name")?;
+    let n = c.name("n")?;
+    let end = c.get(0)?.end();
+    let word = name.as_str().to_lowercase();
+    let is_name = name.as_str().chars().count() >= 2
+        && !NOT_NAMES.contains(&word.as_str())
+        && lexicon::lookup(lexicon::MONTHS, &word).is_none()
+        && lexicon::lookup(lexicon::WEEKDAYS, &word).is_none();
+    let thousands = text[end..].starts_with(|ch: char| ch.is_ascii_digit());
+    if !is_name || thousands || !free_before(text, name.start()) {
+        return None;
+    }
+    age(n.start(), n.end(), n.as_str(), 120)
+}
+
+/// An age in years, exact, if the number is a plausible one.
+fn age(start: usize, end: usize, n: &str, oldest: u32) -> Option<Quantity> {
+    let years = lexicon::number_value(n)?;
+    if !(1.0..=f64::from(oldest)).contains(&years) {
+        return None;
+    }
+    Some(Quantity {
+        span: Span::new(start, end),
+        dimension: Dimension::Age,
+        low: years,
+        high: Some(years),
+        unit: "year".to_string(),
+        display: format!("{years}"),
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// Boundaries, display, selection
+// ---------------------------------------------------------------------------------
+
+/// The qualifier a match captured, if any.
+fn qualifier(c: &Captures) -> Option<Qualifier> {
+    c.name("q").map(|q| Qualifier::parse(q.as_str()))
+}
+
+/// True when what starts at `at` is not the tail of a word, an identifier or a longer
+/// number: not "G8", "F-16", "5:30", "1,2345", "3/4", "#5", and not an amount after a
+/// currency sign (the money recognizer reads those).
+fn free_before(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || "$€£¥₹₩#".contains(c) => false,
+        Some('.' | ',' | ':' | '/') => !before.next().is_some_and(|c| c.is_ascii_digit()),
+        Some('-' | '–') => !before.next().is_some_and(char::is_alphanumeric),
+        Some(_) => true,
+    }
+}
+
+/// True when a number ending at `at` really ends there: no letter or digit follows,
+/// and no "." or "," that continues it ("6.1.2", "63,000").
+fn free_after(text: &str, at: usize) -> bool {
+    let mut after = text[at..].chars();
+    match after.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some('.' | ',' | ':') => !after.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(_) => true,
+    }
+}
+
+/// True when `rest` goes on to a second number ("-25", " to 12"): a range of ages.
+fn range_follows(rest: &str) -> bool {
+    let head: String = rest.chars().take(8).collect();
+    let head = head.trim_start();
+    let tail = head
+        .strip_prefix(['-', '–'])
+        .or_else(|| head.strip_prefix("to "));
+    tail.is_some_and(|t| starts_with_digit(t.trim_start()))
+}
+
+/// A printed number or range for display: digits as printed, words as digits.
+fn number_display(n: &str, n2: Option<&str>) -> String {
+    let one = |s: &str| {
+        if starts_with_digit(s) {
+            s.to_string()
+        } else {
+            lexicon::number_value(s).map_or_else(|| s.to_string(), |v| format!("{v}"))
+        }
+    };
+    match n2 {
+        Some(n2) => format!("{}-{}", one(n), one(n2)),
+        None => one(n),
+    }
+}
+
+/// "$15 billion", "€2 million", "Rs 500 crore", "CHF 3".
+fn money_display(code: &str, number: &str, scale: Option<Scale>) -> String {
+    let sign = CURRENCY_DISPLAY
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or_else(|| format!("{code} "), |(_, s)| (*s).to_string());
+    match scale {
+        Some(s) => format!("{sign}{number} {}", s.long),
+        None => format!("{sign}{number}"),
+    }
+}
+
+/// "55 km", "2.5 million km2", "45%".
+fn measure_display(number: &str, scale: Option<Scale>, unit: &Unit) -> String {
+    let number = match scale {
+        Some(s) => format!("{number} {}", s.long),
+        None => number.to_string(),
+    };
+    if unit.short == "%" {
+        format!("{number}%")
+    } else {
+        format!("{number} {}", unit.short)
+    }
+}
+
+/// Keep candidates that do not overlap, in text order: the earliest start wins, then
+/// the longest; among equal spans, the recognizer that ran first.
+fn non_overlapping(mut found: Vec<Quantity>) -> Vec<Quantity> {
+    found.sort_by_key(|q| (q.span.start, Reverse(q.span.end)));
+    let mut kept: Vec<Quantity> = Vec::with_capacity(found.len());
+    for q in found {
+        if kept.last().is_none_or(|last| q.span.start >= last.span.end) {
+            kept.push(q);
+        }
+    }
+    kept
+}
+
+/// Merge each printed conversion into the quantity it converts.
+fn merge_conversions(text: &str, quantities: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::with_capacity(quantities.len());
+    for q in quantities {
+        if let Some(first) = out.last_mut()
+            && let Some(end) = conversion_end(text, first, &q)
+        {
+            if let Some((low, high)) = intersect((first.low, first.high), (q.low, q.high)) {
+                first.low = low;
+                first.high = high;
+            }
+            first.span.end = end;
+            continue;
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// Where `second` ends as a printed conversion of `first`, if it is one: the same
+/// dimension and unit, right after it in brackets ("55 kilometers (34 miles)") or
+/// after "or" ("6 miles, or 10 km"). Ages are never conversions of each other.
+fn conversion_end(text: &str, first: &Quantity, second: &Quantity) -> Option<usize> {
+    let same = first.dimension == second.dimension && first.unit == second.unit;
+    if !same || first.dimension == Dimension::Age {
+        return None;
+    }
+    let gap = text.get(first.span.end..second.span.start)?;
+    if gap.len() > 8 {
+        return None;
+    }
+    let closer = match gap.trim() {
+        "(" => ')',
+        "[" => ']',
+        "or" | ", or" | "/" => return Some(second.span.end),
+        _ => return None,
+    };
+    let rest = &text[second.span.end..];
+    let spaced = rest.trim_start_matches([' ', '\t']);
+    spaced
+        .starts_with(closer)
+        .then(|| second.span.end + (rest.len() - spaced.len()) + closer.len_utf8())
+}
+
+/// The values two intervals both allow, if any.
+fn intersect(a: (f64, Option<f64>), b: (f64, Option<f64>)) -> Option<(f64, Option<f64>)> {
+    let low = a.0.max(b.0);
+    let high = match (a.1, b.1) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    match high {
+        Some(h) if h < low => None,
+        _ => Some((low, high)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The only quantity in `text`.
+    fn one(text: &str) -> Quantity {
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{text:?} → {found:?}");
+        found.into_iter().next().expect("one quantity")
+    }
+
+    fn approx(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    /// Assert `q` allows exactly `low..=high` (`None` = unbounded).
+    fn assert_interval(q: &Quantity, low: f64, high: Option<f64>) {
+        let high_ok = match (q.high, high) {
+            (Some(a), Some(b)) => approx(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        assert!(
+            approx(q.low, low) && high_ok,
+            "{q:?}: expected {low}..{high:?}"
+        );
+    }
+
+    fn spanned<'t>(text: &'t str, q: &Quantity) -> &'t str {
+        &text[q.span.start..q.span.end]
+    }
+
+    fn overlaps(a: &Quantity, b: &Quantity) -> bool {
+        let a_high = a.high.unwrap_or(f64::INFINITY);
+        let b_high = b.high.unwrap_or(f64::INFINITY);
+        a.low <= b_high && b.low <= a_high
+    }
+
+    // --- count_interval ---
+
+    #[test]
+    fn counts_keep_the_extractor_rules() {
+        assert_eq!(count_interval("dozens", None), Some((24.0, Some(199.0))));
+        assert_eq!(
+            count_interval("hundreds of", None),
+            Some((200.0, Some(1999.0)))
+        );
+        assert_eq!(
+            count_interval("20,000", Some("more than")),
+            Some((20_000.0, None))
+        );
+        assert_eq!(count_interval("5", Some("more than")), Some((6.0, None)));
+        assert_eq!(count_interval("5", Some("over")), Some((6.0, None)));
+        assert_eq!(
+            count_interval("23,000", Some("nearly")),
+            Some((20_700.0, Some(23_000.0)))
+        );
+        assert_eq!(
+            count_interval("50", Some("about")),
+            Some((42.0, Some(58.0)))
+        );
+        assert_eq!(
+            count_interval("50", Some("As  Many  As")),
+            Some((42.0, Some(58.0)))
+        );
+        assert_eq!(count_interval("10", Some("at least")), Some((10.0, None)));
+        assert_eq!(count_interval("7", Some("up to")), Some((0.0, Some(7.0))));
+        assert_eq!(
+            count_interval("7", Some("fewer than")),
+            Some((0.0, Some(7.0)))
+        );
+        assert_eq!(count_interval("7", Some("under")), Some((0.0, Some(7.0))));
+        assert_eq!(count_interval("a dozen", None), Some((12.0, Some(12.0))));
+        assert_eq!(count_interval("many", None), None);
+    }
+
+    #[test]
+    fn counts_read_scales_and_words() {
+        assert_eq!(
+            count_interval("2.5 million", None),
+            Some((2.5e6, Some(2.5e6)))
+        );
+        assert_eq!(
+            count_interval("1.2 billion", None),
+            Some((1.2e9, Some(1.2e9)))
+        );
+        assert_eq!(count_interval("15bn", None), Some((15e9, Some(15e9))));
+        assert_eq!(count_interval("15m", None), Some((15e6, Some(15e6))));
+        assert_eq!(count_interval("15k", None), None);
+        assert_eq!(count_interval("twenty-one", None), Some((21.0, Some(21.0))));
+        assert_eq!(
+            count_interval("two hundred", None),
+            Some((200.0, Some(200.0)))
+        );
+        assert_eq!(
+            count_interval("two hundred thousand", None),
+            Some((200_000.0, Some(200_000.0)))
+        );
+    }
+
+    // --- rounding and qualifiers ---
+
+    #[test]
+    fn printed_values_stand_for_their_rounding() {
+        let q = one("a 6.1-magnitude quake");
+        assert_interval(&q, 6.1 - 0.0495, Some(6.1 + 0.0495));
+        let q = one("55 km");
+        assert_interval(&q, 54.505, Some(55.495));
+        let a = one("136 km");
+        let b = one("137 km");
+        assert!(!overlaps(&a, &b), "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn qualifiers_bound_measures() {
+        assert_interval(&one("about 10 km"), 8.5, Some(11.5));
+        assert_interval(&one("more than 5 km"), 5.0, None);
+        assert_interval(&one("nearly $2 billion"), 1.8e9, Some(2e9));
+        assert_interval(&one("at least 5 km"), 4.505, None);
+        assert_interval(&one("up to 5 km"), 0.0, Some(5.495));
+        assert_interval(&one("less than 5 km"), 0.0, Some(5.0));
+        assert_interval(&one("under 5 km"), 0.0, Some(5.0));
+        // "about 1 km": the rounding is wider than 15%.
+        assert_interval(&one("about 1 km"), 0.505, Some(1.495));
+        for q in [
+            "around",
+            "some",
+            "roughly",
+            "approximately",
+            "an estimated",
+            "as much as",
+            "close to",
+        ] {
+            let text = format!("{q} 10 km");
+            let found = one(&text);
+            assert_eq!(spanned(&text, &found), text);
+            assert_interval(&found, 8.5, Some(11.5));
+        }
+    }
+
+    // --- magnitudes ---
+
+    #[test]
+    fn magnitudes_in_every_printed_form() {
+        for (text, span) in [
+            ("a 6.1-magnitude quake", "a 6.1-magnitude"),
+            ("a 6.1 magnitude quake", "a 6.1 magnitude"),
+            ("the magnitude 6.1 quake", "magnitude 6.1"),
+            ("a magnitude-6.1 quake", "a magnitude-6.1"),
+            (
+                "it had a magnitude of 6.1, officials said",
+                "a magnitude of 6.1",
+            ),
+            (
+                "measuring 6.1 on the Richter scale",
+                "6.1 on the Richter scale",
+            ),
+            ("6.1 Richter", "6.1 Richter"),
+            (
+                "a magnitude 6.1 on the Richter scale",
+                "a magnitude 6.1 on the Richter scale",
+            ),
+        ] {
+            let q = one(text);
+            assert_eq!(spanned(text, &q), span, "{text}");
+            assert_eq!(q.dimension, Dimension::Magnitude);
+            assert_eq!(q.unit, "richter");
+            assert_eq!(q.display, "6.1");
+            assert_interval(&q, 6.0505, Some(6.1495));
+        }
+    }
+
+    #[test]
+    fn neighbouring_magnitudes_are_disjoint() {
+        let a = one("a 5.9-magnitude quake");
+        let b = one("a 6.1-magnitude quake");
+        assert!(!overlaps(&a, &b));
+        let c = one("a magnitude of about 6");
+        assert!(overlaps(&b, &c) && overlaps(&a, &c));
+    }
+
+    #[test]
+    fn magnitude_needs_a_number() {
+        assert!(find("the magnitude of the disaster").is_empty());
+        assert!(find("an M6.1 quake").is_empty());
+        assert!(find("magnitude 2009 was").is_empty());
+        assert!(find("a magnitude 12 event").is_empty());
+    }
+
+    // --- lengths ---
+
+    #[test]
+    fn lengths_in_every_unit() {
+        for (text, km) in [
+            ("55 km", 55.0),
+            ("55km", 55.0),
+            ("55 kms", 55.0),
+            ("55 kilometers", 55.0),
+            ("55 kilometres", 55.0),
+            ("55 miles", 55.0 * 1.609_344),
+            ("55 mi", 55.0 * 1.609_344),
+            ("55 m", 0.055),
+            ("55m", 0.055),
+            ("55 meters", 0.055),
+            ("55 metres", 0.055),
+            ("55 feet", 55.0 * 0.000_304_8),
+            ("55 ft", 55.0 * 0.000_304_8),
+            ("55 yards", 55.0 * 0.000_914_4),
+            ("55 cm", 55.0 * 0.000_01),
+            ("55 inches", 55.0 * 0.000_025_4),
+            ("55 nautical miles", 55.0 * 1.852),
+        ] {
+            let q = one(text);
+            assert_eq!(q.dimension, Dimension::Length, "{text}");
+            assert_eq!(q.unit, "km");
+            let mid = (q.low + q.high.expect("bounded")) / 2.0;
+            assert!(approx(mid, km), "{text}: {q:?}");
+            assert_eq!(spanned(text, &q), text);
+        }
+    }
+
+    #[test]
+    fn hyphenated_and_word_lengths() {
+        let text = "a 33-foot wall";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), "33-foot");
+        assert_eq!(q.display, "33 ft");
+        let q = one("a 10-kilometer run");
+        assert_eq!(q.display, "10 km");
+        let q = one("Six miles away");
+        assert_eq!(q.display, "6 mi");
+        assert_interval(&q, 5.505 * 1.609_344, Some(6.495 * 1.609_344));
+        let q = one("twenty-five kilometres");
+        assert_interval(&q, 24.505, Some(25.495));
+        assert_eq!(one("55 kilometers away").display, "55 km");
+    }
+
+    #[test]
+    fn six_miles_and_ten_kilometers_agree() {
+        let miles = one("six miles");
+        let km = one("10 kilometers");
+        assert!(overlaps(&miles, &km));
+        assert!(approx(miles.low, 8.859_438_72) && miles.high.is_some_and(|h| h > 10.45));
+    }
+
+    #[test]
+    fn metres_are_not_millions_or_minutes() {
+        assert!(find("5 million people").is_empty());
+        assert!(find("5 minutes").is_empty());
+        assert!(find("5 M").is_empty());
+        assert!(find("five m").is_empty());
+        let text = "a 15m wave and a 5 m wall";
+        let found = find(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(spanned(text, &found[0]), "15m");
+        assert_eq!(spanned(text, &found[1]), "5 m");
+        assert!(found.iter().all(|q| q.unit == "km"));
+        let q = one("a 15m tall wave");
+        assert_eq!(spanned("a 15m tall wave", &q), "15m");
+    }
+
+    #[test]
+    fn printed_conversions_are_one_quantity() {
+        let text = "about 55 kilometers (34 miles) deep";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), "about 55 kilometers (34 miles)");
+        assert_eq!(q.display, "55 km");
+
+        let text = "10 kilometers (6 miles)";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), text);
+        assert_interval(&q, 9.505, Some(6.495 * 1.609_344));
+
+        let text = "10 km (6.2 mi)";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), text);
+        assert_interval(&q, 6.1505 * 1.609_344, Some(6.2495 * 1.609_344));
+
+        let text = "6 miles (10 kilometers) away";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), "6 miles (10 kilometers)");
+        assert_interval(&q, 9.505, Some(6.495 * 1.609_344));
+
+        let text = "6 miles, or 10 kilometers, away";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), "6 miles, or 10 kilometers");
+    }
+
+    #[test]
+    fn disagreeing_conversions_keep_the_first() {
+        let q = one("10 km (60 miles)");
+        assert_interval(&q, 9.505, Some(10.495));
+    }
+
+    #[test]
+    fn ranges_span_both_ends() {
+        let q = one("10-20 km");
+        assert_interval(&q, 9.505, Some(20.495));
+        assert_eq!(q.display, "10-20 km");
+        assert!(find("won 27-24 in overtime").is_empty());
+        let q = one("$2-3 billion");
+        assert_interval(&q, 1.505e9, Some(3.495e9));
+        assert_eq!(q.display, "$2-3 billion");
+    }
+
+    // --- areas, masses, speeds ---
+
+    #[test]
+    fn areas_in_square_kilometres() {
+        for (text, km2) in [
+            ("300 sq km", 300.0),
+            ("300 sq. km", 300.0),
+            ("300 square kilometers", 300.0),
+            ("300 square kilometres", 300.0),
+            ("300 km2", 300.0),
+            ("300 km²", 300.0),
+            ("300 square miles", 300.0 * 1.609_344 * 1.609_344),
+            ("300 hectares", 3.0),
+            ("300 acres", 300.0 * 0.004_046_86),
+        ] {
+            let q = one(text);
+            assert_eq!(q.dimension, Dimension::Area, "{text}");
+            assert_eq!(q.unit, "km2");
+            assert_eq!(spanned(text, &q), text);
+            let mid = (q.low + q.high.expect("bounded")) / 2.0;
+            assert!(approx(mid, km2), "{text}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn masses_in_kilograms() {
+        for (text, kg) in [
+            ("40 kg", 40.0),
+            ("40 kilograms", 40.0),
+            ("40 tonnes", 40_000.0),
+            ("40 metric tons", 40_000.0),
+            ("40 pounds", 40.0 * 0.453_592_37),
+            ("40 lbs", 40.0 * 0.453_592_37),
+        ] {
+            let q = one(text);
+            assert_eq!(q.dimension, Dimension::Mass, "{text}");
+            assert_eq!(q.unit, "kg");
+            let mid = (q.low + q.high.expect("bounded")) / 2.0;
+            assert!(approx(mid, kg), "{text}: {q:?}");
+        }
+        // Short, long or metric: tons allow ±10%.
+        assert_interval(&one("5 tons"), 4.505 * 900.0, Some(5.495 * 1100.0));
+    }
+
+    #[test]
+    fn millions_of_pounds_are_sterling() {
+        let q = one("10 million pounds");
+        assert_eq!((q.dimension, q.unit.as_str()), (Dimension::Money, "GBP"));
+        assert_interval(&q, 9.505e6, Some(10.495e6));
+        assert_eq!(q.display, "£10 million");
+        assert_eq!(one("10 pounds").dimension, Dimension::Mass);
+    }
+
+    #[test]
+    fn speeds_in_kilometres_per_hour() {
+        for (text, kmh) in [
+            ("120 km/h", 120.0),
+            ("120 kph", 120.0),
+            ("120 kilometres per hour", 120.0),
+            ("120 mph", 120.0 * 1.609_344),
+            ("120 miles per hour", 120.0 * 1.609_344),
+            ("120 knots", 120.0 * 1.852),
+        ] {
+            let q = one(text);
+            assert_eq!(q.dimension, Dimension::Speed, "{text}");
+            assert_eq!(q.unit, "km/h");
+            assert_eq!(spanned(text, &q), text);
+            let mid = (q.low + q.high.expect("bounded")) / 2.0;
+            assert!(approx(mid, kmh), "{text}: {q:?}");
+        }
+    }
+
+    // --- money ---
+
+    #[test]
+    fn money_in_every_printed_form() {
+        for (text, code, value, display) in [
+            ("$15bn", "USD", 15e9, "$15 billion"),
+            ("$15 billion", "USD", 15e9, "$15 billion"),
+            ("$15-billion", "USD", 15e9, "$15 billion"),
+            ("$137-million", "USD", 137e6, "$137 million"),
+            ("US$2.5 million", "USD", 2.5e6, "$2.5 million"),
+            ("A$2.5 million", "AUD", 2.5e6, "A$2.5 million"),
+            ("C$2.5 million", "CAD", 2.5e6, "C$2.5 million"),
+            ("€2 mn", "EUR", 2e6, "€2 million"),
+            ("2 mn-euro", "EUR", 2e6, "€2 million"),
+            ("2 million euros", "EUR", 2e6, "€2 million"),
+            ("£3m", "GBP", 3e6, "£3 million"),
+            ("Rs 500 crore", "INR", 5e9, "Rs 500 crore"),
+            ("Rs. 5 lakh", "INR", 5e5, "Rs 5 lakh"),
+            ("$1.2m", "USD", 1.2e6, "$1.2 million"),
+            ("$15k", "USD", 15e3, "$15 thousand"),
+            ("500,000 dollars", "USD", 5e5, "$500,000"),
+            ("¥100 billion", "JPY", 1e11, "¥100 billion"),
+            ("2 million yen", "JPY", 2e6, "¥2 million"),
+            ("two million dollars", "USD", 2e6, "$2 million"),
+        ] {
+            let q = one(text);
+            assert_eq!(spanned(text, &q), text);
+            assert_eq!(q.dimension, Dimension::Money, "{text}");
+            assert_eq!(q.unit, code, "{text}");
+            assert_eq!(q.display, display, "{text}");
+            let mid = (q.low + q.high.expect("bounded")) / 2.0;
+            assert!(approx(mid, value), "{text}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn money_rounds_at_its_last_digit() {
+        assert_interval(&one("$15bn"), 14.505e9, Some(15.495e9));
+        assert_interval(&one("$2.3 million"), 2.2505e6, Some(2.3495e6));
+        assert_eq!(
+            one("$15bn"),
+            Quantity {
+                span: Span::new(0, 5),
+                ..one("$15 billion")
+            }
+        );
+    }
+
+    #[test]
+    fn currencies_stay_apart() {
+        let text = "$15bn (€12bn)";
+        let found = find(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].unit, "USD");
+        assert_eq!(found[1].unit, "EUR");
+        assert_ne!(one("$5 million").unit, one("€5 million").unit);
+    }
+
+    #[test]
+    fn a_dollar_amount_is_not_a_length() {
+        let q = one("$5 m");
+        assert_eq!(q.dimension, Dimension::Money);
+        let q = one("$5 more");
+        assert_eq!((q.display.as_str(), q.high), ("$5", Some(5.495)));
+        assert!(find("Mrs 5").is_empty());
+    }
+
+    // --- percentages ---
+
+    #[test]
+    fn percentages_and_points() {
+        for text in ["45%", "45 percent", "45 per cent", "45-percent", "45 pct"] {
+            let q = one(text);
+            assert_eq!(spanned(text, &q), text);
+            assert_eq!((q.dimension, q.unit.as_str()), (Dimension::Percent, "%"));
+            assert_eq!(q.display, "45%");
+            assert_interval(&q, 44.505, Some(45.495));
+        }
+        let q = one("4.5 percentage points");
+        assert_eq!((q.dimension, q.unit.as_str()), (Dimension::Percent, "pp"));
+        assert_eq!(q.display, "4.5 pp");
+        assert_eq!(one("five percent").display, "5%");
+        assert_interval(&one("about 45%"), 38.25, Some(51.75));
+    }
+
+    // --- ages ---
+
+    #[test]
+    fn ages_in_every_printed_form() {
+        for (text, span) in [
+            ("a 22-year-old man", "22-year-old"),
+            ("a 22 year-old man", "22 year-old"),
+            ("the 22-years-old", "22-years-old"),
+            ("he is 22 years old", "22 years old"),
+            ("a twenty-two-year-old", "twenty-two-year-old"),
+            ("a man aged 22.", "aged 22"),
+            ("at age 22, he", "age 22"),
+            ("Kafoury, 22, said", "22"),
+            ("Kafoury, 22 of Portland", "22"),
+        ] {
+            let q = one(text);
+            assert_eq!(spanned(text, &q), span, "{text}");
+            assert_eq!((q.dimension, q.unit.as_str()), (Dimension::Age, "year"));
+            assert_eq!((q.low, q.high), (22.0, Some(22.0)));
+            assert_eq!(q.display, "22");
+        }
+    }
+
+    #[test]
+    fn commas_around_other_numbers_are_no_ages() {
+        assert!(find("in 2009, the").is_empty());
+        assert!(find("In June, 12, people").is_empty());
+        assert!(find("Smith, 63,000 people").is_empty());
+        assert!(find("Smith, 150, said").is_empty());
+        assert!(find("aged 18-25").is_empty());
+        assert!(find("age 5 to 12").is_empty());
+        assert_eq!(one("Kafoury, 63, said").display, "63");
+    }
+
+    // --- what is not a quantity ---
+
+    #[test]
+    fn non_quantities() {
+        for text in [
+            "in 2009",
+            "on March 5, 2010",
+            "at 5:30 p.m.",
+            "won 27-24",
+            "call 555-1234",
+            "the 5th floor",
+            "24 people were killed",
+            "the G8 summit",
+            "an F-16 jet",
+            "Route 66",
+            "No. 3",
+            "a ton of work",
+            "7 in the morning",
+        ] {
+            assert!(find(text).is_empty(), "{text:?} → {:?}", find(text));
+        }
+    }
+
+    #[test]
+    fn numbers_inside_identifiers_are_no_measures() {
+        assert!(find("F-16 km").is_empty());
+        assert!(find("x10 km").is_empty());
+        assert!(find("5:30 km").is_empty());
+        assert!(find("1,2345 km").is_empty());
+    }
+
+    // --- robustness ---
+
+    #[test]
+    fn many_quantities_in_order() {
+        let text = "A 6.1-magnitude quake struck 55 km (34 miles) away, killing a \
+                    22-year-old; damage is put at $15bn, or 45% of output.";
+        let found = find(text);
+        let dims: Vec<Dimension> = found.iter().map(|q| q.dimension).collect();
+        assert_eq!(
+            dims,
+            [
+                Dimension::Magnitude,
+                Dimension::Length,
+                Dimension::Age,
+                Dimension::Money,
+                Dimension::Percent
+            ]
+        );
+        assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    }
+
+    #[test]
+    fn spans_lie_on_char_boundaries() {
+        let text = "Café 55 km — ünd 6.1-magnitude ü";
+        let found = find(text);
+        let spans: Vec<&str> = found.iter().map(|q| spanned(text, q)).collect();
+        assert_eq!(spans, ["55 km", "6.1-magnitude"]);
+
+        let text = "Café 55 km — ünd 6.1-magnitude ü, €2 mn ½ 45 % née, 63, Ünd, 45, x";
+        let found = find(text);
+        assert!(found.len() >= 4, "{found:?}");
+        for q in &found {
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            assert!(!spanned(text, q).is_empty());
+        }
+        assert_eq!(spanned(text, &found[0]), "55 km");
+        assert_eq!(spanned(text, &found[1]), "6.1-magnitude");
+    }
+
+    #[test]
+    fn long_mixed_text_does_not_panic() {
+        let pieces = [
+            "about",
+            "55",
+            "km",
+            "(34",
+            "miles)",
+            "$15bn",
+            "€",
+            "2",
+            "mn-euro",
+            "6.1-magnitude",
+            "Kafoury,",
+            "63,",
+            "of",
+            "ü",
+            "5:30",
+            "27-24",
+            "99999999999999999999999999",
+            "m",
+            "1,000,000",
+            "sq",
+            "per",
+            "cent",
+            "%",
+            "aged",
+            "—",
+            "½",
+            "M",
+            "2009,",
+            "x1",
+            ".",
+        ];
+        let mut text = String::new();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        while text.len() < 200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let piece = pieces[(seed % pieces.len() as u64) as usize];
+            text.push_str(piece);
+            text.push(if seed.is_multiple_of(7) { '\n' } else { ' ' });
+        }
+        let found = find(&text);
+        assert!(!found.is_empty());
+        assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        for q in &found {
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            assert!(q.low.is_finite() && q.high.is_none_or(|h| h.is_finite() && q.low <= h));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_ordered_well_formed_quantities(text in "\\PC{0,80}") {
+            let found = find(&text);
+            for w in found.windows(2) {
+                proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+            for q in &found {
+                proptest::prop_assert!(text.is_char_boundary(q.span.start));
+                proptest::prop_assert!(text.is_char_boundary(q.span.end));
+                proptest::prop_assert!(q.span.start < q.span.end);
+                proptest::prop_assert!(q.high.is_none_or(|h| q.low <= h));
+            }
+        }
+
+        #[test]
+        fn quantity_words_in_any_order(
+            words in proptest::collection::vec(
+                "(about|55|km|\\(|\\)|or|miles|\\$|15|bn|€|m|%|, |63|Smith|aged|-|\\.|ü)",
+                0..30,
+            )
+        ) {
+            let text = words.concat();
+            let found = find(&text);
+            for w in found.windows(2) {
+                proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+            for q in &found {
+                proptest::prop_assert!(text.is_char_boundary(q.span.start));
+                proptest::prop_assert!(text.is_char_boundary(q.span.end));
+                proptest::prop_assert!(q.high.is_none_or(|h| q.low <= h));
+            }
+        }
+    }
+}
