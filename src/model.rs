@@ -384,6 +384,16 @@ pub enum ClaimKind {
     Ordinal,
     /// Where something happens or happened.
     Place,
+    /// An earthquake's magnitude ("6.1-magnitude", "5.9 on the Richter scale").
+    Magnitude,
+    /// A depth, distance, area, weight or speed, in a canonical unit.
+    Measure,
+    /// A sum of money, in its own currency.
+    Money,
+    /// A percentage ("45 per cent of voters").
+    Percentage,
+    /// A person's age ("Kafoury, 63,").
+    Age,
 }
 
 impl ClaimKind {
@@ -395,6 +405,11 @@ impl ClaimKind {
             ClaimKind::Count => "count",
             ClaimKind::Ordinal => "ordinal",
             ClaimKind::Place => "place",
+            ClaimKind::Magnitude => "magnitude",
+            ClaimKind::Measure => "measure",
+            ClaimKind::Money => "money",
+            ClaimKind::Percentage => "percentage",
+            ClaimKind::Age => "age",
         }
     }
 }
@@ -565,6 +580,9 @@ pub struct Analyzed {
     pub sentences: Vec<Sentence>,
     pub timexes: Vec<Timex>,
     pub claims: Vec<Claim>,
+    /// The story the article reports, numbered across the run: claims of different
+    /// stories are never compared.
+    pub story: usize,
 }
 
 impl Analyzed {
@@ -576,6 +594,7 @@ impl Analyzed {
             sentences: Vec::new(),
             timexes: Vec::new(),
             claims,
+            story: 0,
         }
     }
 }

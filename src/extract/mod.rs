@@ -18,7 +18,9 @@
 //! Invariant: every claim's span lies inside its sentence and
 //! `article.text[span] == mention`.
 
-use crate::lexicon::{self, ORDINAL_WORDS, VAGUE_QUANTITIES};
+mod measures;
+
+use crate::lexicon::{self, ORDINAL_WORDS};
 use crate::model::{
     Amount, Article, Aspect, Claim, ClaimKind, Event, Granularity, Reading, Sentence, Span,
     TimeRange, Timex, TimexType, Topic, Value,
@@ -82,9 +84,9 @@ pub fn extract(
             };
             c.anchor = dct;
             c.attributed_to = attribution(&s.text);
-            if matches!(
+            if !matches!(
                 c.kind,
-                ClaimKind::Count | ClaimKind::Duration | ClaimKind::Ordinal
+                ClaimKind::Date | ClaimKind::LastOccurrence | ClaimKind::Place
             ) && let Some((b, _)) = &background
             {
                 c.anchor = Some(*b);
@@ -355,7 +357,7 @@ fn blank_claim(
 
 fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut used = vec![false; ctx.timexes.len()];
-    let mut claims = Vec::new();
+    let mut claims = measures::measures(ctx);
     claims.extend(last_occurrences(ctx, &mut used));
     claims.extend(ranges(ctx, &mut used));
     claims.extend(offsets(ctx, &mut used));
@@ -1333,7 +1335,9 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             // "a magnitude 6 quake": a number before a singular noun is no count.
             continue;
         }
-        let Some((low, high)) = count_value(n.as_str(), caps.name("q").map(|q| q.as_str())) else {
+        let Some((low, high)) =
+            crate::quantity::count_interval(n.as_str(), caps.name("q").map(|q| q.as_str()))
+        else {
             continue;
         };
         let noun_end = noun.start() + words[..take].join(" ").len();
@@ -1588,38 +1592,6 @@ fn fmt_count(x: f64) -> String {
     } else {
         format!("{x}")
     }
-}
-
-/// The interval a number and its qualifier allow.
-fn count_value(n: &str, q: Option<&str>) -> Option<(f64, Option<f64>)> {
-    let lower = n.to_lowercase();
-    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some((_, lo, hi)) = VAGUE_QUANTITIES.iter().find(|(w, ..)| *w == lower) {
-        return Some((*lo, *hi));
-    }
-    let x = if lower == "a dozen" {
-        12.0
-    } else if let Some((num, scale)) = lower.rsplit_once(' ') {
-        let s = lexicon::lookup(lexicon::SCALE_WORDS, scale)?;
-        lexicon::number_value(num)? * s
-    } else {
-        lexicon::number_value(&lower)?
-    };
-    let q = q.map(|q| {
-        q.to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    Some(match q.as_deref() {
-        Some("at least") => (x, None),
-        Some("more than") | Some("over") => (x + if x >= 10.0 { 0.0 } else { 1.0 }, None),
-        Some("up to") => (0.0, Some(x)),
-        Some("fewer than") | Some("less than") => (0.0, Some(x)),
-        Some("nearly") | Some("almost") => ((x * 0.9).floor(), Some(x)),
-        Some(_) => ((x * 0.85).floor(), Some((x * 1.15).ceil())),
-        None => (x, Some(x)),
-    })
 }
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
