@@ -82,6 +82,9 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
             let rest = &members[x + 1..];
             let others = rest.partition_point(|&j| refs[j].article <= refs[i].article);
             for &j in &rest[others..] {
+                if articles[refs[i].article].story != articles[refs[j].article].story {
+                    continue;
+                }
                 let (a, b) = (claim(articles, refs[i]), claim(articles, refs[j]));
                 if let Some(score) =
                     pair_score(a, b, opts).filter(|_| same_subject(a, b, &names[i], &names[j]))
@@ -269,11 +272,15 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
         (a.topic.aspect, b.topic.aspect),
         (Aspect::Whole, _) | (_, Aspect::Whole)
     ) || a.topic.aspect == b.topic.aspect;
+    // An event whose time is unknown (an undated article) is not shown to be the same
+    // as one whose time is known: two quakes on the same island years apart read
+    // alike. Two undated claims may still be compared.
     let same_time = match (a.anchor, b.anchor) {
         (Some(x), Some(y)) => {
             (x - y).num_days().abs() <= opts.max_anchor_gap_days || a.historical && b.historical
         }
-        _ => true,
+        (None, None) => true,
+        _ => false,
     };
     // Background events are told apart by where they happened ("Bam" vs "Zarand").
     let same_place = !(a.historical && b.historical) || places_overlap(&a.places, &b.places);

@@ -3,7 +3,7 @@
 //! The pipeline, one module per stage, plain data ([`model`]) passed forward:
 //!
 //! ```text
-//! ingest → clean → segment → timex → extract → align → compare → report
+//! ingest → clean → segment → timex → extract → stories → align → compare → report
 //! ```
 //!
 //! * [`ingest`] reads files and folders, front matter, and the publication date when
@@ -15,9 +15,15 @@
 //!   also finds in the text or infers when nothing states it.
 //! * [`extract`] turns sentences and their time expressions into typed claims with a
 //!   topic, actors and places.
+//!   Measured quantities come from [`quantity`], a parser with no idea what they are
+//!   about.
+//! * [`stories`] groups the articles that report one story (TF-IDF, average linkage):
+//!   claims of two stories are never compared.
 //! * [`align`] groups the claims of different articles that speak of one fact.
 //! * [`compare`] gives each group a verdict and checks each article against itself.
 //! * [`report`] renders the result as text or JSON to any writer.
+//!
+//! [`evaluate`] scores the whole pipeline on hand-annotated ECB+ clusters.
 
 pub mod align;
 pub mod clean;
@@ -32,6 +38,7 @@ pub mod model;
 pub mod quantity;
 pub mod report;
 pub mod segment;
+pub mod stories;
 pub mod timex;
 
 pub use error::Error;
@@ -76,6 +83,10 @@ pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
     analyzed.par_iter_mut().enumerate().for_each(|(i, a)| {
         a.claims = extract::extract(i, &a.article, &a.sentences, &a.timexes);
     });
+    let stories = stories::stories(&analyzed);
+    for (a, story) in analyzed.iter_mut().zip(stories) {
+        a.story = story;
+    }
     let groups = align::align(&analyzed, &opts.align);
     let mut findings = compare::compare(&analyzed, &groups);
     findings.extend(compare::self_check(&analyzed));
@@ -113,6 +124,7 @@ fn read_times(mut articles: Vec<Article>) -> Vec<Analyzed> {
                 sentences,
                 timexes,
                 claims: Vec::new(),
+                story: 0,
             }
         })
         .collect();
