@@ -8,12 +8,12 @@ root=..
 ecb=$root/tests/fixtures/ecbplus
 out=corpus
 rm -rf "$out"
-mkdir -p "$out"/{front_matter,clean_segment,timex,extract,compare_two}
+mkdir -p "$out"/{front_matter,clean_segment,timex,extract,compare_two,quantity}
 
 # The three seed articles, whole.
 for f in "$root"/corpus/*.txt; do
     name=$(basename "$f" .txt)
-    for t in front_matter clean_segment timex extract; do
+    for t in front_matter clean_segment timex extract quantity; do
         cp "$f" "$out/$t/$name.txt"
     done
 done

@@ -332,3 +332,78 @@ fn shooting_output_is_deterministic() {
 fn shooting_findings_do_not_depend_on_input_order() {
     assert_order_independent(SHOOTING);
 }
+
+// ---------------------------------------------------------------------------------
+// ECB+ 24-ecbplus: the Casty jewellery heist in Paris, 9 September 2013 (only
+// agreements).
+
+const HEIST: &str = "tests/fixtures/ecbplus/24-ecbplus";
+
+#[test]
+fn heist_text_snapshot() {
+    snapshot_text("ecbplus_24_text", HEIST);
+}
+
+#[test]
+fn heist_agrees_throughout() {
+    let doc = parse(&json_report(&[HEIST]));
+    assert_eq!(doc["summary"]["contradictions"], 0, "{}", doc["summary"]);
+    assert!(
+        as_usize(&doc["summary"]["agreements"]) >= 5,
+        "{}",
+        doc["summary"]
+    );
+}
+
+// ---------------------------------------------------------------------------------
+// ECB+ 8-ecbplus: the bomb at a bank in Athens during the 2010 riots (an update).
+
+const BANK: &str = "tests/fixtures/ecbplus/8-ecbplus";
+
+#[test]
+fn bank_text_snapshot() {
+    snapshot_text("ecbplus_8_text", BANK);
+}
+
+#[test]
+fn bank_has_an_update_that_does_not_raise_the_exit_code() {
+    let doc = parse(&json_report(&[BANK]));
+    assert!(
+        as_usize(&doc["summary"]["updates"]) >= 1,
+        "{}",
+        doc["summary"]
+    );
+    let out = factdiff(&["compare", BANK]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+// ---------------------------------------------------------------------------------
+// Both halves of topic 18 together: two office shootings, in Vancouver (undated) and
+// near Detroit (April 2007). No contradiction may pair a claim of one with a claim of
+// the other.
+
+const OTHER_SHOOTING: &str = "tests/fixtures/ecbplus/18-ecb";
+
+#[test]
+fn mixed_halves_never_contradict_across() {
+    let doc = parse(&json_report(&[OTHER_SHOOTING, SHOOTING]));
+    for f in doc["findings"].as_array().expect("findings") {
+        if f["verdict"] != "contradict" {
+            continue;
+        }
+        let halves: BTreeSet<&str> = f["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .map(|c| {
+                let path = as_str(c, "path");
+                if path.contains("/18-ecb/") {
+                    "ecb"
+                } else {
+                    "ecbplus"
+                }
+            })
+            .collect();
+        assert_eq!(halves.len(), 1, "a contradiction across halves: {f}");
+    }
+}

@@ -73,6 +73,7 @@ pub fn extract(
         let carried = previous_background.filter(|_| continues_previous(&s.text));
         let background = own.or(carried);
         previous_background = background.clone();
+        let undated_past = dct.is_none() && names_a_month_or_year(&local);
         for c in &mut found {
             c.article = article_index;
             c.sentence = si;
@@ -90,6 +91,14 @@ pub fn extract(
             ) && let Some((b, _)) = &background
             {
                 c.anchor = Some(*b);
+                c.historical = true;
+            }
+            if undated_past
+                && !matches!(
+                    c.kind,
+                    ClaimKind::Date | ClaimKind::LastOccurrence | ClaimKind::Place
+                )
+            {
                 c.historical = true;
             }
             c.event = event_of(c, &s.text, &story);
@@ -249,6 +258,23 @@ fn background_time(
         .filter(|t| t.ttype == TimexType::Date)
         .filter_map(|t| time_of(t).and_then(|r| r.latest));
     from_claims.chain(from_timexes).filter(|l| *l < limit).max()
+}
+
+/// True when a sentence names a month or a year without a day ("in September", "in
+/// 2003"). In an article with no date, such a sentence is taken to be about an earlier
+/// event: stories date their own news by weekday ("on Sunday"), background by month.
+fn names_a_month_or_year(timexes: &[Timex]) -> bool {
+    timexes.iter().any(|t| {
+        t.ttype == TimexType::Date && {
+            let v = t.value.as_bytes();
+            let digits = |r: std::ops::Range<usize>| v[r].iter().all(u8::is_ascii_digit);
+            match v.len() {
+                4 => digits(0..4),
+                7 => v[4] == b'-' && digits(5..7) && (digits(0..4) || &v[0..4] == b"XXXX"),
+                _ => false,
+            }
+        }
+    })
 }
 
 /// True when a sentence opens with a pronoun that refers back to the previous one's
