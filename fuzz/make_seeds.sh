@@ -49,3 +49,9 @@ pair "$root/corpus/bbc-kerry-visits-seoul.txt" "$root/corpus/bbc-koreas-hold-hig
 pair "$root/corpus/korea-us-discuss-coordination.txt" "$root/corpus/bbc-kerry-visits-seoul.txt" coordination-kerry
 pair "$ecb/20-ecbplus/20_1.txt" "$ecb/20-ecbplus/20_8.txt" ecb-20_1-20_8
 pair "$ecb/18-ecbplus/18_1.txt" "$ecb/18-ecbplus/18_5.txt" ecb-18_1-18_5
+
+# Quantities: the time-expression seeds (whole articles and ECB+ sentences) and one
+# line holding every form the parser reads.
+cp "$out"/timex/* "$out/quantity/"
+printf 'A 6.1-magnitude quake 10 kilometers (6 miles) deep, $15bn, 45 per cent, Kafoury, 63, and 2 mn-euro.\n' \
+    >"$out/quantity/forms.txt"
