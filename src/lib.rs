@@ -17,7 +17,7 @@
 //!   topic, actors and places.
 //!   Measured quantities come from [`quantity`], a parser with no idea what they are
 //!   about.
-//! * [`stories`] groups the articles that report one story (TF-IDF, average linkage):
+//! * [`stories`] groups the articles that report one story (word-frequency cosine, average linkage):
 //!   claims of two stories are never compared.
 //! * [`align`] groups the claims of different articles that speak of one fact.
 //! * [`compare`] gives each group a verdict and checks each article against itself.
