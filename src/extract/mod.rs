@@ -19,6 +19,7 @@
 //! `article.text[span] == mention`.
 
 mod measures;
+mod tolls;
 
 use crate::lexicon::{self, ORDINAL_WORDS};
 use crate::model::{
@@ -389,7 +390,16 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
     claims.extend(offsets(ctx, &mut used));
     claims.extend(dates(ctx, &mut used));
     claims.extend(durations(ctx, &mut used));
-    claims.extend(counts(ctx));
+    // A count is kept only where no measure ("2.5 million dollars") or earlier count
+    // already reads the words; a toll without a noun comes last.
+    for c in counts(ctx).into_iter().chain(tolls::tolls(ctx)) {
+        let taken = claims
+            .iter()
+            .any(|o| o.span.start < c.span.end && c.span.start < o.span.end);
+        if !taken {
+            claims.push(c);
+        }
+    }
     claims.extend(ordinals(ctx));
     claims.sort_by_key(|c| (c.span, c.kind));
     claims
@@ -2123,5 +2133,111 @@ mod event_tests {
             .expect("toll");
         assert!(toll.historical, "{toll:?}");
         assert_eq!(toll.places, vec!["Zarand".to_string()]);
+    }
+}
+
+#[cfg(test)]
+mod toll_tests {
+    use super::*;
+
+    /// The counts of a one-sentence article dated 2005-11-28, as (mention, head, value).
+    fn counts_of(text: &str) -> Vec<(String, String, String)> {
+        let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
+        let article = Article::from_text("t.txt", text).published_on(date);
+        let sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            line: 1,
+            text: text.to_string(),
+        }];
+        let timexes = crate::timex::tag(&article, &sentences, Some(date));
+        extract(0, &article, &sentences, &timexes)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Count)
+            .map(|c| (c.mention, c.topic.head, c.display))
+            .collect()
+    }
+
+    fn has(text: &str, mention: &str, role: &str, value: &str) {
+        let found = counts_of(text);
+        let head = format!("{role} {}", lexicon::fold("people"));
+        assert!(
+            found
+                .iter()
+                .any(|(m, h, v)| m == mention && *h == head && v == value),
+            "{text}: want {mention:?} {head} {value}, got {found:?}"
+        );
+    }
+
+    #[test]
+    fn tolls_without_a_noun() {
+        has(
+            "The quake struck on Sunday, injuring 40.",
+            "injuring 40",
+            "injured",
+            "40",
+        );
+        has(
+            "That temblor killed at least six people, injured almost 50 and caused damage.",
+            "injured almost 50",
+            "injured",
+            "45–50",
+        );
+        has(
+            "He said 30 of the 80 wounded remained in hospital.",
+            "80 wounded",
+            "injured",
+            "80",
+        );
+        has(
+            "Ten people were killed and at least 50 injured when the quake struck.",
+            "at least 50 injured",
+            "injured",
+            "≥50",
+        );
+        has(
+            "A quake killed more than 31,000 in Bam, and 600 were killed in Zarand.",
+            "600 were killed",
+            "killed",
+            "600",
+        );
+        has(
+            "The quake struck, killing 10 persons and wounding other 70, officials said.",
+            "wounding other 70",
+            "injured",
+            "70",
+        );
+    }
+
+    #[test]
+    fn no_one_hurt_is_a_toll_of_zero() {
+        has(
+            "Fanning said no one else was injured.",
+            "no one else was injured",
+            "injured",
+            "0",
+        );
+        has(
+            "There were no casualties, officials said.",
+            "no casualties",
+            "killed",
+            "0",
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_tolls() {
+        for text in [
+            "The gunman killed 3 of them at 10:30 on Monday.",
+            "Police arrested 2.5 million dollars worth of goods.",
+            "The injured 40-year-old man was taken to hospital.",
+        ] {
+            let found = counts_of(text);
+            assert!(
+                !found
+                    .iter()
+                    .any(|(m, ..)| m.contains("2.5") || m.contains("40-")),
+                "{text}: {found:?}"
+            );
+        }
     }
 }

@@ -1,0 +1,125 @@
+//! Tolls written without a counted noun: "injuring 40", "injured almost 50", "80
+//! wounded", "600 were killed", "no one else was injured", "no casualties".
+//!
+//! The main count extractor needs a noun after the number ("10 people"); news often
+//! drops it once the role says who is counted. These claims count people in that role
+//! and share the topic head of "killing 10 people" ("killed peopl"), so the two forms
+//! are compared.
+
+use super::{SentenceCtx, blank_claim, fmt_count, in_timex};
+use crate::lexicon;
+use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
+use regex::Regex;
+use std::sync::LazyLock;
+
+const NUMBER: &str = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|scores|a\s+dozen)";
+
+const QUALIFIER: &str = r"(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|roughly|approximately|an\s+estimated|as\s+many\s+as)\s+)?";
+
+/// "killing 10", "injured almost 50", "wounding other 70", "injuring dozens more":
+/// a role verb, then a number that no noun follows.
+static VERB_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<role>killing|killed|kills|injuring|injured|wounding|wounded|hurting|hurt|arresting|arrested|evacuating|evacuated)\s+(?:another\s+|other\s+)?{QUALIFIER}{NUMBER}(?:\s+(?:more|others|other\s+people))?(?:\s*(?:[,.;:)]|$)|\s+(?:and|in|on|at|when|while|after|as|before|during|of\s+them)\b)"
+    ))
+    .expect("toll pattern compiles")
+});
+
+/// "80 wounded", "at least 50 injured", "600 were killed": a number, then the role.
+static NUMBER_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,(])(?P<all>{QUALIFIER}{NUMBER}\s+(?:(?:were|was|are|have\s+been|had\s+been|been|reported|confirmed)\s+)?(?P<role>killed|dead|injured|wounded|hurt|missing|arrested|evacuated))\b"
+    ))
+    .expect("toll pattern compiles")
+});
+
+/// "no one else was injured", "no casualties", "no one was hurt".
+static NONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no\s+(?:one|other\s+people|others|one\s+else|other\s+injuries)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:seriously\s+)?(?P<role>killed|injured|hurt|wounded)|no\s+(?P<noun>casualties|injuries|deaths|fatalities|one\s+died|one\s+was\s+killed))\b")
+        .expect("no-toll pattern compiles")
+});
+
+/// Claims of the tolls of a sentence written without a counted noun.
+pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for caps in VERB_THEN_NUMBER.captures_iter(ctx.text) {
+        let (Some(role), Some(n)) = (caps.name("role"), caps.name("n")) else {
+            continue;
+        };
+        let span = Span::new(role.start(), n.end());
+        let q = caps.name("q").map(|q| q.as_str());
+        out.extend(toll(ctx, span, role.as_str(), n.as_str(), q));
+    }
+    for caps in NUMBER_THEN_ROLE.captures_iter(ctx.text) {
+        let (Some(all), Some(role), Some(n)) =
+            (caps.name("all"), caps.name("role"), caps.name("n"))
+        else {
+            continue;
+        };
+        let span = Span::new(all.start(), all.end());
+        let q = caps.name("q").map(|q| q.as_str());
+        out.extend(toll(ctx, span, role.as_str(), n.as_str(), q));
+    }
+    for caps in NONE.captures_iter(ctx.text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let role = match (caps.name("role"), caps.name("noun")) {
+            (Some(r), _) => lexicon::role(&r.as_str().to_lowercase()),
+            (None, Some(noun)) if noun.as_str().to_lowercase().starts_with("injur") => {
+                Some("injured")
+            }
+            (None, Some(_)) => Some("killed"),
+            (None, None) => None,
+        };
+        if let Some(role) = role {
+            let span = Span::new(whole.start(), whole.end());
+            out.push(claim(ctx, span, role, 0.0, Some(0.0)));
+        }
+    }
+    out
+}
+
+fn toll(ctx: &SentenceCtx, span: Span, role: &str, n: &str, q: Option<&str>) -> Option<Claim> {
+    let n_start = span.end.checked_sub(n.len())?;
+    if in_timex(ctx, n_start) || is_part_of_a_larger_number(ctx, span) {
+        return None;
+    }
+    let role = lexicon::role(&role.to_lowercase())?;
+    let (low, high) = crate::quantity::count_interval(n, q)?;
+    Some(claim(ctx, span, role, low, high))
+}
+
+/// "2.5" or "1,500-square": a digit right before or after the match is another number.
+fn is_part_of_a_larger_number(ctx: &SentenceCtx, span: Span) -> bool {
+    let before = ctx.text[..span.start].chars().next_back();
+    let after = ctx.text[span.end..].chars().next();
+    before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '$')
+        || after.is_some_and(|c| c.is_ascii_digit() || c == '-')
+}
+
+fn claim(ctx: &SentenceCtx, span: Span, role: &'static str, low: f64, high: Option<f64>) -> Claim {
+    let head = format!("{role} {}", lexicon::fold("people"));
+    let topic = Topic {
+        label: format!("people ({role})"),
+        tokens: vec![lexicon::fold("people"), role.to_string()],
+        head,
+        aspect: Aspect::Whole,
+    };
+    let display = match high {
+        Some(h) if h == low => fmt_count(low),
+        Some(h) => format!("{}–{}", fmt_count(low), fmt_count(h)),
+        None => format!("≥{}", fmt_count(low)),
+    };
+    let amount = Amount {
+        low,
+        high,
+        unit: lexicon::fold("people"),
+    };
+    blank_claim(
+        ClaimKind::Count,
+        span,
+        ctx.text,
+        Value::Amount(amount),
+        display,
+        topic,
+    )
+}
