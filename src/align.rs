@@ -290,7 +290,14 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
+    // Two different weekdays of undated articles are two days of the story, not one
+    // fact stated two ways.
+    let weekdays_fit = match (&a.value, &b.value) {
+        (Value::Weekday(x), Value::Weekday(y)) => x == y,
+        _ => true,
+    };
     a.kind == b.kind
+        && weekdays_fit
         && same_incident
         && same_place
         && same_era
@@ -319,13 +326,15 @@ fn is_current(c: &Claim, fallback: Option<NaiveDate>) -> bool {
 
 /// A count of things with no role word ("205 yards", "10 points", "two boats") is
 /// only comparable when both sentences name someone or something in common: sports
-/// and business stories are full of such numbers about different subjects.
-fn same_subject(a: &Claim, _b: &Claim, na: &BTreeSet<String>, nb: &BTreeSet<String>) -> bool {
+/// and business stories are full of such numbers about different subjects. Without
+/// that, two such counts of one story ("2,000 tents", "three live shells") may still
+/// be grouped when they agree: equal numbers of the same thing in one story are one
+/// fact, but different numbers may well be counts of different things.
+fn same_subject(a: &Claim, b: &Claim, na: &BTreeSet<String>, nb: &BTreeSet<String>) -> bool {
     if a.kind != ClaimKind::Count || has_role(&a.topic.head) {
         return true;
     }
-    // No verb either ("needed just nine points"): too vague to compare at all.
-    a.topic.head.contains(' ') && !na.is_disjoint(nb)
+    a.topic.head.contains(' ') && !na.is_disjoint(nb) || compatible(&a.value, &b.value)
 }
 
 /// Count heads start with their role ("killed peopl", "population qeshm").
@@ -352,7 +361,7 @@ fn proper_names(text: &str) -> BTreeSet<String> {
 fn granularity(v: &Value) -> Option<Granularity> {
     match v {
         Value::Time(t) => Some(t.granularity),
-        Value::Amount(_) | Value::Ordinal(_) | Value::Place(_) => None,
+        Value::Amount(_) | Value::Ordinal(_) | Value::Place(_) | Value::Weekday(_) => None,
     }
 }
 
@@ -377,6 +386,7 @@ pub fn compatible(a: &Value, b: &Value) -> bool {
         (Value::Amount(x), Value::Amount(y)) => x.overlaps(y),
         (Value::Ordinal(x), Value::Ordinal(y)) => x == y,
         (Value::Place(x), Value::Place(y)) => x.eq_ignore_ascii_case(y),
+        (Value::Weekday(x), Value::Weekday(y)) => x == y,
         _ => false,
     }
 }

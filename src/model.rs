@@ -421,6 +421,9 @@ pub enum Value {
     Amount(Amount),
     Ordinal(u32),
     Place(String),
+    /// A day of the week (1 = Monday … 7 = Sunday) in an article whose date is
+    /// unknown: "on Sunday" can still agree or disagree with another undated "Sunday".
+    Weekday(u32),
 }
 
 /// Which part of an event a time value speaks of.

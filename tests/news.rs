@@ -144,3 +144,45 @@ In February, a quake in the town of Zarand killed 612 people.\n";
     assert_eq!(code, Some(0), "{v}");
     assert!(verdicts(&v).iter().all(|(x, _)| x != "contradict"), "{v}");
 }
+
+#[test]
+fn undated_weekdays_agree_and_different_ones_are_never_compared() {
+    let a = "A strong earthquake shook the island of Qeshm on Sunday, injuring five people.\n";
+    let b = "An earthquake jolted the island of Qeshm on Sunday and damaged houses.\n";
+    let c = "An earthquake jolted the island of Qeshm on Monday and damaged houses.\n";
+    let (_dir, paths) = articles(&[("a.txt", a), ("b.txt", b)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(0), "{v}");
+    let found = verdicts(&v);
+    assert!(
+        found
+            .iter()
+            .any(|(x, why)| x == "agree" && why.contains("Sunday")),
+        "{found:?}"
+    );
+    let (_dir2, paths) = articles(&[("a.txt", a), ("c.txt", c)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(0), "{v}");
+}
+
+#[test]
+fn counts_of_things_without_a_role_agree_but_never_contradict() {
+    let a = "Published: 10 April 2007\n\nA gunman opened fire at an office in Troy.\nPolice found three live shells in his car.\n";
+    let b = "Published: 10 April 2007\n\nA gunman opened fire at an office in Troy.\nInvestigators found three shells in the car.\n";
+    let c = "Published: 10 April 2007\n\nA gunman opened fire at an office in Troy.\nInvestigators found two shells in the car.\n";
+    let (_dir, paths) = articles(&[("a.txt", a), ("b.txt", b)]);
+    let (_, v) = compare_json(&paths);
+    assert!(
+        verdicts(&v)
+            .iter()
+            .any(|(x, why)| x == "agree" && why.contains('3')),
+        "{v}"
+    );
+    let (_dir2, paths) = articles(&[("a.txt", a), ("c.txt", c)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(
+        code,
+        Some(0),
+        "different counts of things may be different things: {v}"
+    );
+}

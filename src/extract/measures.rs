@@ -254,13 +254,36 @@ fn person_near(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
         return Some(w.trim_end_matches("'s").to_string());
     }
     let after = words_after(ctx, q.span.end, 4);
-    let mut names = after.iter().skip_while(|w| !is_name(w)).take_while(is_name);
-    let first = names.next()?;
-    Some(
-        names
-            .last()
-            .unwrap_or(first)
-            .trim_end_matches("'s")
-            .to_string(),
-    )
+    if after.iter().any(|w| is_name(&w)) {
+        let mut names = after.iter().skip_while(|w| !is_name(w)).take_while(is_name);
+        let first = names.next()?;
+        return Some(
+            names
+                .last()
+                .unwrap_or(first)
+                .trim_end_matches("'s")
+                .to_string(),
+        );
+    }
+    // "a 59-year-old woman", "the 36-year-old driver": the person is the noun after.
+    after
+        .first()
+        .and_then(|w| person_noun(w))
+        .map(str::to_string)
+}
+
+/// The kind of person a noun names, folding family words ("a 59-year-old mother",
+/// "grandmother" and "woman" are one person in a story about her).
+fn person_noun(word: &str) -> Option<&'static str> {
+    let kind = match word.to_lowercase().as_str() {
+        "woman" | "mother" | "grandmother" | "wife" | "girl" | "lady" | "daughter" => "woman",
+        "man" | "father" | "grandfather" | "husband" | "boy" | "son" => "man",
+        "driver" | "motorist" => "driver",
+        "suspect" | "gunman" | "shooter" | "defendant" => "suspect",
+        "victim" => "victim",
+        "pedestrian" => "pedestrian",
+        "officer" | "policeman" | "trooper" | "deputy" => "officer",
+        _ => return None,
+    };
+    Some(kind)
 }

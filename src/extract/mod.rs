@@ -590,6 +590,7 @@ fn modifies_next(ctx: &SentenceCtx, i: usize) -> bool {
         && !in_timex(ctx, next.start)
         && !lexicon::is_stopword(&l)
         && !is_verbish(&l)
+        && !lexicon::IRREGULAR_PAST.contains(&l.as_str())
         && !lexicon::is_event_noun(&l)
         && !l.ends_with("ly")
         && !l.ends_with("ing")
@@ -795,6 +796,7 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
     }
     match head_left(ctx, &heads, wa) {
         Left::Found(h) => return Some((phrase_topic(ctx, &heads, h), false)),
+        Left::Blocked if seek == Seek::Time => return subject_incident(ctx, &heads, wa),
         Left::Blocked => return None,
         Left::NotFound => {}
     }
@@ -821,6 +823,18 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
         let l = ctx.lower(i);
         matches!(l.as_str(), "met" | "meet" | "meets").then(|| (meeting_topic(), false))
     })
+}
+
+/// When the way left to a time is blocked by a verb ("An earthquake … shook southern
+/// Iran on Sunday"), the time still dates the incident the sentence is about, if its
+/// subject names one (earthquake, shooting, blast, fire …).
+fn subject_incident(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<(Topic, bool)> {
+    let h = heads
+        .iter()
+        .copied()
+        .filter(|&h| h < wa)
+        .find(|&h| lexicon::incident(&ctx.lower(h)).is_some())?;
+    Some((phrase_topic(ctx, heads, h), false))
 }
 
 /// The topic a meeting verb stands for: the talks themselves.
@@ -1116,6 +1130,10 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
             continue;
         }
         let Some(mut value) = time_of(t) else {
+            if let Some(c) = undated_weekday(ctx, t) {
+                used[i] = true;
+                out.push(c);
+            }
             continue;
         };
         let wa = ctx.word_at(t.span.start);
@@ -1168,6 +1186,37 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         out.push(c);
     }
     out
+}
+
+/// "on Sunday" in an article whose date is unknown: the weekday itself is the claim.
+fn undated_weekday(ctx: &SentenceCtx, t: &Timex) -> Option<Claim> {
+    if ctx.dct.is_some() || t.ttype != TimexType::Date {
+        return None;
+    }
+    let day: u32 = t.value.strip_prefix("XXXX-WXX-")?.parse().ok()?;
+    const NAMES: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let name = NAMES.get(day.checked_sub(1)? as usize)?;
+    let (wa, wb) = (ctx.word_at(t.span.start), ctx.word_before(t.span.end));
+    let (mut topic, _) = topic_near(ctx, wa, wb)?;
+    topic.aspect = aspect_at(ctx, t.span.start);
+    // Two different weekdays are never aligned (see `align`): without a date they may
+    // be two days of one story (the attack on Friday, the vigil on Monday).
+    Some(blank_claim(
+        ClaimKind::Date,
+        t.span,
+        ctx.text,
+        Value::Weekday(day),
+        name.to_string(),
+        topic,
+    ))
 }
 
 fn is_relative(t: &Timex) -> bool {
