@@ -102,7 +102,10 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
         g.iter().all(|&m| {
             let o = claim(articles, refs[m]);
             if refs[m].article == refs[x].article {
-                compatible(&c.value, &o.value) && c.topic.aspect == o.topic.aspect
+                let both_sources = c.attributed_to != o.attributed_to
+                    || c.sentence == o.sentence && contrasts(&articles[refs[x].article], c);
+                (compatible(&c.value, &o.value) || both_sources && reports_sources(c))
+                    && c.topic.aspect == o.topic.aspect
             } else {
                 pair_score(c, o, opts).is_some() && same_subject(c, o, &names[x], &names[m])
             }
@@ -160,6 +163,26 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
         .collect();
     out.sort_by_key(|g| g.claims[0]);
     out
+}
+
+/// True for the kinds of value an article may give twice, from two sources (an
+/// unattributed 5.9 in the lead, "the USGS said 6.1" later): one fact, told as the
+/// sources disagree, so both may join one group.
+fn reports_sources(c: &Claim) -> bool {
+    matches!(
+        c.kind,
+        ClaimKind::Magnitude | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Money
+    )
+}
+
+/// True when a claim's sentence sets two statements against each other ("Iran's
+/// centre measured 5.9, but the USGS said 6.1").
+fn contrasts(article: &Analyzed, c: &Claim) -> bool {
+    article.sentences.get(c.sentence).is_some_and(|s| {
+        s.text
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| matches!(w, "but" | "while" | "whereas" | "although" | "however"))
+    })
 }
 
 /// For each claim, its candidate partners with their scores, best first.
@@ -294,6 +317,10 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
     // fact stated two ways.
     let weekdays_fit = match (&a.value, &b.value) {
         (Value::Weekday(x), Value::Weekday(y)) => x == y,
+        // A story has many clock times (the call, the blast, the arrest) that a topic
+        // word cannot tell apart: clock times are grouped only when they agree (and
+        // local time and GMT never).
+        (Value::Clock { .. }, Value::Clock { .. }) => compatible(&a.value, &b.value),
         _ => true,
     };
     a.kind == b.kind
@@ -361,7 +388,11 @@ fn proper_names(text: &str) -> BTreeSet<String> {
 fn granularity(v: &Value) -> Option<Granularity> {
     match v {
         Value::Time(t) => Some(t.granularity),
-        Value::Amount(_) | Value::Ordinal(_) | Value::Place(_) | Value::Weekday(_) => None,
+        Value::Amount(_)
+        | Value::Ordinal(_)
+        | Value::Place(_)
+        | Value::Weekday(_)
+        | Value::Clock { .. } => None,
     }
 }
 
@@ -387,6 +418,14 @@ pub fn compatible(a: &Value, b: &Value) -> bool {
         (Value::Ordinal(x), Value::Ordinal(y)) => x == y,
         (Value::Place(x), Value::Place(y)) => x.eq_ignore_ascii_case(y),
         (Value::Weekday(x), Value::Weekday(y)) => x == y,
+        (
+            Value::Clock { low, high, utc },
+            Value::Clock {
+                low: l2,
+                high: h2,
+                utc: u2,
+            },
+        ) => utc == u2 && low <= h2 && l2 <= high,
         _ => false,
     }
 }

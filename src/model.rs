@@ -394,6 +394,8 @@ pub enum ClaimKind {
     Percentage,
     /// A person's age ("Kafoury, 63,").
     Age,
+    /// The clock time of an event ("around 4 p.m.", "13:36 GMT").
+    Clock,
 }
 
 impl ClaimKind {
@@ -410,6 +412,7 @@ impl ClaimKind {
             ClaimKind::Money => "money",
             ClaimKind::Percentage => "percentage",
             ClaimKind::Age => "age",
+            ClaimKind::Clock => "time-of-day",
         }
     }
 }
@@ -424,6 +427,13 @@ pub enum Value {
     /// A day of the week (1 = Monday … 7 = Sunday) in an article whose date is
     /// unknown: "on Sunday" can still agree or disagree with another undated "Sunday".
     Weekday(u32),
+    /// A clock time as minutes after midnight, `low..=high` (wider for "about 4 p.m."),
+    /// on the local clock or, with `utc`, on GMT/UTC: the two are never compared.
+    Clock {
+        low: u32,
+        high: u32,
+        utc: bool,
+    },
 }
 
 /// Which part of an event a time value speaks of.

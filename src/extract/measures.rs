@@ -53,6 +53,9 @@ const MONEY_SUBJECTS: &[&str] = &[
     "profit",
 ];
 
+/// How far apart two printed distances may be and still be one distance.
+const DISTANCE_SLACK: f64 = 0.03;
+
 /// Claims of one sentence from its measured quantities.
 pub(super) fn measures(ctx: &SentenceCtx) -> Vec<Claim> {
     quantity::find(ctx.text)
@@ -64,11 +67,10 @@ pub(super) fn measures(ctx: &SentenceCtx) -> Vec<Claim> {
 
 fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
     let (kind, head, label) = match q.dimension {
-        Dimension::Magnitude => (
-            ClaimKind::Magnitude,
-            "magnitude".to_string(),
-            "magnitude".to_string(),
-        ),
+        Dimension::Magnitude => {
+            let (head, label) = magnitude_topic(ctx, q)?;
+            (ClaimKind::Magnitude, head, label)
+        }
         Dimension::Length => {
             let (head, label) = length_topic(ctx, q)?;
             (ClaimKind::Measure, head, label)
@@ -113,9 +115,15 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
         head,
         aspect: Aspect::Whole,
     };
+    // A distance news prints is an estimate (an epicentre "58 km" from a town per one
+    // agency, "35 miles" per another): 3% either way is the same place.
+    let slack = match q.dimension {
+        Dimension::Length => DISTANCE_SLACK,
+        _ => 0.0,
+    };
     let amount = Amount {
-        low: q.low,
-        high: q.high,
+        low: q.low * (1.0 - slack),
+        high: q.high.map(|h| h * (1.0 + slack)),
         unit: q.unit.clone(),
     };
     Some(blank_claim(
@@ -126,6 +134,32 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
         q.display.clone(),
         topic,
     ))
+}
+
+/// Whose magnitude: the main quake's, or an aftershock's ("an aftershock measuring
+/// 3.8"). A general statement ("A magnitude 6 quake can cause damage") is no claim.
+fn magnitude_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
+    let after = words_after(ctx, q.span.end, 3);
+    if after
+        .iter()
+        .any(|w| matches!(w.to_lowercase().as_str(), "can" | "could" | "may" | "might"))
+    {
+        return None;
+    }
+    let near: Vec<String> = words_before(ctx, q.span.start, 6)
+        .into_iter()
+        .chain(after)
+        .collect();
+    if near
+        .iter()
+        .any(|w| w.to_lowercase().starts_with("aftershock"))
+    {
+        return Some((
+            "magnitude aftershock".to_string(),
+            "magnitude of an aftershock".to_string(),
+        ));
+    }
+    Some(("magnitude".to_string(), "magnitude".to_string()))
 }
 
 fn dimension_word(d: Dimension) -> &'static str {

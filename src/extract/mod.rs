@@ -1130,7 +1130,13 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
             continue;
         }
         let Some(mut value) = time_of(t) else {
-            if let Some(c) = undated_weekday(ctx, t) {
+            // Without a date, a weekday or a clock time is still a claim.
+            let (wa, wb) = (ctx.word_at(t.span.start), ctx.word_before(t.span.end));
+            let clock = || {
+                let (topic, _) = topic_near(ctx, wa, wb)?;
+                clock_claim(ctx, t, &topic)
+            };
+            if let Some(c) = undated_weekday(ctx, t).or_else(clock) {
                 used[i] = true;
                 out.push(c);
             }
@@ -1164,10 +1170,11 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
             || follows_noun_directly(ctx, wa)
                 && is_relative(t)
                 && value.granularity >= Granularity::Year;
-        if t.ttype == TimexType::Time
-            && let Some(d) = value.earliest
-        {
-            value = TimeRange::day(d);
+        if t.ttype == TimexType::Time {
+            out.extend(clock_claim(ctx, t, &topic));
+            if let Some(d) = value.earliest {
+                value = TimeRange::day(d);
+            }
         }
         used[i] = true;
         let mut c = blank_claim(
@@ -1186,6 +1193,61 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         out.push(c);
     }
     out
+}
+
+/// The clock time a TIME expression states ("XXXX-XX-XXT16:00", "…T13:36Z"), widened
+/// by the words before it: "about 4 p.m." is 15:45–16:15, "just after 6 p.m." is
+/// 18:00–18:20, "before 10 a.m." the hour before.
+fn clock_claim(ctx: &SentenceCtx, t: &Timex, topic: &Topic) -> Option<Claim> {
+    let (_, clock) = t.value.split_once('T')?;
+    let utc = clock.ends_with('Z');
+    let hh: u32 = clock.get(0..2)?.parse().ok()?;
+    let mm: u32 = clock.get(3..5)?.parse().ok()?;
+    if clock.get(2..3)? != ":" || hh > 23 || mm > 59 {
+        return None;
+    }
+    let at = hh * 60 + mm;
+    let before = ctx.before(t.span.start);
+    let (low, high) = if before.ends_with("just after") || before.ends_with("shortly after") {
+        (at, at + 20)
+    } else if before.ends_with("just before") || before.ends_with("shortly before") {
+        (at.saturating_sub(20), at)
+    } else if before.ends_with("after") {
+        (at, at + 60)
+    } else if before.ends_with("before") {
+        (at.saturating_sub(60), at)
+    } else if [
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+    ]
+    .iter()
+    .any(|q| before.ends_with(q))
+    {
+        (at.saturating_sub(15), at + 15)
+    } else {
+        (at, at)
+    };
+    let high = high.min(24 * 60 - 1);
+    let show = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
+    let zone = if utc { " GMT" } else { "" };
+    let display = if low == high {
+        format!("{}{zone}", show(low))
+    } else {
+        format!("{}–{}{zone}", show(low), show(high))
+    };
+    Some(blank_claim(
+        ClaimKind::Clock,
+        t.span,
+        ctx.text,
+        Value::Clock { low, high, utc },
+        display,
+        topic.clone(),
+    ))
 }
 
 /// "on Sunday" in an article whose date is unknown: the weekday itself is the claim.
@@ -1862,7 +1924,8 @@ pub fn attribution(text: &str) -> Option<String> {
         re.captures_iter(text)
             .filter_map(|c| c.name("s"))
             .map(|m| without_full_stop(m.as_str().trim()))
-            .find(|s| !is_attribution_filler(s))
+            .map(|s| s.strip_prefix("The ").unwrap_or(s))
+            .find(|s| !s.is_empty() && s != &"The" && !is_attribution_filler(s))
             .map(lexicon::source_name)
     })
 }
