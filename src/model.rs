@@ -412,7 +412,7 @@ impl ClaimKind {
             ClaimKind::Money => "money",
             ClaimKind::Percentage => "percentage",
             ClaimKind::Age => "age",
-            ClaimKind::Clock => "time-of-day",
+            ClaimKind::Clock => "clock",
         }
     }
 }

@@ -186,3 +186,81 @@ fn counts_of_things_without_a_role_agree_but_never_contradict() {
         "different counts of things may be different things: {v}"
     );
 }
+
+#[test]
+fn the_flagship_magnitude_clash_is_one_contradiction_naming_its_sources() {
+    let a = "Published: 27 November 2005\n\nA 5.9-magnitude earthquake struck the island of Qeshm on Sunday, killing 10 people, according to Iranian state media.\n";
+    let b = "Published: 27 November 2005\n\nAn earthquake measuring magnitude-5.9 shook the island of Qeshm on Sunday, killing 10 people.\n\
+Iran's seismological centre measured magnitude-5.9, but the U.S. Geological Survey said it was a magnitude-6.1 temblor.\n\
+An aftershock measuring 3.8 on the Richter scale followed on Monday.\n\
+A magnitude-6.0 quake can cause considerable damage.\n";
+    let (_dir, paths) = articles(&[("a.txt", a), ("b.txt", b)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(1), "{v}");
+    let magnitudes: Vec<&Value> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "magnitude")
+        .collect();
+    assert_eq!(magnitudes.len(), 1, "one magnitude fact: {magnitudes:?}");
+    let m = magnitudes[0];
+    assert_eq!(m["verdict"], "contradict", "{m}");
+    let values: Vec<&str> = m["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c["value"].as_str())
+        .collect();
+    assert!(
+        values.contains(&"5.9") && values.contains(&"6.1"),
+        "{values:?}"
+    );
+    assert!(
+        !values.contains(&"3.8") && !values.contains(&"6.0"),
+        "{values:?}"
+    );
+}
+
+#[test]
+fn distances_agree_within_their_conversion_and_estimate() {
+    let a = "Published: 27 November 2005\n\nThe quake struck at about 58km (36 miles) south-west of Bandar Abbas.\n";
+    let b = "Published: 27 November 2005\n\nThe quake's epicentre was 35 miles southwest of Bandar Abbas, the USGS said.\n";
+    let c = "Published: 27 November 2005\n\nThe quake's epicentre was 90 miles southwest of Bandar Abbas.\n";
+    let (_dir, paths) = articles(&[("a.txt", a), ("b.txt", b)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(0), "{v}");
+    assert!(verdicts(&v).iter().any(|(x, _)| x == "agree"), "{v}");
+    let (_dir2, paths) = articles(&[("a.txt", a), ("c.txt", c)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(1), "{v}");
+}
+
+#[test]
+fn clock_times_agree_when_they_overlap_and_never_contradict() {
+    let a =
+        "Published: 14 December 2008\n\nThe shooting began at about 4 p.m. at the office party.\n";
+    let b =
+        "Published: 14 December 2008\n\nThe shooting began around 4:10 p.m. at the office party.\n";
+    let c = "Published: 14 December 2008\n\nThe shooting began at 6 p.m. at the office party.\n";
+    let (_dir, paths) = articles(&[("a.txt", a), ("b.txt", b)]);
+    let (_, v) = compare_json(&paths);
+    assert!(
+        v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["kind"] == "clock" && f["verdict"] == "agree"),
+        "{v}"
+    );
+    let (_dir2, paths) = articles(&[("a.txt", a), ("c.txt", c)]);
+    let (_, v) = compare_json(&paths);
+    assert!(
+        v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .all(|f| f["kind"] != "clock"),
+        "{v}"
+    );
+}
