@@ -34,6 +34,7 @@ fn judge(articles: &[Analyzed], g: &Group) -> Finding {
                 && !a.identifying
                 && !b.identifying
                 && !compatible(&a.value, &b.value)
+                && !across_time_zones(a, b)
             {
                 clashes.push((a, b));
             }
@@ -52,6 +53,34 @@ fn judge(articles: &[Analyzed], g: &Group) -> Finding {
         topic: g.topic.clone(),
         explanation,
         claims: g.claims.clone(),
+    }
+}
+
+/// Words that date by the writer's own day ("today", "this morning", "yesterday").
+const DEICTIC: &[&str] = &[
+    "today",
+    "tonight",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "yesterday",
+    "tomorrow",
+    "last night",
+];
+
+/// True when two dates one day apart may be one day seen from two time zones: one of
+/// them is counted from its writer's publication day ("this morning" in a paper
+/// printed in Melbourne is the evening before in Detroit).
+fn across_time_zones(a: &Claim, b: &Claim) -> bool {
+    let deictic = |c: &Claim| {
+        let m = c.mention.to_lowercase();
+        DEICTIC.iter().any(|d| m.contains(d))
+    };
+    match (&a.value, &b.value) {
+        (Value::Time(x), Value::Time(y)) => {
+            (deictic(a) || deictic(b)) && time_gap(x, y).is_some_and(|d| d <= 1)
+        }
+        _ => false,
     }
 }
 
@@ -204,7 +233,18 @@ fn agreement(claims: &[&Claim]) -> String {
     if times.len() == claims.len()
         && let Some(common) = intersect(&times)
     {
-        return format!("compatible: {} overlap in {}", shown.join(", "), common);
+        let empty = common
+            .earliest
+            .zip(common.latest)
+            .is_some_and(|(from, to)| from > to);
+        return if empty {
+            format!(
+                "compatible: {} are a day apart, as \"today\" reads in two time zones",
+                shown.join(", ")
+            )
+        } else {
+            format!("compatible: {} overlap in {}", shown.join(", "), common)
+        };
     }
     let amounts: Vec<&Amount> = claims
         .iter()

@@ -264,3 +264,40 @@ fn clock_times_agree_when_they_overlap_and_never_contradict() {
         "{v}"
     );
 }
+
+#[test]
+fn a_verb_dates_its_own_event() {
+    let a = "Published: 14 December 2008\n\nA gunman opened fire at an office party in Vancouver on Friday.\nThe suspect was charged with murder on Saturday, police said.\n";
+    let b = "Published: 14 December 2008\n\nA man who opened fire at an office party in Vancouver was charged Saturday.\n";
+    let c = "Published: 14 December 2008\n\nA man who opened fire at an office party in Vancouver was charged Sunday.\n";
+    let (_dir, paths) = articles(&[("a.txt", a), ("b.txt", b)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(0), "{v}");
+    assert!(
+        v["findings"].as_array().expect("findings").iter().any(|f| {
+            f["verdict"] == "agree"
+                && f["explanation"]
+                    .as_str()
+                    .is_some_and(|e| e.contains("2008-12-13"))
+        }),
+        "{v}"
+    );
+    let (_dir2, paths) = articles(&[("a.txt", a), ("c.txt", c)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(1), "charged Saturday vs Sunday: {v}");
+}
+
+#[test]
+fn today_a_day_off_is_read_as_time_zones() {
+    let a = "Published: 10 April 2007\n\nA gunman killed one person in the attack this morning at a Detroit office, authorities said.\n";
+    let b = "Published: 10 April 2007\n\nA gunman killed one person in the Monday morning attack at a Detroit office.\n";
+    let (_dir, paths) = articles(&[("a.txt", a), ("b.txt", b)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(0), "{v}");
+    assert!(
+        verdicts(&v)
+            .iter()
+            .any(|(x, why)| x == "agree" && why.contains("time zones")),
+        "{v}"
+    );
+}

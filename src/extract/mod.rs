@@ -634,8 +634,9 @@ fn is_aside(ctx: &SentenceCtx, seg: (usize, usize)) -> bool {
 /// What the search for an event noun left of a time found.
 enum Left {
     Found(usize),
-    /// A verb of another event stands between: the time is that verb's.
-    Blocked,
+    /// A verb of another event stands between: the time is that verb's (its word
+    /// index, when the way was blocked by a verb rather than by distance).
+    Blocked(Option<usize>),
     NotFound,
 }
 
@@ -657,7 +658,7 @@ fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Left {
                 return if si != here || wa - k <= 14 {
                     Left::Found(k)
                 } else {
-                    Left::Blocked
+                    Left::Blocked(None)
                 };
             }
             // "the resident who was fired … on Thursday": a verb between the event
@@ -665,7 +666,7 @@ fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Left {
             let l = ctx.lower(k);
             let verb = is_verbish(&l) || lexicon::IRREGULAR_PAST.contains(&l.as_str());
             if verb && !is_support_verb(&l) {
-                return Left::Blocked;
+                return Left::Blocked(Some(k));
             }
         }
         searched += 1;
@@ -795,9 +796,22 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
         return Some((topic_of(ctx, a.max(wb), b, h), true));
     }
     match head_left(ctx, &heads, wa) {
+        // "was charged with murder on Saturday": the noun is the verb's object, and the
+        // time the verb's.
+        Left::Found(h)
+            if seek == Seek::Time
+                && h >= 2
+                && ctx.lower(h - 1) == "with"
+                && is_verbish(&ctx.lower(h - 2)) =>
+        {
+            return verb_topic(ctx, h - 2)
+                .or_else(|| Some((phrase_topic(ctx, &heads, h), false)));
+        }
         Left::Found(h) => return Some((phrase_topic(ctx, &heads, h), false)),
-        Left::Blocked if seek == Seek::Time => return subject_incident(ctx, &heads, wa),
-        Left::Blocked => return None,
+        Left::Blocked(verb) if seek == Seek::Time => {
+            return subject_incident(ctx, &heads, wa).or_else(|| verb_topic(ctx, verb?));
+        }
+        Left::Blocked(_) => return None,
         Left::NotFound => {}
     }
     if seek == Seek::Record
@@ -835,6 +849,53 @@ fn subject_incident(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<(To
         .filter(|&h| h < wa)
         .find(|&h| lexicon::incident(&ctx.lower(h)).is_some())?;
     Some((phrase_topic(ctx, heads, h), false))
+}
+
+/// Verbs that report rather than happen: "police said Saturday" dates the saying.
+fn is_reporting_verb(l: &str) -> bool {
+    matches!(
+        l,
+        "said"
+            | "told"
+            | "reported"
+            | "added"
+            | "stated"
+            | "noted"
+            | "explained"
+            | "declined"
+            | "refused"
+            | "confirmed"
+            | "according"
+            | "quoted"
+            | "cited"
+            | "posted"
+            | "updated"
+            | "published"
+            | "wrote"
+            | "asked"
+            | "called"
+            | "named"
+            | "identified"
+    )
+}
+
+/// The event a verb names, when the time right after it dates that verb ("was
+/// charged Saturday", "bought the shotgun on Friday"): the verb is the topic.
+fn verb_topic(ctx: &SentenceCtx, k: usize) -> Option<(Topic, bool)> {
+    let l = ctx.lower(k);
+    if is_reporting_verb(&l) || !l.chars().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let head = lexicon::fold(&l);
+    Some((
+        Topic {
+            label: ctx.words[k].text.clone(),
+            tokens: vec![head.clone()],
+            head,
+            aspect: Aspect::Whole,
+        },
+        false,
+    ))
 }
 
 /// The topic a meeting verb stands for: the talks themselves.
