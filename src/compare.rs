@@ -45,6 +45,11 @@ fn judge(articles: &[Analyzed], g: &Group) -> Finding {
         Some(_) if g.kind == ClaimKind::Count && is_update(articles, &clashes) => {
             (Verdict::Update, sequence(articles, &claims))
         }
+        Some(_)
+            if g.kind == ClaimKind::Age && clashes.iter().all(|(a, b)| aged(articles, a, b)) =>
+        {
+            (Verdict::Update, sequence(articles, &claims))
+        }
         Some((a, b)) => (Verdict::Contradict, disagreement(a, b)),
     };
     Finding {
@@ -150,6 +155,24 @@ fn is_update(articles: &[Analyzed], clashes: &[(&Claim, &Claim)]) -> bool {
         };
         rising || has_revision_cue(articles, first) || has_revision_cue(articles, later)
     })
+}
+
+/// True when two ages of one person differ by no more than the years between the two
+/// articles, the later article giving the higher age (38 in 2007, 39 in 2008).
+fn aged(articles: &[Analyzed], a: &Claim, b: &Claim) -> bool {
+    let (Some(ma), Some(mb)) = (moment(articles, a), moment(articles, b)) else {
+        return false;
+    };
+    let (Value::Amount(x), Value::Amount(y)) = (&a.value, &b.value) else {
+        return false;
+    };
+    let ((first, young), (later, old)) = if ma.0 <= mb.0 {
+        ((ma.0, x.low), (mb.0, y.low))
+    } else {
+        ((mb.0, y.low), (ma.0, x.low))
+    };
+    let years = (later - first).num_days() as f64 / 365.25;
+    old > young && old - young <= years.ceil()
 }
 
 /// The values in order of publication, with their times: "1 (2013-07-01 09:12) → 24

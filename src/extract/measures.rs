@@ -282,7 +282,13 @@ fn person_near(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
             && lexicon::lookup(lexicon::WEEKDAYS, w).is_none()
     };
     let before = words_before(ctx, q.span.start, 3);
-    let skip_article = |w: &String| matches!(w.as_str(), "a" | "an" | "the" | "aged" | "age");
+    // Articles, "aged", and name suffixes ("Anthony LaCalamita III, 38") are skipped.
+    let skip_article = |w: &String| {
+        matches!(
+            w.as_str(),
+            "a" | "an" | "the" | "aged" | "age" | "Jr" | "Sr" | "II" | "III" | "IV"
+        )
+    };
     let last_before = before.iter().rev().find(|w| !skip_article(w));
     if let Some(w) = last_before.filter(is_name) {
         return Some(w.trim_end_matches("'s").to_string());

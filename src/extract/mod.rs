@@ -804,8 +804,7 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
                 && ctx.lower(h - 1) == "with"
                 && is_verbish(&ctx.lower(h - 2)) =>
         {
-            return verb_topic(ctx, h - 2)
-                .or_else(|| Some((phrase_topic(ctx, &heads, h), false)));
+            return verb_topic(ctx, h - 2).or_else(|| Some((phrase_topic(ctx, &heads, h), false)));
         }
         Left::Found(h) => return Some((phrase_topic(ctx, &heads, h), false)),
         Left::Blocked(verb) if seek == Seek::Time => {
