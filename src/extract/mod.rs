@@ -1501,8 +1501,20 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         if in_timex(ctx, n.start()) || !standalone_number(ctx, whole.start()) {
             continue;
         }
-        // The counted noun: up to the first plural word.
-        let words: Vec<&str> = noun.as_str().split_whitespace().collect();
+        // The counted noun: up to the first plural word, past "other"/"more" ("two
+        // other buildings", "20 more people").
+        let all: Vec<&str> = noun.as_str().split_whitespace().collect();
+        let lead = all
+            .iter()
+            .take_while(|w| matches!(**w, "other" | "more" | "additional" | "further"))
+            .count();
+        let words = &all[lead..];
+        if words.is_empty() {
+            continue;
+        }
+        // Byte offsets from the words themselves: the spaces between them may be any
+        // whitespace, of any width.
+        let offset = |w: &str| w.as_ptr() as usize - noun.as_str().as_ptr() as usize;
         let mut take = words
             .iter()
             .position(|w| w.ends_with('s') && w.len() > 3)
@@ -1510,9 +1522,13 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         if lexicon::is_stopword(words[0]) || is_time_or_unit(words[0]) {
             continue;
         }
+        // "four armed robbers": a participle before the plural noun is an adjective.
+        let adjective_first =
+            take == 2 && words[0].ends_with("ed") && lexicon::role(words[0]).is_none();
         if words[..take]
             .iter()
-            .any(|w| lexicon::is_stopword(w) || is_verbish(w))
+            .enumerate()
+            .any(|(i, w)| lexicon::is_stopword(w) || is_verbish(w) && !(i == 0 && adjective_first))
         {
             take = 1;
             if is_verbish(words[0]) {
@@ -1547,7 +1563,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         else {
             continue;
         };
-        let noun_end = noun.start() + words[..take].join(" ").len();
+        let noun_end = noun.start() + offset(words[take - 1]) + words[take - 1].len();
         let head_word = counted[counted.len() - 1];
         // "rounds of meetings": the topic follows "of".
         let rest = ctx.text[noun_end..].trim_start();
@@ -1832,11 +1848,14 @@ fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
         {
             continue;
         }
-        let rest = ctx.after(np.start() + words[..=hi].join(" ").len());
+        // The end from the word itself: the spaces before it may be any whitespace.
+        let end = np.start()
+            + (words[hi].as_ptr() as usize - np.as_str().as_ptr() as usize)
+            + words[hi].len();
+        let rest = ctx.after(end);
         if rest.starts_with("since") || rest.starts_with("in ") && value == 1 {
             continue;
         }
-        let end = np.start() + words[..=hi].join(" ").len();
         let mut tokens: Vec<String> = words[..=hi].iter().map(|w| lexicon::fold(w)).collect();
         tokens.sort();
         tokens.dedup();
@@ -2378,6 +2397,33 @@ mod toll_tests {
             "injured",
             "70",
         );
+    }
+
+    /// Words of a counted noun may be parted by any whitespace (a no-break space is two
+    /// bytes): the mention still slices the text exactly.
+    #[test]
+    fn counted_nouns_parted_by_wide_spaces_keep_exact_spans() {
+        let text = "Police found three\u{a0}live\u{a0}shells and two\u{a0}other\u{a0}guns.";
+        let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
+        let article = Article::from_text("t.txt", text).published_on(date);
+        let sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            line: 1,
+            text: text.to_string(),
+        }];
+        let claims = extract(0, &article, &sentences, &[]);
+        let mentions: Vec<&str> = claims.iter().map(|c| c.mention.as_str()).collect();
+        assert!(
+            mentions.contains(&"three\u{a0}live\u{a0}shells"),
+            "{mentions:?}"
+        );
+        assert!(
+            mentions.contains(&"two\u{a0}other\u{a0}guns"),
+            "{mentions:?}"
+        );
+        for c in &claims {
+            assert_eq!(&text[c.span.start..c.span.end], c.mention);
+        }
     }
 
     #[test]
