@@ -79,6 +79,49 @@ pub fn from_text(article: &Article) -> Option<Published> {
         .or_else(|| found(&|i, l| i < TOP_LINES && is_date_line(l)))
         .or_else(|| found(&|i, l| i < TOP_LINES && is_dateline(l)))
         .or_else(|| found(&|_, l| CAPTION.is_match(l)))
+        .or_else(|| misspelled_date_line(&lines))
+}
+
+/// Least Jaro-Winkler similarity of a misspelled month name to the real one
+/// ("Novemer" → "November").
+const MONTH_LIKENESS: f64 = 0.93;
+
+/// A short line near the top that is a date but for a misspelled month ("Novemer 27,
+/// 2005"): read with the month mended, and the evidence says so.
+fn misspelled_date_line(lines: &[&str]) -> Option<Published> {
+    lines.iter().take(TOP_LINES).find_map(|line| {
+        let mut mended = false;
+        let fixed: Vec<String> = line
+            .split(' ')
+            .map(|w| {
+                let bare = w.trim_end_matches([',', '.']);
+                let lower = bare.to_lowercase();
+                let month = crate::lexicon::MONTHS
+                    .iter()
+                    .filter(|(m, _)| m.len() > 3 && lower.len() > 3)
+                    .find(|(m, _)| {
+                        lower != *m && strsim::jaro_winkler(&lower, m) >= MONTH_LIKENESS
+                    });
+                match month {
+                    Some((m, _)) => {
+                        mended = true;
+                        w.replacen(bare, m, 1)
+                    }
+                    None => w.to_string(),
+                }
+            })
+            .collect();
+        let fixed = fixed.join(" ");
+        if !mended || !is_date_line(&fixed) {
+            return None;
+        }
+        full_dates(&fixed).first().map(|(_, _, d)| Published {
+            date: *d,
+            from: DateSource::Text,
+            evidence: format!("{} (month name mended)", line.trim()),
+            time: clock_time(line),
+        })
+    })
 }
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -287,6 +330,19 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_misspelled_month_on_a_date_line_is_mended() {
+        let p =
+            from_text(&article("'Several die' in quake\nNovemer 27, 2005\nText.")).expect("date");
+        assert_eq!(p.date, d(2005, 11, 27));
+        assert!(p.evidence.contains("mended"), "{}", p.evidence);
+        // Words near a month name in running text are left alone.
+        assert_eq!(
+            from_text(&article("Title\nMarc said the march was long.\n")),
+            None
+        );
     }
 
     #[test]
