@@ -23,14 +23,23 @@ use std::collections::BTreeMap;
 /// ECB+ topics 1–35 (both halves of a topic given together).
 pub const SAME_STORY: f64 = 0.25;
 
+/// Most articles grouped into stories in one run. Grouping compares every pair of
+/// articles and keeps their similarities (a square table), so beyond this the run
+/// treats all articles as one story, as if grouping were off, rather than exhaust
+/// memory.
+pub const MAX_ARTICLES: usize = 3000;
+
 /// One story number per article.
 pub fn stories(articles: &[Analyzed]) -> Vec<usize> {
+    let n = articles.len();
+    if n > MAX_ARTICLES {
+        return vec![0; n];
+    }
     let vectors = vectors(articles);
-    let n = vectors.len();
-    let mut sim = vec![vec![0.0; n]; n];
+    let mut sim = vec![vec![0.0f32; n]; n];
     for i in 0..n {
         for j in i + 1..n {
-            let s = cosine(&vectors[i], &vectors[j]);
+            let s = cosine(&vectors[i], &vectors[j]) as f32;
             sim[i][j] = s;
             sim[j][i] = s;
         }
@@ -97,27 +106,41 @@ fn cosine(a: &Vector, b: &Vector) -> f64 {
     sum
 }
 
+/// Each group's most similar other group: (similarity, index), lowest index on ties.
+fn nearest(sim: &[Vec<f32>], alive: &[bool], a: usize) -> Option<(f32, usize)> {
+    let mut best: Option<(f32, usize)> = None;
+    for (b, &s) in sim[a].iter().enumerate() {
+        if b != a && alive[b] && best.is_none_or(|(t, _)| s > t) {
+            best = Some((s, b));
+        }
+    }
+    best
+}
+
 /// Merge the most similar pair of groups while it is at least [`SAME_STORY`] alike;
 /// group similarity is the mean over article pairs (kept up to date by the
-/// Lance–Williams update, so each merge costs one pass over the groups).
-fn average_linkage(mut sim: Vec<Vec<f64>>) -> Vec<Vec<usize>> {
+/// Lance–Williams update). Each group remembers its nearest other group, so a merge
+/// costs a pass over the groups, plus one per group whose nearest was merged.
+fn average_linkage(mut sim: Vec<Vec<f32>>) -> Vec<Vec<usize>> {
     let n = sim.len();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
+    let mut near: Vec<Option<(f32, usize)>> = (0..n).map(|a| nearest(&sim, &alive, a)).collect();
     loop {
-        let mut best: Option<(f64, usize, usize)> = None;
+        // The best pair: highest similarity, then lowest indices.
+        let mut best: Option<(f32, usize, usize)> = None;
         for a in (0..n).filter(|&a| alive[a]) {
-            for b in (a + 1..n).filter(|&b| alive[b]) {
-                if best.is_none_or(|(s, ..)| sim[a][b] > s) {
-                    best = Some((sim[a][b], a, b));
-                }
+            if let Some((s, b)) = near[a]
+                && best.is_none_or(|(t, ..)| s > t)
+            {
+                best = Some((s, a.min(b), a.max(b)));
             }
         }
         let Some((s, a, b)) = best else { break };
-        if s < SAME_STORY {
+        if f64::from(s) < SAME_STORY {
             break;
         }
-        let (na, nb) = (members[a].len() as f64, members[b].len() as f64);
+        let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
         for c in (0..n).filter(|&c| alive[c] && c != a && c != b) {
             let merged = (na * sim[a][c] + nb * sim[b][c]) / (na + nb);
             sim[a][c] = merged;
@@ -126,6 +149,15 @@ fn average_linkage(mut sim: Vec<Vec<f64>>) -> Vec<Vec<usize>> {
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
         alive[b] = false;
+        near[b] = None;
+        near[a] = nearest(&sim, &alive, a);
+        for c in (0..n).filter(|&c| alive[c] && c != a) {
+            near[c] = match near[c] {
+                Some((_, d)) if d == a || d == b => nearest(&sim, &alive, c),
+                Some((t, d)) if sim[c][a] > t || sim[c][a] == t && a < d => Some((sim[c][a], a)),
+                other => other,
+            };
+        }
     }
     members.into_iter().filter(|m| !m.is_empty()).collect()
 }

@@ -40,6 +40,9 @@ struct ArticleOut<'a> {
     published_evidence: &'a str,
     /// The character set the file was read in: `UTF-8`, or the legacy set detected.
     encoding: &'static str,
+    /// The story the article was grouped into (numbered from 0 in order of each
+    /// story's first article); claims of different stories are never compared.
+    story: usize,
     sentences: usize,
     claims: usize,
     /// Dropped stretches per reason; reasons with none are left out.
@@ -108,6 +111,7 @@ fn article(index: usize, a: &Analyzed) -> ArticleOut<'_> {
             .map(|t| t.format("%H:%M").to_string()),
         published_evidence: published.map_or("", |p| p.evidence.as_str()),
         encoding: a.article.encoding.unwrap_or("UTF-8"),
+        story: a.story,
         sentences: a.sentences.len(),
         claims: a.claims.len(),
         dropped: a
