@@ -18,39 +18,42 @@ use crate::lexicon;
 use crate::model::{Amount, Aspect, Claim, ClaimKind, Topic, Value};
 use crate::quantity::{self, Dimension, Quantity};
 
-/// Nouns that say what a sum of money is: the first found near the sum is its topic.
-const MONEY_SUBJECTS: &[&str] = &[
-    "damage",
-    "damages",
-    "loss",
-    "losses",
-    "cost",
-    "costs",
-    "worth",
-    "value",
-    "valued",
-    "bail",
-    "bond",
-    "ransom",
-    "reward",
-    "fine",
-    "contract",
-    "deal",
-    "salary",
-    "budget",
-    "aid",
-    "loot",
-    "haul",
-    "jewels",
-    "jewelry",
-    "jewellery",
-    "diamonds",
-    "gems",
-    "compensation",
-    "settlement",
-    "price",
-    "revenue",
-    "profit",
+/// Words that say what a sum of money is, with the one topic each stands for: the
+/// first found near the sum is its topic. A haul is "worth", "valued at", or simply
+/// "jewels" or "diamonds" of some sum: all say the value of what was taken.
+const MONEY_SUBJECTS: &[(&str, &str)] = &[
+    ("damage", "damage"),
+    ("damages", "damage"),
+    ("loss", "damage"),
+    ("losses", "damage"),
+    ("cost", "cost"),
+    ("costs", "cost"),
+    ("price", "cost"),
+    ("worth", "value"),
+    ("value", "value"),
+    ("valued", "value"),
+    ("loot", "value"),
+    ("haul", "value"),
+    ("jewels", "value"),
+    ("jewelry", "value"),
+    ("jewellery", "value"),
+    ("diamonds", "value"),
+    ("gems", "value"),
+    ("watches", "value"),
+    ("bail", "bail"),
+    ("bond", "bail"),
+    ("ransom", "ransom"),
+    ("reward", "reward"),
+    ("fine", "fine"),
+    ("contract", "contract"),
+    ("deal", "contract"),
+    ("salary", "salary"),
+    ("budget", "budget"),
+    ("aid", "aid"),
+    ("compensation", "compensation"),
+    ("settlement", "settlement"),
+    ("revenue", "revenue"),
+    ("profit", "profit"),
 ];
 
 /// How far apart two printed distances may be and still be one distance.
@@ -255,8 +258,8 @@ fn money_subject(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
         .chain(words_after(ctx, q.span.end, 5))
         .collect();
     near.iter()
-        .map(|w| w.to_lowercase())
-        .find(|w| MONEY_SUBJECTS.contains(&w.as_str()))
+        .find_map(|w| lexicon::lookup(MONEY_SUBJECTS, w))
+        .map(str::to_string)
         .or_else(|| count_verb(ctx, q.span.start, q.span.end))
 }
 
