@@ -82,6 +82,9 @@ pub fn from_text(article: &Article) -> Option<Published> {
         .or_else(|| misspelled_date_line(&lines))
 }
 
+/// Longest line, in bytes, that may be a date line with a misspelled month.
+const MAX_DATE_LINE: usize = 80;
+
 /// Least Jaro-Winkler similarity of a misspelled month name to the real one
 /// ("Novemer" → "November").
 const MONTH_LIKENESS: f64 = 0.93;
@@ -90,6 +93,10 @@ const MONTH_LIKENESS: f64 = 0.93;
 /// 2005"): read with the month mended, and the evidence says so.
 fn misspelled_date_line(lines: &[&str]) -> Option<Published> {
     lines.iter().take(TOP_LINES).find_map(|line| {
+        // A date line is short; a long one is prose, and not worth a guess per word.
+        if line.len() > MAX_DATE_LINE {
+            return None;
+        }
         let mut mended = false;
         let fixed: Vec<String> = line
             .split(' ')
