@@ -718,7 +718,7 @@ const NOT_NAMES: &[&str] = &[
 // ---------------------------------------------------------------------------------
 
 /// Qualifiers before a value.
-const QUALIFIERS: &str = r"at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|roughly|approximately|an\s+estimated|as\s+much\s+as|as\s+many\s+as|less\s+than|fewer\s+than|under|close\s+to";
+pub(crate) const QUALIFIERS: &str = r"at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|roughly|approximately|an\s+estimated|as\s+much\s+as|as\s+many\s+as|less\s+than|fewer\s+than|under|close\s+to";
 
 /// A numeral: "23,000", "6.1", "55".
 const DIGITS: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";

@@ -1316,16 +1316,13 @@ fn undated_weekday(ctx: &SentenceCtx, t: &Timex) -> Option<Claim> {
         return None;
     }
     let day: u32 = t.value.strip_prefix("XXXX-WXX-")?.parse().ok()?;
-    const NAMES: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    let name = NAMES.get(day.checked_sub(1)? as usize)?;
+    // The lexicon counts from Monday = 0, ISO weeks from Monday = 1.
+    let (lower, _) = lexicon::WEEKDAYS.iter().find(|(_, d)| d + 1 == day)?;
+    let name: String = lower
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+        .collect();
     let (wa, wb) = (ctx.word_at(t.span.start), ctx.word_before(t.span.end));
     let (mut topic, _) = topic_near(ctx, wa, wb)?;
     topic.aspect = aspect_at(ctx, t.span.start);
@@ -1336,7 +1333,7 @@ fn undated_weekday(ctx: &SentenceCtx, t: &Timex) -> Option<Claim> {
         t.span,
         ctx.text,
         Value::Weekday(day),
-        name.to_string(),
+        name,
         topic,
     ))
 }

@@ -14,13 +14,17 @@ use std::sync::LazyLock;
 
 const NUMBER: &str = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|scores|a\s+dozen)";
 
-const QUALIFIER: &str = r"(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|roughly|approximately|an\s+estimated|as\s+many\s+as)\s+)?";
+/// An optional qualifier ("at least", "about") before the number, as the quantity
+/// parser reads them.
+static QUALIFIER: LazyLock<String> =
+    LazyLock::new(|| format!(r"(?:(?P<q>{})\s+)?", crate::quantity::QUALIFIERS));
 
 /// "killing 10", "injured almost 50", "wounding other 70", "injuring dozens more":
 /// a role verb, then a number that no noun follows.
 static VERB_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<role>killing|killed|kills|injuring|injured|wounding|wounded|hurting|hurt|arresting|arrested|evacuating|evacuated)\s+(?:another\s+|other\s+)?{QUALIFIER}{NUMBER}(?:\s+(?:more|others|other\s+people))?(?:\s*(?:[,.;:)]|$)|\s+(?:and|in|on|at|when|while|after|as|before|during|of\s+them)\b)"
+        r"(?i)\b(?P<role>killing|killed|kills|injuring|injured|wounding|wounded|hurting|hurt|arresting|arrested|evacuating|evacuated)\s+(?:another\s+|other\s+)?{}{NUMBER}(?:\s+(?:more|others|other\s+people))?(?:\s*(?:[,.;:)]|$)|\s+(?:and|in|on|at|when|while|after|as|before|during|of\s+them)\b)",
+        *QUALIFIER
     ))
     .expect("toll pattern compiles")
 });
@@ -28,7 +32,8 @@ static VERB_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// "80 wounded", "at least 50 injured", "600 were killed": a number, then the role.
 static NUMBER_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:^|[\s,(])(?P<all>{QUALIFIER}{NUMBER}\s+(?:(?:were|was|are|have\s+been|had\s+been|been|reported|confirmed)\s+)?(?P<role>killed|dead|injured|wounded|hurt|missing|arrested|evacuated))\b"
+        r"(?i)(?:^|[\s,(])(?P<all>{}{NUMBER}\s+(?:(?:were|was|are|have\s+been|had\s+been|been|reported|confirmed)\s+)?(?P<role>killed|dead|injured|wounded|hurt|missing|arrested|evacuated))\b",
+        *QUALIFIER
     ))
     .expect("toll pattern compiles")
 });
