@@ -35,7 +35,7 @@ fn findings(v: &Value) -> &[Value] {
 }
 
 fn verdicts(v: &Value) -> Vec<(String, String)> {
-    findings(&v)
+    findings(v)
         .iter()
         .map(|f| {
             (
