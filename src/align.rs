@@ -11,7 +11,7 @@
 //! Grouping is greedy in article order and value-aware: a claim joins the most similar
 //! group it agrees with, else the most similar group at all, else starts its own, and
 //! a group holds at most one claim per article. Claims that only name an instance
-//! ("last year's drills") join only groups they agree with.
+//! ("last year's manoeuvres") join only groups they agree with.
 
 use crate::model::{
     Analyzed, Aspect, Claim, ClaimKind, ClaimRef, Granularity, Group, TimeRange, Value,
@@ -175,8 +175,8 @@ fn reports_sources(c: &Claim) -> bool {
     )
 }
 
-/// True when a claim's sentence sets two statements against each other ("Iran's
-/// centre measured 5.9, but the USGS said 6.1").
+/// True when a claim's sentence sets two statements against each other ("Chile's
+/// centre measured 5.2, but the USGS said 4.8").
 fn contrasts(article: &Analyzed, c: &Claim) -> bool {
     article.sentences.get(c.sentence).is_some_and(|s| {
         s.text
@@ -195,8 +195,8 @@ fn pairs_by_claim(pairs: &[(f64, usize, usize)]) -> BTreeMap<usize, Vec<(f64, us
     by
 }
 
-/// A record claim ("first since 2011") left out because its own article says
-/// otherwise elsewhere ("the first in more than six years") still has a counterpart in
+/// A record claim ("first since 2009") left out because its own article says
+/// otherwise elsewhere ("the first in more than eight years") still has a counterpart in
 /// the other articles: pair it with its best one, so the disagreement is reported
 /// rather than lost.
 fn second_chance(
@@ -251,8 +251,8 @@ fn pair_score(a: &Claim, b: &Claim, opts: &AlignOptions) -> Option<f64> {
         return None;
     }
     let sim = dice(&a.topic.tokens, &b.topic.tokens);
-    // Past events of one kind abound ("sanity hearings in 1996", "a federal hearing in
-    // 2003"): history is only compared when the topics say nearly the same.
+    // Past events of one kind abound ("custody hearings in 1994", "a county hearing in
+    // 2006"): history is only compared when the topics say nearly the same.
     let least = if a.historical || b.historical {
         opts.min_similarity.max(0.6)
     } else {
@@ -281,7 +281,7 @@ fn pair_score(a: &Claim, b: &Claim, opts: &AlignOptions) -> Option<f64> {
     if a.display == b.display {
         score += 0.25;
     }
-    // Sentences naming the same actors ("Pyongyang" = North Korea) speak of the same
+    // Sentences naming the same actors ("Tehran" = Iran) speak of the same
     // thing more likely than not.
     if a.actors.iter().any(|x| b.actors.contains(x)) {
         score += 0.2;
@@ -305,7 +305,7 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
         (None, None) => true,
         _ => false,
     };
-    // Background events are told apart by where they happened ("Bam" vs "Zarand").
+    // Background events are told apart by where they happened ("Maruna" vs "Dunmoor").
     let same_place = !(a.historical && b.historical) || places_overlap(&a.places, &b.places);
     let same_era = a.kind == ClaimKind::Date || a.historical == b.historical;
     // A quake and a shooting are never one event, whatever their numbers.
@@ -364,7 +364,7 @@ fn same_subject(a: &Claim, b: &Claim, na: &BTreeSet<String>, nb: &BTreeSet<Strin
     a.topic.head.contains(' ') && !na.is_disjoint(nb) || compatible(&a.value, &b.value)
 }
 
-/// Count heads start with their role ("killed peopl", "population qeshm").
+/// Count heads start with their role ("killed peopl", "population korvel").
 fn has_role(head: &str) -> bool {
     let first = head.split(' ').next().unwrap_or("");
     first == "population" || crate::lexicon::ROLES.iter().any(|(_, r)| *r == first)

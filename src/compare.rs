@@ -2,7 +2,7 @@
 //!
 //! A group *agrees* when every two claims from different articles can both hold
 //! (equal values, or intervals that overlap within the precision the words give), and
-//! *contradicts* otherwise. Claims that only name an instance ("last year's drills")
+//! *contradicts* otherwise. Claims that only name an instance ("last year's manoeuvres")
 //! never make a contradiction. Each article is also checked on its own: a stated
 //! duration must fit the dates it is said to span (*inconsistent*).
 //!
@@ -211,7 +211,7 @@ fn disagreement(a: &Claim, b: &Claim) -> String {
     }
 }
 
-/// A value with its source: "6.1 per U.S. Geological Survey".
+/// A value with its source: "4.8 per U.S. Geological Survey".
 fn sourced(c: &Claim) -> String {
     match &c.attributed_to {
         Some(who) => format!("{} per {who}", c.display),
@@ -300,8 +300,8 @@ fn intersect(ranges: &[TimeRange]) -> Option<TimeRange> {
 }
 
 /// Each article against itself: a duration and a date range stated in one sentence about
-/// one thing must fit each other ("a six-week pause … between September 15 and
-/// November 29" spans 75 days).
+/// one thing must fit each other ("a seven-week pause … between August 2 and
+/// October 19" spans 78 days).
 pub fn self_check(articles: &[Analyzed]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
@@ -495,23 +495,23 @@ mod tests {
     #[test]
     fn a_duration_must_fit_its_dates() {
         let weeks = Value::Amount(Amount {
-            low: 38.5,
-            high: Some(45.5),
+            low: 45.5,
+            high: Some(52.5),
             unit: "day".into(),
         });
         let range = Value::Time(TimeRange::between(
-            d(2017, 9, 15),
-            d(2017, 11, 29),
+            d(2017, 8, 2),
+            d(2017, 10, 19),
             Granularity::Day,
         ));
         let arts = vec![analyzed(vec![
-            claim(0, ClaimKind::Duration, weeks, "P6W"),
-            claim(0, ClaimKind::Date, range, "2017-09-15/2017-11-29"),
+            claim(0, ClaimKind::Duration, weeks, "P7W"),
+            claim(0, ClaimKind::Date, range, "2017-08-02/2017-10-19"),
         ])];
         let f = self_check(&arts);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].verdict, Verdict::Inconsistent);
-        assert!(f[0].explanation.contains("75 days"), "{}", f[0].explanation);
+        assert!(f[0].explanation.contains("78 days"), "{}", f[0].explanation);
         let fits = Value::Amount(Amount {
             low: 70.0,
             high: Some(80.0),
@@ -526,8 +526,8 @@ mod tests {
 
     fn range_value() -> Value {
         Value::Time(TimeRange::between(
-            d(2017, 9, 15),
-            d(2017, 11, 29),
+            d(2017, 8, 2),
+            d(2017, 10, 19),
             Granularity::Day,
         ))
     }

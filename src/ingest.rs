@@ -735,8 +735,8 @@ fn is_metadata_line(line: &str) -> bool {
     METADATA_LINE.is_match(line) || is_dateline(line)
 }
 
-/// Words a date-and-time line is made of besides numbers ("Monday, 28 November 2005,
-/// 02:24 GMT", "7:41 AM, TUE 5 MAR 2019", "8 March 2019 Last updated at 10:05 GMT").
+/// Words a date-and-time line is made of besides numbers ("Friday, 14 October 2011,
+/// 07:41 GMT", "7:41 AM, TUE 5 MAR 2019", "8 March 2019 Last updated at 10:05 GMT").
 const DATELINE_WORDS: &[&str] = &[
     "january",
     "february",
@@ -900,7 +900,7 @@ mod tests {
     #[test]
     fn front_matter_fields_are_read_and_body_follows_it() {
         let dir = TempDir::new().unwrap();
-        let text = "---\ntitle: \"Quake: 5 dead\"\nsource: 'example.org'\nurl: http://www.news.example.com/x\nauthor: ignored\npublished: 2008-03-01\n---\nBody line.\n";
+        let text = "---\ntitle: \"Quake: 5 dead\"\nsource: 'example.org'\nurl: http://www.news.example.com/x\nauthor: ignored\npublished: 2009-06-17\n---\nBody line.\n";
         let p = write(dir.path(), "a.txt", text.as_bytes());
         let a = one(&p).unwrap();
         assert_eq!(a.title.as_deref(), Some("Quake: 5 dead"));
@@ -908,9 +908,9 @@ mod tests {
         assert_eq!(a.url.as_deref(), Some("http://www.news.example.com/x"));
         assert_eq!(body(&a), "Body line.\n");
         let published = a.published.unwrap();
-        assert_eq!(published.date, date(2008, 3, 1));
+        assert_eq!(published.date, date(2009, 6, 17));
         assert_eq!(published.from, DateSource::FrontMatter);
-        assert_eq!(published.evidence, "published: 2008-03-01");
+        assert_eq!(published.evidence, "published: 2009-06-17");
     }
 
     #[test]
@@ -930,11 +930,11 @@ mod tests {
         let p = write(
             dir.path(),
             "a.txt",
-            b"---\npublished: March 1, 2008\n---\nText.\n",
+            b"---\npublished: June 17, 2009\n---\nText.\n",
         );
         assert_eq!(
             problem(ingest(&[p], &IngestOptions::default())),
-            "front matter: cannot read published date 'March 1, 2008'"
+            "front matter: cannot read published date 'June 17, 2009'"
         );
         let p = write(
             dir.path(),

@@ -76,11 +76,11 @@ impl DateSource {
 pub struct Published {
     pub date: NaiveDate,
     pub from: DateSource,
-    /// The words or reason behind the date ("Published: Sat, January 13, 2018",
+    /// The words or reason behind the date ("Published: Thu, March 8, 2018",
     /// "shares 3 dated events with corpus/a.txt"), for `--verbose` and JSON.
     pub evidence: String,
     /// The clock time of publication when the evidence states one ("Last Updated:
-    /// Monday, 28 November 2005, 02:24 GMT"), as printed, time zone ignored: it orders
+    /// Friday, 14 October 2011, 07:41 GMT"), as printed, time zone ignored: it orders
     /// same-day articles when a count changes during the day.
     pub time: Option<NaiveTime>,
 }
@@ -141,7 +141,7 @@ pub enum DropReason {
     PhotoCredit,
     /// "More on this story", "Related Stories", "Page 10 of 15", "Share this".
     Navigation,
-    /// "Copyright © 2015 BBC", "Like this:", browser notices.
+    /// "Copyright © 2019 Daily Ledger", "Like this:", browser notices.
     Footer,
     /// Reader comments and everything in a comment section.
     Comments,
@@ -286,13 +286,13 @@ impl fmt::Display for TimeRange {
     }
 }
 
-/// A number with an uncertainty interval and a unit: counts ("at least 10 people"),
+/// A number with an uncertainty interval and a unit: counts ("at least 12 people"),
 /// durations (stored in days: "six-week" = 42), quantities.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Amount {
     /// Lowest value the words allow.
     pub low: f64,
-    /// Highest value the words allow; `None` is unbounded ("at least 10", "dozens").
+    /// Highest value the words allow; `None` is unbounded ("at least 12", "dozens").
     pub high: Option<f64>,
     /// The unit the value is measured in: "day" for durations, the counted noun's
     /// lemma for counts ("people", "round").
@@ -347,7 +347,7 @@ pub enum TimexMod {
 pub enum Reading {
     /// A point or stretch of calendar time ("20 February", "last year", "1950-53").
     Time(TimeRange),
-    /// A length of time, in days ("six years", "90 minutes", "more than six years").
+    /// A length of time, in days ("seven years", "45 minutes", "over eight years").
     Duration(Amount),
     /// A recurrence ("every year") or a reference that no calendar date pins down
     /// ("now", "recently"), or a date nothing anchors.
@@ -373,18 +373,18 @@ pub struct Timex {
 pub enum ClaimKind {
     /// When something happens or happened.
     Date,
-    /// When the previous such event happened ("first since 2010", "in six years",
-    /// "the last … took place in 2010").
+    /// When the previous such event happened ("first since 2009", "in seven years",
+    /// "the last … took place in 2009").
     LastOccurrence,
     /// How long something lasts or lasted.
     Duration,
     /// How many of something.
     Count,
-    /// Which one in a series ("third nuclear test").
+    /// Which one in a series ("fourth missile test").
     Ordinal,
     /// Where something happens or happened.
     Place,
-    /// An earthquake's magnitude ("6.1-magnitude", "5.9 on the Richter scale").
+    /// An earthquake's magnitude ("4.8-magnitude", "5.2 on the Richter scale").
     Magnitude,
     /// A depth, distance, area, weight or speed, in a canonical unit.
     Measure,
@@ -392,7 +392,7 @@ pub enum ClaimKind {
     Money,
     /// A percentage ("45 per cent of voters").
     Percentage,
-    /// A person's age ("Kafoury, 63,").
+    /// A person's age ("Okafor, 63,").
     Age,
     /// The clock time of an event ("around 4 p.m.", "13:36 GMT").
     Clock,
@@ -440,17 +440,17 @@ pub enum Value {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Aspect {
-    /// The event as a whole ("the talks on Wednesday").
+    /// The event as a whole ("the talks on Tuesday").
     #[default]
     Whole,
-    /// Its beginning ("due to begin on 20 February", "from 20 February").
+    /// Its beginning ("due to open on 9 March", "from 9 March").
     Start,
-    /// Its end ("until 29 November", "at the end of the war").
+    /// Its end ("until 19 October", "at the end of the war").
     End,
 }
 
-/// What a claim is about: the event or thing ("harvest parades", "joint military
-/// exercises"), as written and as normalized tokens for fuzzy matching.
+/// What a claim is about: the event or thing ("harvest parades", "joint naval
+/// manoeuvres"), as written and as normalized tokens for fuzzy matching.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Topic {
     /// Short human label, e.g. "harvest parades".
@@ -489,10 +489,10 @@ pub struct Claim {
     /// claims about different events apart.
     pub anchor: Option<NaiveDate>,
     /// True when the claim's value is fixed history that does not depend on when the
-    /// article was written ("the 1950-53 Korean War").
+    /// article was written ("the 1961-64 Border War").
     pub historical: bool,
     /// True when the time value names which instance of a recurring event is meant
-    /// ("last year's drills", "the drills last year") rather than stating when it
+    /// ("last year's manoeuvres", "the manoeuvres last year") rather than stating when it
     /// happened: such a claim can agree with others but never contradicts them.
     pub identifying: bool,
     /// How the value was derived when it is not read off the words alone
@@ -507,8 +507,8 @@ pub struct Claim {
 }
 
 /// The event a claim is about: its kind and time, and the place when known, so that a
-/// reader can see why two claims were or were not compared ("earthquake in Bam,
-/// 2003-12-26").
+/// reader can see why two claims were or were not compared ("earthquake in Maruna,
+/// 2001-03-14").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Event {
     /// The incident type ("earthquake", "shooting"), or `None` when the article names
@@ -520,7 +520,7 @@ pub struct Event {
 }
 
 impl Event {
-    /// "earthquake in Qeshm", "shooting", "story" when nothing is known.
+    /// "earthquake in Korvel", "shooting", "story" when nothing is known.
     pub fn label(&self) -> String {
         match (self.kind, &self.place) {
             (Some(k), Some(p)) => format!("{k} in {p}"),
@@ -579,8 +579,8 @@ pub struct Finding {
     pub verdict: Verdict,
     pub kind: ClaimKind,
     pub topic: String,
-    /// One line saying why, e.g. "2014-02-20 = 2014-02-20" or "42 days stated, the
-    /// dates span 75 days".
+    /// One line saying why, e.g. "2014-02-20 = 2014-02-20" or "49 days stated, the
+    /// dates span 78 days".
     pub explanation: String,
     pub claims: Vec<ClaimRef>,
 }

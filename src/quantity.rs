@@ -768,7 +768,7 @@ fn number_pattern() -> String {
     format!(r"{DIGITS}|(?:{})(?-u:\b)", number_words_pattern())
 }
 
-/// "a 6.1-magnitude", "5.9 magnitude", "7.2 on the Richter scale", "6.1 Richter".
+/// "a 4.7-magnitude", "5.2 magnitude", "7.4 on the Richter scale", "4.7 Richter".
 static MAGNITUDE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)(?:an?\s+)?(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?)(?:\s*-\s*|\s+)(?:magnitude|on\s+the\s+richter(?:\s+scale)?|richter(?:\s+scale)?(?:\s+magnitude)?)(?-u:\b)"
@@ -776,8 +776,8 @@ static MAGNITUDE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("magnitude pattern compiles")
 });
 
-/// "magnitude 6.1", "magnitude-6.1", "a magnitude of 5.9", "a preliminary magnitude
-/// of about 6 on the Richter scale".
+/// "magnitude 4.7", "magnitude-4.7", "a magnitude of 5.2", "a preliminary magnitude
+/// of about 5 on the Richter scale".
 static MAGNITUDE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)(?:an?\s+)?(?:(?:preliminary|estimated|revised|moment|richter)\s+)?magnitude(?:\s*-\s*|\s+)(?:(?:of|was|is)\s+)?(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?)(?:\s+on\s+the\s+richter(?:\s+scale)?(?-u:\b))?"
@@ -819,7 +819,7 @@ static AGE_AGED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("age pattern compiles")
 });
 
-/// A name, then the age set off by commas: "Kafoury, 63, said", "Kafoury, 63 of".
+/// A name, then the age set off by commas: "Okafor, 63, said", "Okafor, 63 of".
 static AGE_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<name>\p{Lu}[\p{L}'’-]*),[ \t]+(?P<n>\d{1,3})(?:,|\s+of\s)")
         .expect("age pattern compiles")
@@ -1030,7 +1030,7 @@ fn age_aged(text: &str, c: &Captures) -> Option<Quantity> {
     age(whole.start(), whole.end(), n.as_str(), 130)
 }
 
-/// "Kafoury, 63, said": a name, then a number set off by commas. The span is the
+/// "Okafor, 63, said": a name, then a number set off by commas. The span is the
 /// number alone. Not a month or weekday ("June, 12,"), not a thousands group
 /// ("Smith, 63,000").
 fn age_after_name(text: &str, c: &Captures) -> Option<Quantity> {
@@ -1324,8 +1324,8 @@ mod tests {
 
     #[test]
     fn printed_values_stand_for_their_rounding() {
-        let q = one("a 6.1-magnitude quake");
-        assert_interval(&q, 6.1 - 0.0495, Some(6.1 + 0.0495));
+        let q = one("a 4.7-magnitude quake");
+        assert_interval(&q, 4.7 - 0.0495, Some(4.7 + 0.0495));
         let q = one("55 km");
         assert_interval(&q, 54.505, Some(55.495));
         let a = one("136 km");
@@ -1365,39 +1365,39 @@ mod tests {
     #[test]
     fn magnitudes_in_every_printed_form() {
         for (text, span) in [
-            ("a 6.1-magnitude quake", "a 6.1-magnitude"),
-            ("a 6.1 magnitude quake", "a 6.1 magnitude"),
-            ("the magnitude 6.1 quake", "magnitude 6.1"),
-            ("a magnitude-6.1 quake", "a magnitude-6.1"),
+            ("a 4.7-magnitude quake", "a 4.7-magnitude"),
+            ("a 4.7 magnitude quake", "a 4.7 magnitude"),
+            ("the magnitude 4.7 quake", "magnitude 4.7"),
+            ("a magnitude-4.7 quake", "a magnitude-4.7"),
             (
-                "it had a magnitude of 6.1, officials said",
-                "a magnitude of 6.1",
+                "it showed a magnitude of 4.7, officials said",
+                "a magnitude of 4.7",
             ),
             (
-                "measuring 6.1 on the Richter scale",
-                "6.1 on the Richter scale",
+                "measuring 4.7 on the Richter scale",
+                "4.7 on the Richter scale",
             ),
-            ("6.1 Richter", "6.1 Richter"),
+            ("4.7 Richter", "4.7 Richter"),
             (
-                "a magnitude 6.1 on the Richter scale",
-                "a magnitude 6.1 on the Richter scale",
+                "a magnitude 4.7 on the Richter scale",
+                "a magnitude 4.7 on the Richter scale",
             ),
         ] {
             let q = one(text);
             assert_eq!(spanned(text, &q), span, "{text}");
             assert_eq!(q.dimension, Dimension::Magnitude);
             assert_eq!(q.unit, "richter");
-            assert_eq!(q.display, "6.1");
-            assert_interval(&q, 6.0505, Some(6.1495));
+            assert_eq!(q.display, "4.7");
+            assert_interval(&q, 4.6505, Some(4.7495));
         }
     }
 
     #[test]
     fn neighbouring_magnitudes_are_disjoint() {
-        let a = one("a 5.9-magnitude quake");
-        let b = one("a 6.1-magnitude quake");
+        let a = one("a 4.9-magnitude quake");
+        let b = one("a 5.1-magnitude quake");
         assert!(!overlaps(&a, &b));
-        let c = one("a magnitude of about 6");
+        let c = one("a magnitude of about 5");
         assert!(overlaps(&b, &c) && overlaps(&a, &c));
     }
 
@@ -1581,12 +1581,12 @@ mod tests {
     #[test]
     fn speeds_in_kilometres_per_hour() {
         for (text, kmh) in [
-            ("120 km/h", 120.0),
-            ("120 kph", 120.0),
-            ("120 kilometres per hour", 120.0),
-            ("120 mph", 120.0 * 1.609_344),
-            ("120 miles per hour", 120.0 * 1.609_344),
-            ("120 knots", 120.0 * 1.852),
+            ("85 km/h", 85.0),
+            ("85 kph", 85.0),
+            ("85 kilometres per hour", 85.0),
+            ("85 mph", 85.0 * 1.609_344),
+            ("85 miles per hour", 85.0 * 1.609_344),
+            ("85 knots", 85.0 * 1.852),
         ] {
             let q = one(text);
             assert_eq!(q.dimension, Dimension::Speed, "{text}");
@@ -1694,8 +1694,8 @@ mod tests {
             ("a twenty-two-year-old", "twenty-two-year-old"),
             ("a man aged 22.", "aged 22"),
             ("at age 22, he", "age 22"),
-            ("Kafoury, 22, said", "22"),
-            ("Kafoury, 22 of Portland", "22"),
+            ("Okafor, 22, said", "22"),
+            ("Okafor, 22 of Lakemoor", "22"),
         ] {
             let q = one(text);
             assert_eq!(spanned(text, &q), span, "{text}");
@@ -1713,7 +1713,7 @@ mod tests {
         assert!(find("Smith, 150, said").is_empty());
         assert!(find("aged 18-25").is_empty());
         assert!(find("age 5 to 12").is_empty());
-        assert_eq!(one("Kafoury, 63, said").display, "63");
+        assert_eq!(one("Okafor, 63, said").display, "63");
     }
 
     // --- what is not a quantity ---
@@ -1751,7 +1751,7 @@ mod tests {
 
     #[test]
     fn many_quantities_in_order() {
-        let text = "A 6.1-magnitude quake struck 55 km (34 miles) away, killing a \
+        let text = "A 4.7-magnitude quake struck 55 km (34 miles) away, killing a \
                     22-year-old; damage is put at $15bn, or 45% of output.";
         let found = find(text);
         let dims: Vec<Dimension> = found.iter().map(|q| q.dimension).collect();
@@ -1770,12 +1770,12 @@ mod tests {
 
     #[test]
     fn spans_lie_on_char_boundaries() {
-        let text = "Café 55 km — ünd 6.1-magnitude ü";
+        let text = "Café 55 km — ünd 4.7-magnitude ü";
         let found = find(text);
         let spans: Vec<&str> = found.iter().map(|q| spanned(text, q)).collect();
-        assert_eq!(spans, ["55 km", "6.1-magnitude"]);
+        assert_eq!(spans, ["55 km", "4.7-magnitude"]);
 
-        let text = "Café 55 km — ünd 6.1-magnitude ü, €2 mn ½ 45 % née, 63, Ünd, 45, x";
+        let text = "Café 55 km — ünd 4.7-magnitude ü, €2 mn ½ 45 % née, 63, Ünd, 45, x";
         let found = find(text);
         assert!(found.len() >= 4, "{found:?}");
         for q in &found {
@@ -1783,7 +1783,7 @@ mod tests {
             assert!(!spanned(text, q).is_empty());
         }
         assert_eq!(spanned(text, &found[0]), "55 km");
-        assert_eq!(spanned(text, &found[1]), "6.1-magnitude");
+        assert_eq!(spanned(text, &found[1]), "4.7-magnitude");
     }
 
     #[test]
@@ -1798,8 +1798,8 @@ mod tests {
             "€",
             "2",
             "mn-euro",
-            "6.1-magnitude",
-            "Kafoury,",
+            "4.7-magnitude",
+            "Okafor,",
             "63,",
             "of",
             "ü",

@@ -196,10 +196,10 @@ mod tests {
     #[test]
     fn two_stories_are_told_apart() {
         let texts = [
-            "A strong earthquake shook Qeshm island in the Persian Gulf, destroying villages near Dargahan.",
-            "The Qeshm earthquake destroyed villages around Dargahan, the island's governor said.",
-            "A gunman opened fire in a Troy accounting office, killing a manager, police in Michigan said.",
-            "Police in Troy, Michigan, charged the gunman who shot the accounting office manager.",
+            "A sharp earthquake rattled Korvel island in the Tessaran Sea, flattening hamlets near Ambrin.",
+            "The Korvel earthquake flattened hamlets around Ambrin, the island's prefect said.",
+            "A gunman fired shots in a Fenwick insurance office, killing a clerk, police in Ohio said.",
+            "Police in Fenwick, Ohio, charged the gunman who shot the insurance office clerk.",
         ];
         let articles: Vec<Analyzed> = texts.iter().map(|t| article(t)).collect();
         assert_eq!(stories(&articles), vec![0, 0, 1, 1]);
@@ -208,8 +208,8 @@ mod tests {
     #[test]
     fn two_articles_sharing_words_are_one_story() {
         let articles = vec![
-            article("The family reunions begin on 20 February at the Kumgang resort."),
-            article("Reunions of separated families at Kumgang are due to begin on 20 February."),
+            article("The harvest parades begin on 9 March at the Lomira fairground."),
+            article("Parades of harvest floats at Lomira are set to open on 9 March."),
         ];
         assert_eq!(stories(&articles), vec![0, 0]);
     }

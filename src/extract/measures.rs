@@ -6,12 +6,12 @@
 //! town are different facts:
 //! * a magnitude is the magnitude of the story's quake (one per event);
 //! * a length is a depth ("10 km deep", "at a depth of"), a distance from a named place
-//!   ("55 km south of Bireun"), or else is left out;
+//!   ("40 km north of Valdor"), or else is left out;
 //! * money is about the thing named near it (damage, loot, bail, cost …), with its
 //!   currency, or about the verb that governs it ("stole", "raised");
 //! * a percentage is about the noun it is "of" or the verb before it;
-//! * an age is the age of the person named next to it ("Kafoury, 63,", "Anthony
-//!   LaCalamita, a 61-year-old").
+//! * an age is the age of the person named next to it ("Okafor, 63,", "Marta
+//!   Quenneville, a 54-year-old").
 
 use super::{SentenceCtx, blank_claim, count_verb};
 use crate::lexicon;
@@ -118,8 +118,8 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
         head,
         aspect: Aspect::Whole,
     };
-    // A distance news prints is an estimate (an epicentre "58 km" from a town per one
-    // agency, "35 miles" per another): 3% either way is the same place.
+    // A distance news prints is an estimate (an epicentre "62 km" from a town per one
+    // agency, "38 miles" per another): 3% either way is the same place.
     let slack = match q.dimension {
         Dimension::Length => DISTANCE_SLACK,
         _ => 0.0,
@@ -140,7 +140,7 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
 }
 
 /// Whose magnitude: the main quake's, or an aftershock's ("an aftershock measuring
-/// 3.8"). A general statement ("A magnitude 6 quake can cause damage") is no claim.
+/// 3.8"). A general statement ("A magnitude 5 tremor can cause damage") is no claim.
 fn magnitude_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
     let after = words_after(ctx, q.span.end, 3);
     if after
@@ -208,7 +208,7 @@ fn length_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
     if after.iter().take(2).any(deep) || before.iter().any(deep) {
         return Some(("depth".to_string(), "depth".to_string()));
     }
-    // "55 km south of Bireun", "300 kilometers from Tehran", "west of Bireun".
+    // "40 km north of Valdor", "300 kilometers from Lisbon", "east of Valdor".
     let mut i = 0;
     while i < after.len() && is_direction(&after[i]) {
         i += 1;
@@ -273,9 +273,9 @@ fn percent_subject(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
     count_verb(ctx, q.span.start, q.span.end)
 }
 
-/// The person an age belongs to: the capitalized name just before it ("Kafoury, 63",
-/// "Anthony LaCalamita, a 61-year-old"), else just after it ("61-year-old Anthony
-/// LaCalamita"), by surname.
+/// The person an age belongs to: the capitalized name just before it ("Okafor, 47",
+/// "Marta Quenneville, a 54-year-old"), else just after it ("54-year-old Marta
+/// Quenneville"), by surname.
 fn person_near(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
     let is_name = |w: &&String| {
         w.chars().next().is_some_and(char::is_uppercase)
@@ -285,7 +285,7 @@ fn person_near(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
             && lexicon::lookup(lexicon::WEEKDAYS, w).is_none()
     };
     let before = words_before(ctx, q.span.start, 3);
-    // Articles, "aged", and name suffixes ("Anthony LaCalamita III, 38") are skipped.
+    // Articles, "aged", and name suffixes ("Harold Brisbane III, 41") are skipped.
     let skip_article = |w: &String| {
         matches!(
             w.as_str(),
@@ -308,14 +308,14 @@ fn person_near(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
                 .to_string(),
         );
     }
-    // "a 59-year-old woman", "the 36-year-old driver": the person is the noun after.
+    // "a 71-year-old woman", "the 29-year-old driver": the person is the noun after.
     after
         .first()
         .and_then(|w| person_noun(w))
         .map(str::to_string)
 }
 
-/// The kind of person a noun names, folding family words ("a 59-year-old mother",
+/// The kind of person a noun names, folding family words ("a 71-year-old mother",
 /// "grandmother" and "woman" are one person in a story about her).
 fn person_noun(word: &str) -> Option<&'static str> {
     let kind = match word.to_lowercase().as_str() {

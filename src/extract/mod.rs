@@ -2,17 +2,17 @@
 //!
 //! A claim is a value (a time, a duration, a count, an ordinal, a place) together with
 //! what it is about: its topic, found as the event noun phrase the value attaches to
-//! ("the partitioning of the Korean peninsula in 1953"), the noun it counts ("two
-//! rounds of meetings"), or, for a pronoun subject ("They are due to begin on …"), the
+//! ("the partitioning of the Veltan valley in 1964"), the noun it counts ("three
+//! rounds of hearings"), or, for a pronoun subject ("They are due to open on …"), the
 //! event the previous sentence was about. Constructions that change what a time means
 //! are read here:
 //!
-//! * "first since 2010", "highest-level talks in six years", "the last … took place in
-//!   2010": when the previous such event happened ([`ClaimKind::LastOccurrence`]);
-//! * "between September 15 and November 29", "from 2009 to 2010": one range;
+//! * "first since 2009", "highest-ranking talks in seven years", "the last … took place
+//!   in 2009": when the previous such event happened ([`ClaimKind::LastOccurrence`]);
+//! * "between August 2 and October 19", "from 2011 to 2012": one range;
 //! * "four days before X begin", "a day after X": X dated from the sentence's date;
-//! * "at the end of the 1950-53 war": the end of the range;
-//! * "last year's drills": the time names an instance, it does not date it
+//! * "at the end of the 1961-64 war": the end of the range;
+//! * "last year's manoeuvres": the time names an instance, it does not date it
 //!   ([`Claim::identifying`]).
 //!
 //! Invariant: every claim's span lies inside its sentence and
@@ -42,7 +42,7 @@ pub fn extract(
     let story = main_event(sentences);
     let mut previous_topic: Option<Topic> = None;
     // The earlier event the previous sentence was about, with its places: "It killed
-    // 612 people" goes on about it.
+    // 237 people" goes on about it.
     let mut previous_background: Option<(NaiveDate, Vec<String>)> = None;
     let mut events = EventMemory::default();
     let mut claims = Vec::new();
@@ -121,7 +121,7 @@ struct EventMemory {
 
 impl EventMemory {
     /// Remember the dates a sentence gives its events; a start date and a stated
-    /// duration make a span ("for five days from 20 February").
+    /// duration make a span ("for six days from 9 March").
     fn remember(&mut self, claims: &[Claim]) {
         for c in claims {
             let (ClaimKind::Date, Value::Time(t), false) = (c.kind, &c.value, c.identifying) else {
@@ -143,8 +143,8 @@ impl EventMemory {
     }
 }
 
-/// "these reunions coincide with the start of the joint drills": the drills start
-/// within the time the article gave the reunions.
+/// "these festivals overlap with the start of the naval drills": the drills start
+/// within the time the article gave the festivals.
 fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
     static COINCIDE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\bcoincid(?:e|es|ed|ing)\s+with\s+(?:the\s+)?(?P<edge>start|beginning|opening|end|close)\s+of\b")
@@ -190,7 +190,7 @@ fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
     vec![c]
 }
 
-/// "held at the border village of Vanzo", "took place in Geneva": where an event
+/// "held at the hill town of Vanzo", "took place in Geneva": where an event
 /// happened.
 fn venues(ctx: &SentenceCtx) -> Vec<Claim> {
     static VENUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -237,8 +237,8 @@ fn venues(ctx: &SentenceCtx) -> Vec<Claim> {
 const BACKGROUND_DAYS: u64 = 21;
 
 /// The time of the earlier event a sentence is about, when it dates itself well before
-/// publication ("A 6.7-strength quake killed more than 26,000 people in December
-/// 2003"): its counts and durations belong to that event, not to the story's.
+/// publication ("A 5.8-strength quake killed more than 9,000 people in March
+/// 2001"): its counts and durations belong to that event, not to the story's.
 fn background_time(
     claims: &[Claim],
     timexes: &[Timex],
@@ -252,8 +252,8 @@ fn background_time(
             Value::Time(r) => r.latest,
             _ => None,
         });
-    // A dated sentence need not make a date claim ("In February, a gunman killed five
-    // people at a mall"): its own dates count too.
+    // A dated sentence need not make a date claim ("In April, a gunman shot four
+    // people at a depot"): its own dates count too.
     let from_timexes = timexes
         .iter()
         .filter(|t| t.ttype == TimexType::Date)
@@ -279,7 +279,7 @@ fn names_a_month_or_year(timexes: &[Timex]) -> bool {
 }
 
 /// True when a sentence opens with a pronoun that refers back to the previous one's
-/// subject ("It killed 612 people", "They were …").
+/// subject ("It killed 237 people", "They were …").
 fn continues_previous(sentence: &str) -> bool {
     let first = sentence.split_whitespace().next().unwrap_or("");
     matches!(first, "It" | "They" | "Its" | "Their" | "This" | "That")
@@ -408,8 +408,8 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
 // ---------------------------------------------------------------------------------
 // Topics
 
-/// Words that make a clause speak of a record or a first ("first since", "highest-level
-/// talks in six years").
+/// Words that make a clause speak of a record or a first ("first since", "highest-ranking
+/// talks in seven years").
 fn is_record_word(w: &str) -> bool {
     const NOT_SUPERLATIVE: &[&str] = &[
         "test", "west", "protest", "interest", "request", "arrest", "suggest", "forest",
@@ -579,7 +579,7 @@ fn modifies_next(ctx: &SentenceCtx, i: usize) -> bool {
         return false;
     };
     // English compounds take a singular modifier ("truce village"); a plural is the
-    // head of its phrase ("these reunions coincide").
+    // head of its phrase ("these festivals overlap").
     let this = ctx.words[i].text.to_lowercase();
     if this.ends_with('s') && !this.ends_with("ss") && this != "talks" {
         return false;
@@ -597,7 +597,7 @@ fn modifies_next(ctx: &SentenceCtx, i: usize) -> bool {
 }
 
 /// What kind of claim a topic is sought for: records look right for their subject
-/// ("It is the first time in six years that a meeting …").
+/// ("It is the first time in nine years that a summit …").
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Seek {
     Time,
@@ -618,7 +618,7 @@ fn segments(ctx: &SentenceCtx) -> Vec<(usize, usize)> {
     out
 }
 
-/// A segment that is an aside ("divided by …", "which …", "Pyongyang's main ally"):
+/// A segment that is an aside ("divided by …", "which …", "Valdor's closest ally"):
 /// its nouns are not what the rest of the sentence is about.
 fn is_aside(ctx: &SentenceCtx, seg: (usize, usize)) -> bool {
     let first = ctx.lower(seg.0);
@@ -661,7 +661,7 @@ fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Left {
                     Left::Blocked(None)
                 };
             }
-            // "the resident who was fired … on Thursday": a verb between the event
+            // "the clerk who was dismissed … on Thursday": a verb between the event
             // noun and the time takes the time for its own event.
             let l = ctx.lower(k);
             let verb = is_verbish(&l) || lexicon::IRREGULAR_PAST.contains(&l.as_str());
@@ -678,8 +678,8 @@ fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Left {
 }
 
 /// Verbs whose subject is the event itself, so a time after them dates that event:
-/// "exercises set for later this month", "reunions planned for this month", "the quake
-/// struck on Sunday".
+/// "manoeuvres set for next week", "festivals planned for this spring", "the tremor
+/// struck on Friday".
 fn is_support_verb(l: &str) -> bool {
     matches!(
         l,
@@ -787,8 +787,8 @@ fn topic_near(ctx: &SentenceCtx, wa: usize, wb: usize) -> Option<(Topic, bool)> 
 
 fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Topic, bool)> {
     let heads = event_heads(ctx);
-    // A value right before an event noun modifies it: "Wednesday's talks", "the
-    // 1950-53 Korean War", "last year's drills".
+    // A value right before an event noun modifies it: "Tuesday's talks", "the
+    // 1961-64 Border War", "last year's manoeuvres".
     if let Some(&h) = heads.iter().find(|&&h| h >= wb && h <= wb + 3)
         && (wb..h).all(|k| is_modifier(&ctx.words[k]))
     {
@@ -796,7 +796,7 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
         return Some((topic_of(ctx, a.max(wb), b, h), true));
     }
     match head_left(ctx, &heads, wa) {
-        // "was charged with murder on Saturday": the noun is the verb's object, and the
+        // "was charged with arson on Friday": the noun is the verb's object, and the
         // time the verb's.
         Left::Found(h)
             if seek == Seek::Time
@@ -819,7 +819,7 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
         return Some((phrase_topic(ctx, &heads, h), false));
     }
     // A pronoun subject stands for the previous sentence's event ("They are due to
-    // begin on 20 February"); "It is the first time" is no reference.
+    // open on 9 March"); "It is the first time" is no reference.
     let subject_pronoun = ctx.words.iter().take(wa).enumerate().any(|(i, w)| {
         matches!(w.text.as_str(), "They" | "they")
             || matches!(w.text.as_str(), "It" | "it")
@@ -838,8 +838,8 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
     })
 }
 
-/// When the way left to a time is blocked by a verb ("An earthquake … shook southern
-/// Iran on Sunday"), the time still dates the incident the sentence is about, if its
+/// When the way left to a time is blocked by a verb ("An earthquake … shook northern
+/// Chile on Sunday"), the time still dates the incident the sentence is about, if its
 /// subject names one (earthquake, shooting, blast, fire …).
 fn subject_incident(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<(Topic, bool)> {
     let h = heads
@@ -850,7 +850,7 @@ fn subject_incident(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<(To
     Some((phrase_topic(ctx, heads, h), false))
 }
 
-/// Verbs that report rather than happen: "police said Saturday" dates the saying.
+/// Verbs that report rather than happen: "police said Tuesday" dates the saying.
 fn is_reporting_verb(l: &str) -> bool {
     matches!(
         l,
@@ -955,8 +955,8 @@ fn time_display(r: &TimeRange) -> String {
     r.to_string()
 }
 
-/// "first since 2010", "highest-level talks in six years", "the last such reunions
-/// took place in 2010".
+/// "first since 2009", "highest-ranking talks in seven years", "the last such festivals
+/// took place in 2009".
 fn last_occurrences(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
     let mut out = Vec::new();
     let record_at = |limit: usize| {
@@ -971,13 +971,13 @@ fn last_occurrences(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         let wa = ctx.word_at(t.span.start);
         let wb = ctx.word_before(t.span.end);
         let (value, mention_start) = if prev == "since" {
-            // "the first … since 2010", "the highest-level meeting … since 2007".
+            // "the first … since 2009", "the highest-ranking meeting … since 2005".
             match time_of(t) {
                 Some(r) if record_at(t.span.start) => (r, before_word_start(ctx, t.span.start)),
                 _ => continue,
             }
         } else if prev == "in" && t.ttype == TimexType::Duration {
-            // "talks in six years", "the first time in more than six years": the
+            // "talks in seven years", "the first time in more than nine years": the
             // previous one was that long ago.
             let (Some(d), Some(dct)) = (duration_of(t), ctx.dct) else {
                 continue;
@@ -1018,7 +1018,7 @@ fn before_word_start(ctx: &SentenceCtx, at: usize) -> usize {
     if k > 0 { ctx.words[k - 1].start } else { at }
 }
 
-/// "the last such reunions took place in", "was last held in".
+/// "the last such festivals took place in", "was last held in".
 fn is_last_took_place(ctx: &SentenceCtx, at: usize) -> bool {
     static LAST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:the\s+last\b[^,.;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|occurred|came|was|were)|(?:was|were)\s+last\s+(?:held|seen|staged|reported))\s+(?:in|on|back\s+in)\s*$")
@@ -1041,7 +1041,7 @@ fn ago_range(dct: NaiveDate, d: &Amount) -> Option<TimeRange> {
     })
 }
 
-/// "between September 15 and November 29", "from 2009 to 2010".
+/// "between August 2 and October 19", "from 2011 to 2012".
 fn ranges(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
     let mut out = Vec::new();
     for i in 0..ctx.timexes.len().saturating_sub(1) {
@@ -1086,7 +1086,7 @@ fn ranges(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
     out
 }
 
-/// "four days before the exercises begin", "a day after the talks": the other event is
+/// "three days before the manoeuvres begin", "a day after the talks": the other event is
 /// dated from the sentence's own date (or, in the present tense, the publication date).
 fn offsets(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
     let mut out = Vec::new();
@@ -1182,7 +1182,7 @@ fn exact_days(t: &Timex) -> Option<u64> {
     }
 }
 
-/// Plain dates: "on 20 February", "in 1953", "later this month", "Wednesday's talks".
+/// Plain dates: "on 9 March", "in 1964", "later this month", "Tuesday's talks".
 fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
     let mut out = Vec::new();
     for (i, t) in ctx.timexes.iter().enumerate() {
@@ -1204,7 +1204,7 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         };
         let wa = ctx.word_at(t.span.start);
         let wb = ctx.word_before(t.span.end);
-        // "at the end of the 1950-53 Korean War": also a claim that the event before the
+        // "at the end of the 1961-64 Border War": also a claim that the event before the
         // phrase happened at the range's end.
         let before = ctx.before(t.span.start);
         let edge = if before.ends_with("the end of the") || before.ends_with("the end of") {
@@ -1220,7 +1220,7 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         if let Some(edge) = edge {
             out.extend(edge_claim(ctx, t, value, edge));
         }
-        // A time before its noun ("the 1950-53 Korean War") dates the whole event.
+        // A time before its noun ("the 1961-64 Border War") dates the whole event.
         topic.aspect = if premodifier {
             Aspect::Whole
         } else {
@@ -1343,7 +1343,7 @@ fn is_relative(t: &Timex) -> bool {
     l.starts_with("last") || l.starts_with("next") || l.starts_with("this")
 }
 
-/// "the drills last year": a relative time right after a noun names which one.
+/// "the manoeuvres last year": a relative time right after a noun names which one.
 fn follows_noun_directly(ctx: &SentenceCtx, wa: usize) -> bool {
     wa > 0 && event_heads(ctx).contains(&(wa - 1))
 }
@@ -1394,7 +1394,7 @@ fn edge_claim(ctx: &SentenceCtx, t: &Timex, value: TimeRange, edge: Aspect) -> O
 }
 
 /// A duration states how long something lasted only after "for", "lasted" and the like,
-/// or as an adjective ("a six-week pause", "a 90-minute meeting", "three hours of
+/// or as an adjective ("a six-week pause", "a 45-minute meeting", "three hours of
 /// talks"); "a day before", "25 years ago" are not lengths of events.
 fn licensed_duration(ctx: &SentenceCtx, t: &Timex) -> bool {
     let before = ctx.before(t.span.start);
@@ -1436,7 +1436,7 @@ fn licensed_duration(ctx: &SentenceCtx, t: &Timex) -> bool {
         || t.text.to_lowercase().ends_with("long")
 }
 
-/// Durations with a number: "for five days", "90 minutes", "a six-week pause".
+/// Durations with a number: "for six days", "45 minutes", "a seven-week pause".
 fn durations(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
     let mut out = Vec::new();
     for (i, t) in ctx.timexes.iter().enumerate() {
@@ -1487,7 +1487,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("count pattern compiles")
 });
 
-/// Counts with their noun: "two rounds of meetings", "at least 10 people".
+/// Counts with their noun: "three rounds of hearings", "at least 12 people".
 fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
     for caps in COUNT.captures_iter(ctx.text) {
@@ -1519,7 +1519,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         if lexicon::is_stopword(words[0]) || is_time_or_unit(words[0]) {
             continue;
         }
-        // "four armed robbers": a participle before the plural noun is an adjective.
+        // "two masked raiders": a participle before the plural noun is an adjective.
         let adjective_first =
             take == 2 && words[0].ends_with("ed") && lexicon::role(words[0]).is_none();
         if words[..take]
@@ -1552,7 +1552,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             );
         let one = matches!(n.as_str().to_lowercase().as_str(), "one" | "1");
         if !plural && !one {
-            // "a magnitude 6 quake": a number before a singular noun is no count.
+            // "a magnitude 5 tremor": a number before a singular noun is no count.
             continue;
         }
         let Some((low, high)) =
@@ -1562,7 +1562,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         };
         let noun_end = noun.start() + offset(words[take - 1]) + words[take - 1].len();
         let head_word = counted[counted.len() - 1];
-        // "rounds of meetings": the topic follows "of".
+        // "rounds of hearings": the topic follows "of".
         let rest = ctx.text[noun_end..].trim_start();
         let (label_end, extra) = match rest.strip_prefix("of ") {
             Some(tail) => {
@@ -1586,7 +1586,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         };
         let role = noun_role.or_else(|| role_near(ctx, whole.start(), label_end));
         if one && role.is_none() {
-            // "one of the", "one man": only a toll ("killing one person") is a count.
+            // "one of the", "one man": only a toll ("killing one cyclist") is a count.
             continue;
         }
         let generic = matches!(
@@ -1594,7 +1594,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             "peopl" | "villag" | "hous" | "home" | "build" | "famili"
         );
         if role.is_none() && generic && extra.is_none() {
-            // "home to 120,000 people" and "hundreds of people" say nothing checkable
+            // "home to 48,000 people" and "dozens of people" say nothing checkable
             // without knowing what happened to them.
             continue;
         }
@@ -1613,8 +1613,8 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
                 None => continue,
             },
             Some(r) => format!("{r} {}", lexicon::fold(noun_word)),
-            // Without a role, the verb says what the number is: "threw for 205 yards"
-            // and "rushed for 226 yards" are different counts.
+            // Without a role, the verb says what the number is: "threw for 311 yards"
+            // and "rushed for 142 yards" are different counts.
             None => match count_verb(ctx, whole.start(), label_end) {
                 Some(v) => format!("{} {}", v, lexicon::fold(noun_word)),
                 None => lexicon::fold(noun_word),
@@ -1688,8 +1688,8 @@ fn standalone_number(ctx: &SentenceCtx, start: usize) -> bool {
         )
 }
 
-/// The role a count plays, from a role word right after the counted noun ("10 people
-/// were killed") or just before the number ("killing at least 10 people").
+/// The role a count plays, from a role word right after the counted noun ("12 people
+/// were killed") or just before the number ("killing at least 12 people").
 fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str> {
     let after_words = ctx.text[end..]
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -1706,7 +1706,7 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
         return Some("population");
     }
     // The verb right before the number binds tighter than one after the noun:
-    // "killing at least 10 people, injuring dozens".
+    // "killing at least 12 people, injuring scores".
     let near_before = before_words
         .iter()
         .rev()
@@ -1819,7 +1819,7 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ordinal pattern compiles")
 });
 
-/// Ordinals of events: "third nuclear test", "second meeting".
+/// Ordinals of events: "fourth missile test", "second meeting".
 fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
     for caps in ORDINAL.captures_iter(ctx.text) {
@@ -1941,7 +1941,7 @@ fn event_of(c: &Claim, sentence: &str, story: &Event) -> Event {
 }
 
 static ATTRIBUTION: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    // A cited source: a run of capitalized words ("the U.S. Geological Survey", "Iran's
+    // A cited source: a run of capitalized words ("the U.S. Geological Survey", "Chile's
     // Seismological Center"), or a common noun for one ("state media", "police").
     let name = r"(?:[A-Z][\w.'&-]*\s+(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w.'&-]*";
     let common = r"(?:[A-Z][\w'-]*\s+)?(?:[a-z]+\s+){0,2}(?:media|police|officials|authorities|agency|television|radio|witnesses|spokesman|spokeswoman|spokesperson|sheriff|coroner|prosecutors|investigators|rescuers|doctors)";
@@ -1993,7 +1993,7 @@ fn without_full_stop(s: &str) -> &str {
     }
 }
 
-/// Who the sentence says states its facts ("according to Iranian state media", "the
+/// Who the sentence says states its facts ("according to Chilean state media", "the
 /// USGS said", "said police"), folded to one name per source.
 pub fn attribution(text: &str) -> Option<String> {
     ATTRIBUTION.iter().find_map(|re| {
@@ -2043,8 +2043,8 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("place pattern compiles")
 });
 
-/// Names that follow a preposition of place ("in the ancient city of Bam", "off
-/// Iran's southern coast"): enough to tell two past events apart.
+/// Names that follow a preposition of place ("in the old port city of Velmar", "off
+/// Chile's northern coast"): enough to tell two past events apart.
 pub fn places(text: &str) -> Vec<String> {
     let mut out: Vec<String> = PLACE_RE
         .captures_iter(text)
@@ -2112,7 +2112,7 @@ mod tests {
 
     #[test]
     fn spans_slice_back_to_mentions() {
-        let text = "The harvest festivals will be the first since 2010.\nThey are due to begin on 20 February, four days before the annual regional elections begin.";
+        let text = "The harvest festivals will be the first since 2009.\nThey are due to open on 9 March, three days before the yearly regional elections begin.";
         for c in run(text, (2014, 2, 13)) {
             assert_eq!(&text[c.span.start..c.span.end], c.mention);
         }
@@ -2120,87 +2120,81 @@ mod tests {
 
     #[test]
     fn pronouns_take_the_previous_event() {
-        let text = "The harvest festivals will be the first since 2010.\nThey are due to begin on 20 February, four days before the annual regional elections begin.";
+        let text = "The harvest festivals will be the first since 2009.\nThey are due to open on 9 March, three days before the yearly regional elections begin.";
         let claims = run(text, (2014, 2, 13));
         let last = find(&claims, ClaimKind::LastOccurrence, "festivals");
         assert_eq!(last.len(), 1);
-        assert_eq!(last[0].display, "2010");
+        assert_eq!(last[0].display, "2009");
         let start = find(&claims, ClaimKind::Date, "festivals");
-        assert_eq!(start[0].display, "2014-02-20");
+        assert_eq!(start[0].display, "2014-03-09");
         assert_eq!(start[0].topic.aspect, Aspect::Start);
         let drills = find(&claims, ClaimKind::Date, "elections");
-        assert_eq!(drills[0].display, "2014-02-24");
+        assert_eq!(drills[0].display, "2014-03-12");
         assert_eq!(drills[0].topic.aspect, Aspect::Start);
-        assert!(
-            drills[0]
-                .derivation
-                .as_deref()
-                .unwrap()
-                .contains("20 February")
-        );
+        assert!(drills[0].derivation.as_deref().unwrap().contains("9 March"));
     }
 
     #[test]
     fn records_in_durations() {
         let claims = run(
-            "He arrived a day after the two Koreas held their highest-level talks in six years.",
+            "She flew home a day after both parties held their highest-ranking talks in seven years.",
             (2014, 2, 13),
         );
         let last = find(&claims, ClaimKind::LastOccurrence, "talks");
         assert_eq!(last.len(), 1);
-        assert!(last[0].display.starts_with("2007-"), "{}", last[0].display);
+        assert!(last[0].display.starts_with("2006-"), "{}", last[0].display);
         let claims = run(
-            "It is the first time in more than six years, they say, that a meeting at this level has taken place.",
+            "It is the first time in over eight years, aides claim, that a meeting of this rank has been held.",
             (2014, 2, 13),
         );
         let last = find(&claims, ClaimKind::LastOccurrence, "meeting");
-        assert_eq!(last[0].display, "../2008-02-13");
+        assert_eq!(last[0].display, "../2006-02-13");
     }
 
     #[test]
     fn last_took_place() {
-        let claims = run("The last such reunions took place in 2010.", (2014, 2, 13));
+        let claims = run("The last such festivals took place in 2009.", (2014, 2, 13));
         assert_eq!(
-            find(&claims, ClaimKind::LastOccurrence, "reunion")[0].display,
-            "2010"
+            find(&claims, ClaimKind::LastOccurrence, "festival")[0].display,
+            "2009"
         );
     }
 
     #[test]
     fn ranges_and_durations_in_one_sentence() {
         let claims = run(
-            "The city observed a six-week pause in rail strikes between September 15 and November 29.",
+            "The port saw a seven-week pause in dock strikes between August 2 and October 19.",
             (2018, 1, 13),
         );
         let range = find(&claims, ClaimKind::Date, "break");
-        assert_eq!(range[0].display, "2017-09-15/2017-11-29");
+        assert_eq!(range[0].display, "2017-08-02/2017-10-19");
         let dur = find(&claims, ClaimKind::Duration, "break");
-        assert_eq!(dur[0].display, "P6W");
+        assert_eq!(dur[0].display, "P7W");
     }
 
     #[test]
     fn end_of_a_range() {
         let claims = run(
-            "Families were divided by the partitioning of the Korean Peninsula at the end of the 1950-53 Korean War.",
+            "Villages were split by the partitioning of the Veltan Valley at the end of the 1961-64 Border War.",
             (2014, 2, 13),
         );
         let part = find(&claims, ClaimKind::Date, "partition");
-        assert_eq!(part[0].display, "1953");
+        assert_eq!(part[0].display, "1964");
         let war = find(&claims, ClaimKind::Date, "war");
-        assert_eq!(war[0].display, "1950-01-01/1953-12-31");
+        assert_eq!(war[0].display, "1961-01-01/1964-12-31");
         assert!(war[0].historical);
     }
 
     #[test]
     fn instance_naming_times_are_identifying() {
         let claims = run(
-            "Last year's drills were followed by tension.",
+            "Last year's manoeuvres were followed by protests.",
             (2014, 2, 13),
         );
         let d = find(&claims, ClaimKind::Date, "drills");
         assert!(d[0].identifying);
         let claims = run(
-            "North Korea asked Seoul to delay joint military exercises with the US set for later this month.",
+            "The island council asked Norland to postpone joint naval exercises with Estavia planned for later this month.",
             (2014, 2, 13),
         );
         let d = find(&claims, ClaimKind::Date, "exercises");
@@ -2211,22 +2205,22 @@ mod tests {
     #[test]
     fn counts_and_ordinals() {
         let claims = run(
-            "Two rounds of meetings took place. At least 10 people died after North Korea's third nuclear test.",
+            "Three rounds of hearings were held. At least 12 people died after the region's fourth missile test.",
             (2014, 2, 13),
         );
         let rounds = find(&claims, ClaimKind::Count, "rounds");
-        assert_eq!(rounds[0].display, "2");
+        assert_eq!(rounds[0].display, "3");
         let people = find(&claims, ClaimKind::Count, "people");
-        assert_eq!(people[0].display, "≥10");
+        assert_eq!(people[0].display, "≥12");
         let test = find(&claims, ClaimKind::Ordinal, "test");
-        assert_eq!(test[0].display, "3");
+        assert_eq!(test[0].display, "4");
     }
 
     #[test]
     fn actors_fold_capitals() {
         assert_eq!(
-            actors("Pyongyang told Seoul and the US"),
-            vec!["North Korea", "South Korea", "United States"]
+            actors("Beijing told Tehran and the US"),
+            vec!["China", "Iran", "United States"]
         );
         assert!(actors("let us go").is_empty());
     }
@@ -2240,20 +2234,20 @@ mod event_tests {
     fn attribution_forms() {
         let cases = [
             (
-                "The quake measured 6.1, the U.S. Geological Survey said.",
+                "The tremor registered 4.8, the U.S. Geological Survey reported.",
                 Some("U.S. Geological Survey"),
             ),
             (
-                "The quake measured 5.9, according to Iranian state media.",
-                Some("Iranian state media"),
+                "The tremor registered 5.2, according to Chilean state media.",
+                Some("Chilean state media"),
             ),
-            ("Police say two people were hurt.", Some("police")),
+            ("Police say three people were hurt.", Some("police")),
             (
                 "Two people were hurt, said the USGS.",
                 Some("U.S. Geological Survey"),
             ),
             (
-                "At least 10 people were killed, officials said on Monday.",
+                "At least 14 people were killed, officials said on Tuesday.",
                 Some("officials"),
             ),
             ("He said two people were hurt.", None),
@@ -2266,9 +2260,9 @@ mod event_tests {
 
     #[test]
     fn claims_carry_their_source_and_event() {
-        let text = "Earthquake hits island of Qeshm\n\
-            An earthquake struck the island of Qeshm on Sunday, killing at least 10 people, officials said.\n\
-            In December 2003, a quake in Bam killed more than 26,000 people.";
+        let text = "Earthquake hits island of Korvel\n\
+            An earthquake struck the island of Korvel on Sunday, killing at least 14 people, officials said.\n\
+            In March 2001, a quake in Maruna killed more than 9,000 people.";
         let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
         let article = Article::from_text("t.txt", text).published_on(date);
         let mut sentences = Vec::new();
@@ -2289,23 +2283,23 @@ mod event_tests {
                 .find(|c| c.kind == ClaimKind::Count && c.mention.contains(mention))
                 .unwrap_or_else(|| panic!("no count {mention}: {claims:#?}"))
         };
-        let toll = count("10 people");
+        let toll = count("14 people");
         assert_eq!(toll.attributed_to.as_deref(), Some("officials"));
-        assert_eq!(toll.event.label(), "earthquake in Qeshm");
+        assert_eq!(toll.event.label(), "earthquake in Korvel");
         assert_eq!(toll.event.time, Some(date));
-        let bam = count("26,000");
-        assert_eq!(bam.attributed_to, None);
-        assert!(bam.historical);
-        assert_eq!(bam.event.label(), "earthquake in Bam");
-        assert_eq!(bam.event.time, NaiveDate::from_ymd_opt(2003, 12, 31));
+        let past = count("9,000");
+        assert_eq!(past.attributed_to, None);
+        assert!(past.historical);
+        assert_eq!(past.event.label(), "earthquake in Maruna");
+        assert_eq!(past.event.time, NaiveDate::from_ymd_opt(2001, 3, 31));
     }
 
     #[test]
     fn a_pronoun_sentence_goes_on_about_the_earlier_event() {
-        let text = "In February, a quake hit the town of Zarand.\nIt killed 612 people.";
+        let text = "In April, a quake hit the village of Dunmoor.\nIt killed 237 people.";
         let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
         let article = Article::from_text("t.txt", text).published_on(date);
-        let sentences: Vec<Sentence> = [(0, 44, 1), (45, text.len(), 2)]
+        let sentences: Vec<Sentence> = [(0, 45, 1), (46, text.len(), 2)]
             .iter()
             .map(|&(s, e, line)| Sentence {
                 span: Span::new(s, e),
@@ -2317,10 +2311,10 @@ mod event_tests {
         let claims = extract(0, &article, &sentences, &timexes);
         let toll = claims
             .iter()
-            .find(|c| c.mention.contains("612"))
+            .find(|c| c.mention.contains("237"))
             .expect("toll");
         assert!(toll.historical, "{toll:?}");
-        assert_eq!(toll.places, vec!["Zarand".to_string()]);
+        assert_eq!(toll.places, vec!["Dunmoor".to_string()]);
     }
 }
 
@@ -2359,40 +2353,40 @@ mod toll_tests {
     #[test]
     fn tolls_without_a_noun() {
         has(
-            "The quake struck on Sunday, injuring 40.",
-            "injuring 40",
+            "The tremor struck on Friday, injuring 35.",
+            "injuring 35",
             "injured",
-            "40",
+            "35",
         );
         has(
-            "That temblor killed at least six people, injured almost 50 and caused damage.",
-            "injured almost 50",
+            "That storm killed at least four people, injured almost 30 and flooded roads.",
+            "injured almost 30",
             "injured",
-            "45–50",
+            "27–30",
         );
         has(
-            "He said 30 of the 80 wounded remained in hospital.",
-            "80 wounded",
+            "She said 12 of the 65 wounded stayed in hospital.",
+            "65 wounded",
             "injured",
-            "80",
+            "65",
         );
         has(
-            "Ten people were killed and at least 50 injured when the quake struck.",
-            "at least 50 injured",
+            "Eight people were killed and at least 35 injured when the bridge collapsed.",
+            "at least 35 injured",
             "injured",
-            "≥50",
+            "≥35",
         );
         has(
-            "A quake killed more than 31,000 in Bam, and 600 were killed in Zarand.",
-            "600 were killed",
+            "A flood killed more than 4,200 in Lindmark, and 350 were killed in Tessel.",
+            "350 were killed",
             "killed",
-            "600",
+            "350",
         );
         has(
-            "The quake struck, killing 10 persons and wounding other 70, officials said.",
-            "wounding other 70",
+            "The blast came at dawn, killing 6 persons and wounding other 45, officials said.",
+            "wounding other 45",
             "injured",
-            "70",
+            "45",
         );
     }
 
@@ -2400,7 +2394,7 @@ mod toll_tests {
     /// bytes): the mention still slices the text exactly.
     #[test]
     fn counted_nouns_parted_by_wide_spaces_keep_exact_spans() {
-        let text = "Police found three\u{a0}live\u{a0}shells and two\u{a0}other\u{a0}guns.";
+        let text = "Guards found four\u{a0}blank\u{a0}cartridges and five\u{a0}other\u{a0}rifles.";
         let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
         let article = Article::from_text("t.txt", text).published_on(date);
         let sentences = vec![Sentence {
@@ -2411,11 +2405,11 @@ mod toll_tests {
         let claims = extract(0, &article, &sentences, &[]);
         let mentions: Vec<&str> = claims.iter().map(|c| c.mention.as_str()).collect();
         assert!(
-            mentions.contains(&"three\u{a0}live\u{a0}shells"),
+            mentions.contains(&"four\u{a0}blank\u{a0}cartridges"),
             "{mentions:?}"
         );
         assert!(
-            mentions.contains(&"two\u{a0}other\u{a0}guns"),
+            mentions.contains(&"five\u{a0}other\u{a0}rifles"),
             "{mentions:?}"
         );
         for c in &claims {
@@ -2426,13 +2420,13 @@ mod toll_tests {
     #[test]
     fn no_one_hurt_is_a_toll_of_zero() {
         has(
-            "Fanning said no one else was injured.",
-            "no one else was injured",
+            "Moreau insisted no one else was seriously hurt.",
+            "no one else was seriously hurt",
             "injured",
             "0",
         );
         has(
-            "There were no casualties, officials said.",
+            "There were no casualties, the mayor said.",
             "no casualties",
             "killed",
             "0",
@@ -2442,15 +2436,15 @@ mod toll_tests {
     #[test]
     fn numbers_that_are_not_tolls() {
         for text in [
-            "The gunman killed 3 of them at 10:30 on Monday.",
-            "Police arrested 2.5 million dollars worth of goods.",
-            "The injured 40-year-old man was taken to hospital.",
+            "The gunman killed 4 of them at 11:15 on Tuesday.",
+            "Police arrested 3.5 million dollars worth of goods.",
+            "The injured 52-year-old man was taken to hospital.",
         ] {
             let found = counts_of(text);
             assert!(
                 !found
                     .iter()
-                    .any(|(m, ..)| m.contains("2.5") || m.contains("40-")),
+                    .any(|(m, ..)| m.contains("3.5") || m.contains("52-")),
                 "{text}: {found:?}"
             );
         }

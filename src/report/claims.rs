@@ -277,8 +277,8 @@ b  corpus/b.txt  publication date unknown
         assert_eq!(c["topic"], "harvest parades begin");
         assert_eq!(c["mention"], "20 February");
         assert_eq!(c["value"], "2014-02-20");
-        assert_eq!(c["actors"], json!(["South Korea"]));
-        assert_eq!(c["places"], json!(["Seoul"]));
+        assert_eq!(c["actors"], json!(["France"]));
+        assert_eq!(c["places"], json!(["Paris"]));
         assert_eq!(c["aspect"], "whole");
         assert_eq!(c["identifying"], false);
         assert_eq!(c["derivation"], Value::Null);

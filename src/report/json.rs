@@ -206,7 +206,7 @@ mod tests {
         assert_eq!(c["line"], 2);
         assert_eq!(
             c["sentence"],
-            "The harvest parades are due to begin on 20 February, four days before the drills."
+            "The harvest parades are set to start on 20 February, five days before the drills."
         );
         assert_eq!(c["mention"], "20 February");
         assert_eq!(c["value"], "2014-02-20");

@@ -123,7 +123,7 @@ pub fn published_label(article: &Analyzed) -> String {
 }
 
 /// The event a claim was attached to, as JSON shows it: `{"label": "earthquake in
-/// Qeshm", "time": "2005-11-27"}`.
+/// Korvel", "time": "2011-10-09"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EventOut {
     pub label: String,
@@ -244,8 +244,8 @@ pub(crate) mod fixture {
     use crate::model::*;
     use chrono::NaiveDate;
 
-    pub const TEXT_A: &str = "Seoul agreed on Wednesday, officials said.\n\
-        The harvest parades are due to begin on 20 February, four days before the drills.\n\
+    pub const TEXT_A: &str = "Paris agreed on Wednesday, officials said.\n\
+        The harvest parades are set to start on 20 February, five days before the drills.\n\
         The drills will last six weeks.\n";
     pub const TEXT_B: &str = "Reunions will run for five days from 21 February.\n\
         The joint drills will last six weeks.\n\
@@ -296,9 +296,9 @@ pub(crate) mod fixture {
                 tokens: c.topic.split(' ').map(str::to_string).collect(),
                 aspect: Aspect::default(),
             },
-            actors: vec!["South Korea".to_string()],
-            places: if text.contains("Seoul") {
-                vec!["Seoul".to_string()]
+            actors: vec!["France".to_string()],
+            places: if text.contains("Paris") {
+                vec!["Paris".to_string()]
             } else {
                 Vec::new()
             },

@@ -10,7 +10,7 @@
 //! * A day and month without a year take the publication year, moved one year back when
 //!   a past-tense clause would otherwise put it more than two weeks after publication
 //!   (and one forward for the future), unless the sentence names the year ("Last
-//!   year's drills, which followed the test on 12 February").
+//!   year's manoeuvres, which followed the launch on 9 February").
 //! * "the next day", "two days later", "that year" count from the reference time: the
 //!   last day-precise date the text mentioned, else the publication date.
 //! * With no publication date, anchored forms stay underspecified (`XXXX-02-20`).
@@ -818,7 +818,7 @@ pub fn clause_tense(sentence: &str, start: usize, end: usize) -> Tense {
         .max(left.rfind(" but ").map_or(0, |i| i + 5));
     let left_words = words(&left[clause_start..]);
     for (i, w) in left_words.iter().enumerate().rev() {
-        // A participle after "be" ("should be completed", "has been scheduled") takes
+        // A participle after "be" ("should be finished", "has been postponed") takes
         // its tense from the auxiliary further left.
         let after_be = i > 0 && matches!(&*left_words[i - 1], "be" | "been" | "being");
         if w.ends_with("ed") && after_be {
@@ -838,9 +838,9 @@ pub fn clause_tense(sentence: &str, start: usize, end: usize) -> Tense {
 }
 
 /// The tense of the clause, or else of the sentence further left: nothing in the clause
-/// of "it wants to eliminate 789, or a quarter, of its dealers by early June" says
+/// of "it wants to close 412, or a fifth, of its branches by early June" says
 /// when, but "wants" does. Weekdays do not use this wider look (a relative clause's
-/// "would" far away says nothing about "a search Monday evening").
+/// "would" far away says nothing about "a raid Monday evening").
 pub fn tense(sentence: &str, start: usize, end: usize) -> Tense {
     let local = clause_tense(sentence, start, end);
     if local != Tense::Unknown {
@@ -939,17 +939,17 @@ mod tests {
         let thu = d(2014, 2, 13);
         assert_eq!(
             values(
-                "The Koreas made little progress during Wednesday's talks, but they are scheduled to meet again on Friday.",
+                "The envoys made scant progress in Wednesday's talks, but they are set to convene again on Friday.",
                 thu
             ),
             vec!["2014-02-12", "2014-02-14"]
         );
         assert_eq!(
-            values("On Thursday, South Korea said plans were in place.", thu),
+            values("On Thursday, the ministry said plans were in place.", thu),
             vec!["2014-02-13"]
         );
         assert_eq!(
-            values("He will fly to Beijing on Friday morning.", thu),
+            values("He will fly to Lisbon on Friday morning.", thu),
             vec!["2014-02-14TMO"]
         );
         let sat = d(2018, 1, 13);
@@ -959,7 +959,7 @@ mod tests {
         );
         // "said Friday" in a Friday paper is that Friday.
         assert_eq!(
-            values("Officials said Friday that it was over.", d(2018, 1, 12)),
+            values("Aides said Friday that it was over.", d(2018, 1, 12)),
             vec!["2018-01-12"]
         );
     }
@@ -969,25 +969,25 @@ mod tests {
         let jan = d(2018, 1, 13);
         assert_eq!(
             values(
-                "The city observed a six-week pause in rail strikes between September 15 and November 29.",
+                "The port saw a seven-week pause in dock strikes between August 2 and October 19.",
                 jan
             ),
-            vec!["P6W", "2017-09-15", "2017-11-29"]
+            vec!["P7W", "2017-08-02", "2017-10-19"]
         );
         let feb = d(2014, 2, 13);
         assert_eq!(
-            values("They are due to begin on 20 February.", feb),
-            vec!["2014-02-20"]
+            values("They are due to open on 24 February.", feb),
+            vec!["2014-02-24"]
         );
         assert_eq!(
             values(
-                "Last year's drills, which followed the test on 12 February, were tense.",
+                "Last year's manoeuvres, which followed the launch on 9 February, were tense.",
                 feb
             ),
-            vec!["2013", "2013-02-12"]
+            vec!["2013", "2013-02-09"]
         );
         assert_eq!(
-            values("The exercises are due in February.", feb),
+            values("The manoeuvres are due in February.", feb),
             vec!["2014-02"]
         );
     }
@@ -995,12 +995,12 @@ mod tests {
     #[test]
     fn relative_units() {
         let feb = d(2014, 2, 13);
-        assert_eq!(values("set for later this month", feb), vec!["2014-02"]);
+        assert_eq!(values("planned for later this month", feb), vec!["2014-02"]);
         assert_eq!(
-            values("Last week Pyongyang threatened", feb),
+            values("Last week Norland threatened", feb),
             vec!["2014-W06"]
         );
-        assert_eq!(values("a similar attempt last year", feb), vec!["2013"]);
+        assert_eq!(values("a comparable bid last year", feb), vec!["2013"]);
         assert_eq!(values("three years ago", feb), vec!["2011"]);
         assert_eq!(values("It rained yesterday.", feb), vec!["2014-02-12"]);
     }
@@ -1008,12 +1008,12 @@ mod tests {
     #[test]
     fn later_this_month_is_the_rest_of_it() {
         let feb = d(2014, 2, 13);
-        let m = recognize("set for later this month");
+        let m = recognize("planned for later this month");
         let mut a = Anchor {
             dct: Some(feb),
             reference: None,
         };
-        let n = normalize("set for later this month", &m, &mut a);
+        let n = normalize("planned for later this month", &m, &mut a);
         assert_eq!(
             n[0].reading,
             Reading::Time(TimeRange::between(
@@ -1027,19 +1027,19 @@ mod tests {
     #[test]
     fn durations_and_qualifiers() {
         let feb = d(2014, 2, 13);
-        let text = "the first time in more than six years";
+        let text = "the first time in more than eleven years";
         let m = recognize(text);
         let mut a = Anchor {
             dct: Some(feb),
             reference: None,
         };
         let n = normalize(text, &m, &mut a);
-        assert_eq!(n[0].value, "P6Y");
+        assert_eq!(n[0].value, "P11Y");
         assert_eq!(n[0].modifier, Some(TimexMod::MoreThan));
         assert!(matches!(&n[0].reading, Reading::Duration(a) if a.high.is_none()));
-        assert_eq!(values("met for 90 minutes", feb), vec!["PT90M"]);
+        assert_eq!(values("met for 45 minutes", feb), vec!["PT45M"]);
         assert_eq!(values("talks in years", feb), vec!["PXY"]);
-        assert_eq!(values("the 1950-53 war", feb), vec!["1950/1953"]);
+        assert_eq!(values("the 1961-64 war", feb), vec!["1961/1964"]);
         assert_eq!(values("in the 1990s", feb), vec!["199"]);
     }
 
@@ -1160,10 +1160,10 @@ mod coverage {
         one("It happened in 2010.", "2010", "DATE", "2010", "");
         one("Prices rose in the 1990s.", "1990s", "DATE", "199", "");
         one(
-            "Profits fell in the first quarter of 2013.",
-            "the first quarter of 2013",
+            "Profits fell in the second quarter of 2013.",
+            "the second quarter of 2013",
             "DATE",
-            "2013-Q1",
+            "2013-Q2",
             "",
         );
         one("Q1 2013 was weak.", "Q1 2013", "DATE", "2013-Q1", "");
@@ -1181,10 +1181,10 @@ mod coverage {
     #[test]
     fn parts_of_day_and_clock_times() {
         one(
-            "It struck at 1:28PM GMT.",
-            "1:28PM GMT",
+            "It struck at 3:42PM GMT.",
+            "3:42PM GMT",
             "TIME",
-            "2014-02-13T13:28Z",
+            "2014-02-13T15:42Z",
             "",
         );
         one(
@@ -1212,7 +1212,7 @@ mod coverage {
 
     #[test]
     fn ranges() {
-        one("the 1950-53 Korean War", "1950-53", "DATE", "1950/1953", "");
+        one("the 1961-64 Border War", "1961-64", "DATE", "1961/1964", "");
         let got = tags("from 2009 to 2010");
         assert_eq!(got.len(), 2, "{got:?}");
     }
@@ -1220,14 +1220,14 @@ mod coverage {
     #[test]
     fn durations_in_digits_words_and_hyphens() {
         one(
-            "They met for 90 minutes.",
-            "90 minutes",
+            "They met for 45 minutes.",
+            "45 minutes",
             "DURATION",
-            "PT90M",
+            "PT45M",
             "",
         );
         one("It lasts five days.", "five days", "DURATION", "P5D", "");
-        one("a six-week pause", "six-week", "DURATION", "P6W", "");
+        one("a seven-week pause", "seven-week", "DURATION", "P7W", "");
         one("It took a decade.", "a decade", "DURATION", "P10Y", "");
         one(
             "It took 2 1/2 years.",
@@ -1238,10 +1238,10 @@ mod coverage {
         );
         one("a 22 year-old man", "22 year-old", "DURATION", "P22Y", "");
         one(
-            "the first time in more than six years",
-            "more than six years",
+            "the first time in more than eleven years",
+            "more than eleven years",
             "DURATION",
-            "P6Y",
+            "P11Y",
             "MORE_THAN",
         );
         one(
@@ -1294,10 +1294,10 @@ mod coverage {
         );
         one("the first since 2007", "2007", "DATE", "2007", "");
         one(
-            "the highest in six years",
-            "six years",
+            "the highest in seven years",
+            "seven years",
             "DURATION",
-            "P6Y",
+            "P7Y",
             "",
         );
         one(
