@@ -47,6 +47,9 @@ pub fn extract(
     let mut events = EventMemory::default();
     let mut claims = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
+        if is_byline(&s.text) {
+            continue;
+        }
         // Time expressions come in file order: find this sentence's by binary search,
         // so that extraction stays linear in the number of sentences.
         let first = timexes.partition_point(|t| t.span.start < s.span.start);
@@ -276,6 +279,18 @@ fn names_a_month_or_year(timexes: &[Timex]) -> bool {
             }
         }
     })
+}
+
+/// A line that says who posted the article and when ("By J. Smith, posted in Local
+/// News on Friday, May 3, 2019"): about the page, not the story.
+fn is_byline(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    ["posted in ", "posted on ", "posted by ", "posted at "]
+        .iter()
+        .any(|p| lower.contains(p))
+        || ["published", "updated", "last updated", "posted"]
+            .iter()
+            .any(|p| lower.starts_with(p))
 }
 
 /// True when a sentence opens with a pronoun that refers back to the previous one's
@@ -2229,6 +2244,15 @@ mod tests {
 #[cfg(test)]
 mod event_tests {
     use super::*;
+
+    #[test]
+    fn bylines_give_no_claims() {
+        assert!(is_byline(
+            "On behalf of Dana Ruiz posted in Local News on Friday, May 3, 2019."
+        ));
+        assert!(is_byline("Updated: 14:02, Friday, May 3, 2019"));
+        assert!(!is_byline("The bridge reopened on Friday, May 3, 2019."));
+    }
 
     #[test]
     fn attribution_forms() {
