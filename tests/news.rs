@@ -292,3 +292,17 @@ fn today_a_day_off_is_read_as_time_zones() {
         "{v}"
     );
 }
+
+#[test]
+fn a_duration_of_an_event_is_about_that_event() {
+    let a = "Published: 14 December 2008\n\nThe gunman surrendered after two hours of negotiations with police.\n";
+    let b = "Published: 14 December 2008\n\nHe gave himself up to officers after about two hours of negotiations.\n";
+    let (_dir, paths) = articles(&[("a.txt", a), ("b.txt", b)]);
+    let (_, v) = compare_json(&paths);
+    assert!(
+        findings(&v)
+            .iter()
+            .any(|f| f["kind"] == "duration" && f["verdict"] == "agree"),
+        "{v}"
+    );
+}

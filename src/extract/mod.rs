@@ -1467,7 +1467,11 @@ fn durations(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         }
         let wa = ctx.word_at(t.span.start);
         let wb = ctx.word_before(t.span.end);
-        let Some((topic, _)) = topic_near(ctx, wa, wb) else {
+        // "two hours of negotiations": the event the time measures follows "of".
+        let heads = event_heads(ctx);
+        let of_event = (ctx.lower(wb) == "of" && heads.contains(&(wb + 1)))
+            .then(|| phrase_topic(ctx, &heads, wb + 1));
+        let Some(topic) = of_event.or_else(|| topic_near(ctx, wa, wb).map(|(t, _)| t)) else {
             continue;
         };
         used[i] = true;
