@@ -17,6 +17,7 @@
 use crate::error::{EXIT_CLEAN, EXIT_CONFLICTS, Error};
 use crate::model::Analysis;
 use crate::report::claims::{self, ClaimsOptions};
+use crate::report::stories as stories_report;
 use crate::report::timex::{self as timex_report, TimexOptions};
 use crate::report::{json, text};
 use chrono::NaiveDate;
@@ -44,6 +45,9 @@ pub enum Command {
     /// List every time expression (TimeML TIMEX3) found in each article, anchored to
     /// its publication date.
     Timex(TimexArgs),
+    /// Show how the articles are grouped into stories (claims of different stories are
+    /// never compared).
+    Stories(StoriesArgs),
 }
 
 const EXIT_STATUS: &str = "Exit status: 0 when no contradiction or inconsistency was found, \
@@ -130,6 +134,17 @@ pub struct ClaimsArgs {
     pub input: InputArgs,
 }
 
+/// `factdiff stories`.
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
 /// `factdiff timex`.
 #[derive(Debug, Args)]
 pub struct TimexArgs {
@@ -194,6 +209,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Compare(args) => compare(&args),
         Command::Claims(args) => list_claims(&args),
         Command::Timex(args) => list_timexes(&args),
+        Command::Stories(args) => list_stories(&args),
     }
 }
 
@@ -256,6 +272,21 @@ fn list_claims(args: &ClaimsArgs) -> Result<u8, Error> {
     }
     .map_err(|e| sink.error(e))?;
     sink.deliver(&buf, color)?;
+    Ok(EXIT_CLEAN)
+}
+
+fn list_stories(args: &StoriesArgs) -> Result<u8, Error> {
+    let input = &args.input;
+    let analysis = crate::analyze_stories(&input.paths, &options(input)?)?;
+    warn_inputs(&analysis);
+    let sink = Sink::new(input.output.as_deref());
+    let mut buf = Vec::new();
+    match args.format {
+        Format::Text => stories_report::render_text(&analysis, &mut buf),
+        Format::Json => stories_report::render_json(&analysis, &mut buf),
+    }
+    .map_err(|e| sink.error(e))?;
+    sink.deliver(&buf, false)?;
     Ok(EXIT_CLEAN)
 }
 

@@ -74,6 +74,22 @@ pub fn analyze_timexes(inputs: &[String], opts: &Options) -> Result<Analysis, Er
     })
 }
 
+/// Run the pipeline as far as story grouping (for `factdiff stories`): the articles with
+/// their dates and stories, no claims and no findings.
+pub fn analyze_stories(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
+    let (articles, skipped) = ingest::ingest_reporting(inputs, &opts.ingest)?;
+    let mut analyzed = read_times(articles);
+    let stories = stories::stories(&analyzed);
+    for (a, story) in analyzed.iter_mut().zip(stories) {
+        a.story = story;
+    }
+    Ok(Analysis {
+        articles: analyzed,
+        findings: Vec::new(),
+        skipped,
+    })
+}
+
 /// Run every stage after ingest on articles already read.
 ///
 /// Articles are put in path order first, so the result does not depend on the order in

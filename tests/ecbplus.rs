@@ -407,3 +407,45 @@ fn mixed_halves_never_contradict_across() {
         assert_eq!(halves.len(), 1, "a contradiction across halves: {f}");
     }
 }
+
+/// `factdiff stories` on both halves of topic 18: no story mixes the two shootings,
+/// and the JSON lists every article once.
+#[test]
+fn stories_keep_the_two_shootings_apart() {
+    let out = factdiff(&["stories", OTHER_SHOOTING, SHOOTING, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc = parse(&String::from_utf8_lossy(&out.stdout));
+    let stories = doc["stories"].as_array().expect("stories");
+    let mut seen = BTreeSet::new();
+    for s in stories {
+        let halves: BTreeSet<&str> = s["articles"]
+            .as_array()
+            .expect("articles")
+            .iter()
+            .map(|p| {
+                let p = p.as_str().expect("path");
+                assert!(seen.insert(p.to_string()), "{p} listed twice");
+                if p.contains("/18-ecb/") {
+                    "ecb"
+                } else {
+                    "ecbplus"
+                }
+            })
+            .collect();
+        assert_eq!(halves.len(), 1, "a story mixes the halves: {s}");
+    }
+    assert_eq!(
+        seen.len(),
+        files_in(OTHER_SHOOTING).len() + files_in(SHOOTING).len()
+    );
+    let text = factdiff(&["stories", OTHER_SHOOTING, SHOOTING]);
+    let report = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        report.ends_with(&format!(
+            "{} articles in {} stories\n",
+            seen.len(),
+            stories.len()
+        )),
+        "{report}"
+    );
+}

@@ -5,6 +5,7 @@
 //! * [`claims`] — the listing of every claim for `factdiff claims`, as text or JSON.
 //! * [`timex`] — the listing of every time expression for `factdiff timex`, as text,
 //!   JSON or inline TimeML.
+//! * [`stories`] — the grouping of articles into stories for `factdiff stories`.
 //!
 //! This module holds what the renderers share: source labels (`a`, `b`, … `z`, `aa`,
 //! …, one per article in analysis order), the summary counts, how a claim's mention
@@ -19,6 +20,7 @@
 
 pub mod claims;
 pub mod json;
+pub mod stories;
 pub mod text;
 pub mod timex;
 
