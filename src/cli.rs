@@ -265,14 +265,10 @@ fn list_claims(args: &ClaimsArgs) -> Result<u8, Error> {
     warn_inputs(&analysis);
     let sink = Sink::new(input.output.as_deref());
     let color = sink.color(input.color);
-    let mut buf = Vec::new();
-    match args.format {
-        Format::Text => claims::render_text(&analysis, &ClaimsOptions { color }, &mut buf),
-        Format::Json => claims::render_json(&analysis, &mut buf),
-    }
-    .map_err(|e| sink.error(e))?;
-    sink.deliver(&buf, color)?;
-    Ok(EXIT_CLEAN)
+    deliver_listing(&sink, color, |buf| match args.format {
+        Format::Text => claims::render_text(&analysis, &ClaimsOptions { color }, buf),
+        Format::Json => claims::render_json(&analysis, buf),
+    })
 }
 
 fn list_stories(args: &StoriesArgs) -> Result<u8, Error> {
@@ -280,14 +276,10 @@ fn list_stories(args: &StoriesArgs) -> Result<u8, Error> {
     let analysis = crate::analyze_stories(&input.paths, &options(input)?)?;
     warn_inputs(&analysis);
     let sink = Sink::new(input.output.as_deref());
-    let mut buf = Vec::new();
-    match args.format {
-        Format::Text => stories_report::render_text(&analysis, &mut buf),
-        Format::Json => stories_report::render_json(&analysis, &mut buf),
-    }
-    .map_err(|e| sink.error(e))?;
-    sink.deliver(&buf, false)?;
-    Ok(EXIT_CLEAN)
+    deliver_listing(&sink, false, |buf| match args.format {
+        Format::Text => stories_report::render_text(&analysis, buf),
+        Format::Json => stories_report::render_json(&analysis, buf),
+    })
 }
 
 fn list_timexes(args: &TimexArgs) -> Result<u8, Error> {
@@ -299,15 +291,22 @@ fn list_timexes(args: &TimexArgs) -> Result<u8, Error> {
         TimexFormat::Text => sink.color(input.color),
         TimexFormat::Json | TimexFormat::Timeml => false,
     };
+    deliver_listing(&sink, color, |buf| match args.format {
+        TimexFormat::Text => timex_report::render_text(&analysis, &TimexOptions { color }, buf),
+        TimexFormat::Json => timex_report::render_json(&analysis, buf),
+        TimexFormat::Timeml => timex_report::render_timeml(&analysis, buf),
+    })
+}
+
+/// Render a listing (`claims`, `stories`, `timex`) whole into memory, then deliver it:
+/// listings exit 0 whenever they succeed.
+fn deliver_listing(
+    sink: &Sink<'_>,
+    color: bool,
+    render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+) -> Result<u8, Error> {
     let mut buf = Vec::new();
-    match args.format {
-        TimexFormat::Text => {
-            timex_report::render_text(&analysis, &TimexOptions { color }, &mut buf)
-        }
-        TimexFormat::Json => timex_report::render_json(&analysis, &mut buf),
-        TimexFormat::Timeml => timex_report::render_timeml(&analysis, &mut buf),
-    }
-    .map_err(|e| sink.error(e))?;
+    render(&mut buf).map_err(|e| sink.error(e))?;
     sink.deliver(&buf, color)?;
     Ok(EXIT_CLEAN)
 }

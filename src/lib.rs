@@ -79,10 +79,7 @@ pub fn analyze_timexes(inputs: &[String], opts: &Options) -> Result<Analysis, Er
 pub fn analyze_stories(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
     let (articles, skipped) = ingest::ingest_reporting(inputs, &opts.ingest)?;
     let mut analyzed = read_times(articles);
-    let stories = stories::stories(&analyzed);
-    for (a, story) in analyzed.iter_mut().zip(stories) {
-        a.story = story;
-    }
+    group_into_stories(&mut analyzed);
     Ok(Analysis {
         articles: analyzed,
         findings: Vec::new(),
@@ -99,10 +96,7 @@ pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
     analyzed.par_iter_mut().enumerate().for_each(|(i, a)| {
         a.claims = extract::extract(i, &a.article, &a.sentences, &a.timexes);
     });
-    let stories = stories::stories(&analyzed);
-    for (a, story) in analyzed.iter_mut().zip(stories) {
-        a.story = story;
-    }
+    group_into_stories(&mut analyzed);
     let groups = align::align(&analyzed, &opts.align);
     let mut findings = compare::compare(&analyzed, &groups);
     findings.extend(compare::self_check(&analyzed));
@@ -111,6 +105,14 @@ pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
         articles: analyzed,
         findings,
         skipped: Vec::new(),
+    }
+}
+
+/// Number every article with the story it reports.
+fn group_into_stories(analyzed: &mut [Analyzed]) {
+    let stories = stories::stories(analyzed);
+    for (a, story) in analyzed.iter_mut().zip(stories) {
+        a.story = story;
     }
 }
 

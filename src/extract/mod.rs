@@ -1655,11 +1655,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             high,
             unit: lexicon::fold(head_word),
         };
-        let display = match high {
-            Some(h) if h == low => fmt_count(low),
-            Some(h) => format!("{}–{}", fmt_count(low), fmt_count(h)),
-            None => format!("≥{}", fmt_count(low)),
-        };
+        let display = count_display(low, high);
         out.push(blank_claim(
             ClaimKind::Count,
             Span::new(whole.start(), noun_end),
@@ -1823,6 +1819,15 @@ fn is_time_or_unit(w: &str) -> bool {
                 | "year-old"
                 | "percentage"
         )
+}
+
+/// A count's interval as shown: "10", "42–58", "≥10".
+fn count_display(low: f64, high: Option<f64>) -> String {
+    match high {
+        Some(h) if h == low => fmt_count(low),
+        Some(h) => format!("{}–{}", fmt_count(low), fmt_count(h)),
+        None => format!("≥{}", fmt_count(low)),
+    }
 }
 
 fn fmt_count(x: f64) -> String {

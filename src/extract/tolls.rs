@@ -6,7 +6,7 @@
 //! and share the topic head of "killing 12 people" ("killed peopl"), so the two forms
 //! are compared.
 
-use super::{SentenceCtx, blank_claim, fmt_count, in_timex};
+use super::{SentenceCtx, blank_claim, count_display, in_timex};
 use crate::lexicon;
 use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
 use regex::Regex;
@@ -109,11 +109,7 @@ fn claim(ctx: &SentenceCtx, span: Span, role: &'static str, low: f64, high: Opti
         head,
         aspect: Aspect::Whole,
     };
-    let display = match high {
-        Some(h) if h == low => fmt_count(low),
-        Some(h) => format!("{}–{}", fmt_count(low), fmt_count(h)),
-        None => format!("≥{}", fmt_count(low)),
-    };
+    let display = count_display(low, high);
     let amount = Amount {
         low,
         high,
