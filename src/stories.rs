@@ -3,94 +3,257 @@
 //!
 //! Two quakes on the same island years apart, or two office shootings, read alike claim
 //! by claim ("killed three people", "magnitude 6.1"); what tells them apart is the rest
-//! of the article: the names, places and words each story has and the other lacks. Each
-//! article becomes a vector of its content words (log term frequency, function words
-//! left out); articles are merged bottom-up by average cosine similarity (average
+//! of the article: the names, places, dates and words each story has and the other
+//! lacks. Each article becomes a vector of features (log term frequency): its content
+//! words, with names (capitalized words inside a sentence) counted [`NAME_WEIGHT`]
+//! times, and the months of the dates it states counted [`DATE_WEIGHT`] times. Two
+//! articles are as alike as the cosine of their vectors, lowered by [`FAR_APART`] when
+//! their publication dates are more than [`FAR_APART_DAYS`] apart (the same kind of
+//! event, another year). Articles are merged bottom-up by average similarity (average
 //! linkage) while the best pair of groups is at least [`SAME_STORY`] alike.
 //!
+//! Pairs that share no feature are 0 alike and never looked at: candidate pairs come
+//! from an inverted index. Up to [`EXHAUSTIVE_UP_TO`] articles every pair sharing a
+//! feature is scored, which is exactly the all-pairs result. Beyond, a word shared by
+//! thousands of articles says nothing about which story one is in, and scoring every
+//! pair that shares one is quadratic: each article is then scored only against the
+//! articles sharing one of its [`KEYS`] rarest features (those found in at most
+//! [`MAX_POSTINGS`] articles), and a pair never scored counts as 0 alike. The cost
+//! grows with the number of articles times the size of their stories.
+//!
 //! No weight depends on the other articles (no IDF): an article about something else,
-//! added to the run, shares no words with a story and so changes nothing in it.
+//! added to a run of fewer than [`EXHAUSTIVE_UP_TO`] articles, shares no features with a
+//! story and so changes nothing in it.
 //!
 //! Invariants: the result is one story number per article, numbered in order of each
-//! story's first article; ties are broken by the lower index, so the grouping does not
-//! depend on anything but the articles and their order.
+//! story's first article; ties are broken by the lower index, so the grouping depends
+//! on nothing but the articles and their order (not on the thread count).
 
 use crate::lexicon;
 use crate::model::Analyzed;
-use std::collections::BTreeMap;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
-/// Least average cosine similarity of two groups of articles about one story. Chosen on
-/// ECB+ topics 1–35 (both halves of a topic given together).
+/// Least average similarity of two groups of articles about one story. Chosen on ECB+
+/// topics 1–35 (both halves of every topic given together).
 pub const SAME_STORY: f64 = 0.25;
 
-/// Most articles grouped into stories in one run. Grouping compares every pair of
-/// articles and keeps their similarities (a square table), so beyond this the run
-/// treats all articles as one story, as if grouping were off, rather than exhaust
-/// memory.
-pub const MAX_ARTICLES: usize = 3000;
+/// How many times a name (a capitalized word that does not open its sentence) counts:
+/// names tell stories apart better than common words do.
+pub const NAME_WEIGHT: usize = 3;
+
+/// How many times each month of a stated date counts ("2008-09" for "September 7,
+/// 2008"): two stories of one kind are usually months or years apart.
+pub const DATE_WEIGHT: usize = 6;
+
+/// Publication dates further apart than this make two articles less alike …
+pub const FAR_APART_DAYS: i64 = 180;
+
+/// … by this factor.
+pub const FAR_APART: f64 = 0.7;
+
+/// Up to this many articles, every pair sharing a feature is scored (exact).
+pub const EXHAUSTIVE_UP_TO: usize = 2000;
+
+/// In larger runs, how many of its rarest features an article is matched on.
+pub const KEYS: usize = 8;
+
+/// In larger runs, a feature found in more articles than this is not matched on.
+pub const MAX_POSTINGS: usize = 200;
+
+/// How candidate pairs of articles are found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Candidates {
+    /// Exhaustive up to [`EXHAUSTIVE_UP_TO`] articles, by rare keys beyond.
+    Auto,
+    /// Every pair sharing a feature.
+    Exhaustive,
+    /// Pairs sharing one of an article's [`KEYS`] rarest features.
+    RareKeys,
+}
 
 /// One story number per article.
 pub fn stories(articles: &[Analyzed]) -> Vec<usize> {
-    let n = articles.len();
-    if n > MAX_ARTICLES {
-        return vec![0; n];
-    }
-    let vectors = vectors(articles);
-    let mut sim = vec![vec![0.0f32; n]; n];
-    for i in 0..n {
-        for j in i + 1..n {
-            let s = cosine(&vectors[i], &vectors[j]) as f32;
-            sim[i][j] = s;
-            sim[j][i] = s;
-        }
-    }
-    let groups = average_linkage(sim);
-    number(&groups, n)
+    stories_with(articles, Candidates::Auto)
 }
 
-/// A sparse vector: term ids in increasing order with their weights, unit length.
-type Vector = Vec<(usize, f64)>;
+/// One story number per article, with candidate pairs found as `how` says.
+pub fn stories_with(articles: &[Analyzed], how: Candidates) -> Vec<usize> {
+    let n = articles.len();
+    let vectors = vectors(articles);
+    let dates: Vec<Option<NaiveDate>> = articles.iter().map(publication).collect();
+    let exhaustive = match how {
+        Candidates::Auto => n <= EXHAUSTIVE_UP_TO,
+        Candidates::Exhaustive => true,
+        Candidates::RareKeys => false,
+    };
+    let edges = if exhaustive {
+        all_shared(&vectors)
+    } else {
+        rare_keys(&vectors)
+    };
+    let edges: Vec<Vec<(u32, f32)>> = edges
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            row.into_iter()
+                .map(|(j, s)| (j, s * closeness(dates[i], dates[j as usize])))
+                .filter(|&(_, s)| s > 0.0)
+                .collect()
+        })
+        .collect();
+    number(&average_linkage(n, edges), n)
+}
 
-/// The content words of an article's sentences, lower-cased.
-fn words(a: &Analyzed) -> impl Iterator<Item = String> + '_ {
-    a.sentences.iter().flat_map(|s| {
-        s.text
+/// The publication date, when the article states one or it was guessed.
+fn publication(a: &Analyzed) -> Option<NaiveDate> {
+    a.article.published.as_ref().map(|p| p.date)
+}
+
+/// The factor publication dates put on a pair's similarity.
+fn closeness(a: Option<NaiveDate>, b: Option<NaiveDate>) -> f32 {
+    match (a, b) {
+        (Some(a), Some(b)) if (a - b).num_days().abs() > FAR_APART_DAYS => FAR_APART as f32,
+        _ => 1.0,
+    }
+}
+
+/// A sparse vector: feature ids in increasing order with their weights, unit length.
+type Vector = Vec<(u32, f32)>;
+
+/// The features of an article: content words lower-cased (names repeated), and the
+/// months of its dates.
+fn features(a: &Analyzed) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in &a.sentences {
+        let words = s
+            .text
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-            .filter(|w| w.chars().count() > 2 && w.chars().any(char::is_alphabetic))
-            .map(str::to_lowercase)
-            .filter(|w| !lexicon::is_stopword(w))
-            .collect::<Vec<_>>()
-    })
+            .filter(|w| w.chars().count() > 2 && w.chars().any(char::is_alphabetic));
+        for (i, w) in words.enumerate() {
+            let lower = w.to_lowercase();
+            if lexicon::is_stopword(&lower) {
+                continue;
+            }
+            let name = i > 0 && w.chars().next().is_some_and(char::is_uppercase);
+            let times = if name { NAME_WEIGHT } else { 1 };
+            out.extend(std::iter::repeat_n(lower, times));
+        }
+    }
+    for t in &a.timexes {
+        if let Some(month) = month_of(&t.value) {
+            out.extend(std::iter::repeat_n(format!("@{month}"), DATE_WEIGHT));
+        }
+    }
+    out
+}
+
+/// `2008-09` of a calendar value such as `2008-09-07` or `2008-09`.
+fn month_of(value: &str) -> Option<&str> {
+    let b = value.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    (digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7)).then(|| &value[..7])
 }
 
 fn vectors(articles: &[Analyzed]) -> Vec<Vector> {
-    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
-    let counts: Vec<BTreeMap<usize, f64>> = articles
-        .iter()
+    let counts: Vec<BTreeMap<String, f32>> = articles
+        .par_iter()
         .map(|a| {
             let mut tf = BTreeMap::new();
-            for w in words(a) {
-                let next = ids.len();
-                let id = *ids.entry(w).or_insert(next);
-                *tf.entry(id).or_insert(0.0) += 1.0;
+            for f in features(a) {
+                *tf.entry(f).or_insert(0.0) += 1.0;
             }
             tf
         })
         .collect();
-    counts
-        .into_iter()
-        .map(|tf| {
-            let mut v: Vector = tf.into_iter().map(|(id, c)| (id, 1.0 + c.ln())).collect();
-            let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|(_, x)| *x /= norm);
+    // Ids in order of first appearance, in article order: the same whatever the threads.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut out = Vec::with_capacity(counts.len());
+    for tf in &counts {
+        let mut v: Vector = tf
+            .iter()
+            .map(|(f, &c)| {
+                let next = ids.len() as u32;
+                (*ids.entry(f.as_str()).or_insert(next), 1.0 + c.ln())
+            })
+            .collect();
+        v.sort_by_key(|&(id, _)| id);
+        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, x)| *x /= norm);
+        }
+        out.push(v);
+    }
+    out
+}
+
+/// For each feature, the articles that have it, in article order, with its weight.
+fn postings(vectors: &[Vector]) -> Vec<Vec<(u32, f32)>> {
+    let features = vectors
+        .iter()
+        .flat_map(|v| v.iter().map(|&(id, _)| id as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut post = vec![Vec::new(); features];
+    for (i, v) in vectors.iter().enumerate() {
+        for &(id, w) in v {
+            post[id as usize].push((i as u32, w));
+        }
+    }
+    post
+}
+
+/// Each article's similarity to every later article it shares a feature with, summed
+/// feature by feature through the inverted index.
+fn all_shared(vectors: &[Vector]) -> Vec<Vec<(u32, f32)>> {
+    let post = postings(vectors);
+    (0..vectors.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut acc: BTreeMap<u32, f32> = BTreeMap::new();
+            for &(id, w) in &vectors[i] {
+                let list = &post[id as usize];
+                let later = list.partition_point(|&(j, _)| j as usize <= i);
+                for &(j, x) in &list[later..] {
+                    *acc.entry(j).or_insert(0.0) += w * x;
+                }
             }
-            v
+            acc.into_iter().collect()
         })
         .collect()
 }
 
-fn cosine(a: &Vector, b: &Vector) -> f64 {
+/// Each article's similarity to the later articles sharing one of its rarest features.
+fn rare_keys(vectors: &[Vector]) -> Vec<Vec<(u32, f32)>> {
+    let post = postings(vectors);
+    (0..vectors.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut keys: Vec<(f32, usize, u32)> = vectors[i]
+                .iter()
+                .map(|&(id, w)| (w, post[id as usize].len(), id))
+                .filter(|&(_, df, _)| (2..=MAX_POSTINGS).contains(&df))
+                .collect();
+            keys.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+            let mut partners: Vec<u32> = keys
+                .iter()
+                .take(KEYS)
+                .flat_map(|&(_, _, id)| post[id as usize].iter().map(|&(j, _)| j))
+                .filter(|&j| j as usize > i)
+                .collect();
+            partners.sort_unstable();
+            partners.dedup();
+            partners
+                .into_iter()
+                .map(|j| (j, cosine(&vectors[i], &vectors[j as usize])))
+                .collect()
+        })
+        .collect()
+}
+
+fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -106,57 +269,96 @@ fn cosine(a: &Vector, b: &Vector) -> f64 {
     sum
 }
 
-/// Each group's most similar other group: (similarity, index), lowest index on ties.
-fn nearest(sim: &[Vec<f32>], alive: &[bool], a: usize) -> Option<(f32, usize)> {
-    let mut best: Option<(f32, usize)> = None;
-    for (b, &s) in sim[a].iter().enumerate() {
-        if b != a && alive[b] && best.is_none_or(|(t, _)| s > t) {
-            best = Some((s, b));
-        }
-    }
-    best
+/// A candidate merge: average similarity, then the lower indices first.
+#[derive(PartialEq)]
+struct Merge {
+    avg: f64,
+    a: usize,
+    b: usize,
+    /// The versions of both groups when this was computed: stale once either changes.
+    va: u32,
+    vb: u32,
 }
 
-/// Merge the most similar pair of groups while it is at least [`SAME_STORY`] alike;
-/// group similarity is the mean over article pairs (kept up to date by the
-/// Lance–Williams update). Each group remembers its nearest other group, so a merge
-/// costs a pass over the groups, plus one per group whose nearest was merged.
-fn average_linkage(mut sim: Vec<Vec<f32>>) -> Vec<Vec<usize>> {
-    let n = sim.len();
+impl Eq for Merge {}
+
+impl Ord for Merge {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.avg
+            .total_cmp(&other.avg)
+            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+            .then_with(|| (self.va, self.vb).cmp(&(other.va, other.vb)))
+    }
+}
+
+impl PartialOrd for Merge {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Merge the most similar pair of groups while it is at least [`SAME_STORY`] alike.
+/// Group similarity is the mean over article pairs, a pair never scored counting as 0:
+/// each group keeps the sum of similarities to its neighbours, so a merge costs the
+/// neighbours of the two groups, and a heap of candidate merges (stale entries skipped)
+/// finds the next best.
+fn average_linkage(n: usize, edges: Vec<Vec<(u32, f32)>>) -> Vec<Vec<usize>> {
+    let mut sums: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    for (i, row) in edges.into_iter().enumerate() {
+        for (j, s) in row {
+            let j = j as usize;
+            sums[i].insert(j, f64::from(s));
+            sums[j].insert(i, f64::from(s));
+        }
+    }
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut alive = vec![true; n];
-    let mut near: Vec<Option<(f32, usize)>> = (0..n).map(|a| nearest(&sim, &alive, a)).collect();
-    loop {
-        // The best pair: highest similarity, then lowest indices.
-        let mut best: Option<(f32, usize, usize)> = None;
-        for a in (0..n).filter(|&a| alive[a]) {
-            if let Some((s, b)) = near[a]
-                && best.is_none_or(|(t, ..)| s > t)
-            {
-                best = Some((s, a.min(b), a.max(b)));
+    let mut version = vec![0u32; n];
+    let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
+    for (a, row) in sums.iter().enumerate() {
+        for (&b, &s) in row {
+            if a < b && s >= SAME_STORY {
+                heap.push(Merge {
+                    avg: s,
+                    a,
+                    b,
+                    va: 0,
+                    vb: 0,
+                });
             }
         }
-        let Some((s, a, b)) = best else { break };
-        if f64::from(s) < SAME_STORY {
-            break;
+    }
+    while let Some(m) = heap.pop() {
+        if version[m.a] != m.va || version[m.b] != m.vb || members[m.b].is_empty() {
+            continue;
         }
-        let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
-        for c in (0..n).filter(|&c| alive[c] && c != a && c != b) {
-            let merged = (na * sim[a][c] + nb * sim[b][c]) / (na + nb);
-            sim[a][c] = merged;
-            sim[c][a] = merged;
-        }
+        let (a, b) = (m.a, m.b);
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
-        alive[b] = false;
-        near[b] = None;
-        near[a] = nearest(&sim, &alive, a);
-        for c in (0..n).filter(|&c| alive[c] && c != a) {
-            near[c] = match near[c] {
-                Some((_, d)) if d == a || d == b => nearest(&sim, &alive, c),
-                Some((t, d)) if sim[c][a] > t || sim[c][a] == t && a < d => Some((sim[c][a], a)),
-                other => other,
-            };
+        let from_b = std::mem::take(&mut sums[b]);
+        sums[a].remove(&b);
+        for (c, s) in from_b {
+            if c == a {
+                continue;
+            }
+            *sums[a].entry(c).or_insert(0.0) += s;
+            sums[c].remove(&b);
+            *sums[c].entry(a).or_insert(0.0) += s;
+        }
+        version[a] += 1;
+        version[b] += 1;
+        let size_a = members[a].len() as f64;
+        for (&c, &s) in &sums[a] {
+            let avg = s / (size_a * members[c].len() as f64);
+            if avg >= SAME_STORY {
+                let (x, y) = (a.min(c), a.max(c));
+                heap.push(Merge {
+                    avg,
+                    a: x,
+                    b: y,
+                    va: version[x],
+                    vb: version[y],
+                });
+            }
         }
     }
     members.into_iter().filter(|m| !m.is_empty()).collect()
@@ -203,6 +405,64 @@ mod tests {
         ];
         let articles: Vec<Analyzed> = texts.iter().map(|t| article(t)).collect();
         assert_eq!(stories(&articles), vec![0, 0, 1, 1]);
+        assert_eq!(
+            stories_with(&articles, Candidates::RareKeys),
+            vec![0, 0, 1, 1]
+        );
+    }
+
+    #[test]
+    fn scoring_through_the_index_equals_scoring_every_pair() {
+        let texts = [
+            "Harvest floats parade through Lomira as farmers cheer the Lomira harvest.",
+            "Lomira farmers cheered the harvest floats on parade.",
+            "The Brisk river flooded Tannery Lane, and Tannery residents left.",
+            "Residents of Tannery Lane fled the flooded Brisk river banks.",
+            "Farmers in Lomira said the river stayed low.",
+        ];
+        let articles: Vec<Analyzed> = texts.iter().map(|t| article(t)).collect();
+        let vectors = vectors(&articles);
+        let indexed = all_shared(&vectors);
+        for i in 0..vectors.len() {
+            for j in i + 1..vectors.len() {
+                let through_index = indexed[i]
+                    .iter()
+                    .find(|&&(k, _)| k as usize == j)
+                    .map_or(0.0, |&(_, s)| s);
+                let direct = cosine(&vectors[i], &vectors[j]);
+                assert!((through_index - direct).abs() < 1e-5, "{i} {j}");
+            }
+        }
+        assert!(cosine(&vectors[0], &vectors[1]) > cosine(&vectors[0], &vectors[2]));
+    }
+
+    #[test]
+    fn names_and_dated_months_weigh_more_than_words() {
+        let a = article("Crowds met Mayor Quell on 3 May 2011 in Dunmore.");
+        let mut a = a;
+        a.timexes = vec![crate::model::Timex {
+            span: Span::new(17, 27),
+            text: "3 May 2011".into(),
+            ttype: crate::model::TimexType::Date,
+            value: "2011-05-03".into(),
+            modifier: None,
+            reading: crate::model::Reading::Other,
+        }];
+        let f = features(&a);
+        let count = |w: &str| f.iter().filter(|x| *x == w).count();
+        assert_eq!(count("crowds"), 1);
+        assert_eq!(count("quell"), NAME_WEIGHT);
+        assert_eq!(count("@2011-05"), DATE_WEIGHT);
+        assert_eq!(month_of("2011"), None);
+        assert_eq!(month_of("XXXX-05-03"), None);
+    }
+
+    #[test]
+    fn far_apart_publication_dates_lower_similarity() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(closeness(d(2011, 5, 3), d(2011, 6, 1)), 1.0);
+        assert_eq!(closeness(d(2011, 5, 3), None), 1.0);
+        assert!(closeness(d(2011, 5, 3), d(2013, 5, 3)) < 1.0);
     }
 
     #[test]
