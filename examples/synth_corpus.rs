@@ -17,7 +17,10 @@
 //!   factor; in about one article in five one number is then changed again, so that
 //!   the copies contradict each other now and then;
 //! * renamed: every capitalized word inside a sentence (a name, most often) replaced
-//!   by a made-up name fixed for the story;
+//!   by a made-up name fixed for the story, and half the other words of four letters
+//!   or more (which half is fixed for the story) too, so that two copies of one source
+//!   article in different stories are no more alike than two articles of one story;
+//! * years inside other words (URLs) moved as well;
 //! * trimmed: each sentence after the first kept with probability 0.85.
 //!
 //! The same sources, `N` and seed always give the same files.
@@ -193,20 +196,33 @@ impl Plan {
         let perturb = rng.usize(0..5) == 0;
         let mut changed_one = false;
         let mut out = String::with_capacity(text.len());
-        for (li, line) in text.lines().enumerate() {
+        let mut lines = text.lines().peekable();
+        // Front matter is kept line for line, only its dates moved.
+        if lines.peek().is_some_and(|l| l.trim_end() == "---") {
+            out.push_str("---\n");
+            lines.next();
+            for line in lines.by_ref() {
+                out.push_str(&redate_inside(line, self.years));
+                out.push('\n');
+                if line.trim_end() == "---" {
+                    break;
+                }
+            }
+        }
+        for (li, line) in lines.enumerate() {
             if li > 0 && rng.f32() > 0.85 {
                 continue;
             }
-            for (wi, word) in line.split_inclusive(' ').enumerate() {
-                let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-                let tail = &word[core.len()..];
-                let lead = core.len()
-                    - core
-                        .trim_start_matches(|c: char| !c.is_alphanumeric())
-                        .len();
-                let (head, core) = core.split_at(lead);
+            let words: Vec<(&str, &str, &str)> = line.split_inclusive(' ').map(parts).collect();
+            for (wi, &(head, core, tail)) in words.iter().enumerate() {
+                let near_month = |k: Option<usize>| {
+                    k.and_then(|k| words.get(k))
+                        .is_some_and(|(_, w, _)| month_word(w))
+                };
+                let day = near_month(wi.checked_sub(1)) || near_month(Some(wi + 1));
+                let change = perturb && !changed_one && !day;
                 out.push_str(head);
-                out.push_str(&self.word(core, wi, perturb && !changed_one, &mut changed_one));
+                out.push_str(&self.word(core, wi, day, change, &mut changed_one));
                 out.push_str(tail);
             }
             out.push('\n');
@@ -214,7 +230,16 @@ impl Plan {
         out
     }
 
-    fn word(&self, w: &str, position: usize, perturb: bool, changed: &mut bool) -> String {
+    /// `day` says the word stands beside a month name ("March 8", "8 March"): a day of
+    /// the month is kept as it is.
+    fn word(
+        &self,
+        w: &str,
+        position: usize,
+        day: bool,
+        perturb: bool,
+        changed: &mut bool,
+    ) -> String {
         if let Some(m) = MONTHS.iter().position(|m| *m == w) {
             return MONTHS[(m + self.months) % 12].to_string();
         }
@@ -222,7 +247,7 @@ impl Plan {
             if w.len() == 4 && (1900..2100).contains(&n) {
                 return (n as i32 + self.years).to_string();
             }
-            if (2..10_000).contains(&n) && !w.starts_with('0') {
+            if (2..10_000).contains(&n) && !w.starts_with('0') && !(day && n <= 31) {
                 let mut v = n * self.factor;
                 if perturb {
                     v += 1;
@@ -232,24 +257,76 @@ impl Plan {
             }
             return w.to_string();
         }
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if position > 0 && capital && w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
-            return self.name(w);
+        let long_word = w.chars().count() >= 4 && w.chars().all(char::is_alphabetic);
+        if long_word {
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if position > 0 && capital {
+                return self.name(w);
+            }
+            if !capital && self.seed_of(w).is_multiple_of(2) {
+                return self.name(w).to_lowercase();
+            }
+            return w.to_string();
         }
-        w.to_string()
+        redate_inside(w, self.years)
+    }
+
+    /// A number fixed for `w` in this story.
+    fn seed_of(&self, w: &str) -> u64 {
+        hash(w) ^ (self.story as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
     /// A made-up name for `w`, the same for every article of the story.
     fn name(&self, w: &str) -> String {
-        let mut rng = fastrand::Rng::with_seed(
-            hash(w) ^ (self.story as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-        );
+        let mut rng = fastrand::Rng::with_seed(self.seed_of(w) >> 1);
         let mut s: String = (0..rng.usize(2..=3))
             .map(|_| SYLLABLES[rng.usize(..SYLLABLES.len())])
             .collect();
         s[..1].make_ascii_uppercase();
         s
     }
+}
+
+/// A word split into leading punctuation, the word, and what follows it.
+fn parts(word: &str) -> (&str, &str, &str) {
+    let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let tail = &word[core.len()..];
+    let lead = core.len()
+        - core
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let (head, core) = core.split_at(lead);
+    (head, core, tail)
+}
+
+/// A month name or its usual abbreviation ("Mar", "Sept").
+fn month_word(w: &str) -> bool {
+    MONTHS
+        .iter()
+        .any(|m| w.len() >= 3 && m.starts_with(w) || *m == w)
+}
+
+/// `w` with every run of four digits that reads as a year from 1900 to 2099 moved by
+/// `years` (`/2013/3/8/` in a URL).
+fn redate_inside(w: &str, years: i32) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut rest = w;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..start]);
+        let digits = rest[start..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map_or(rest.len() - start, |n| n);
+        let run = &rest[start..start + digits];
+        match run.parse::<i32>() {
+            Ok(y) if digits == 4 && (1900..2100).contains(&y) => {
+                out.push_str(&(y + years).to_string())
+            }
+            _ => out.push_str(run),
+        }
+        rest = &rest[start + digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// FNV-1a: a hash of a word that is the same on every machine and run.

@@ -27,6 +27,9 @@ pub struct AlignOptions {
     pub max_anchor_gap_days: i64,
     /// Least Dice similarity of topic words for two claims to be aligned.
     pub min_similarity: f64,
+    /// Score every pair of claims instead of blocks of one story, kind and head: the
+    /// same result, quadratically slower; the reference the blocking is tested against.
+    pub all_pairs: bool,
 }
 
 impl Default for AlignOptions {
@@ -34,6 +37,7 @@ impl Default for AlignOptions {
         AlignOptions {
             max_anchor_gap_days: 30,
             min_similarity: 0.3,
+            all_pairs: false,
         }
     }
 }
@@ -66,34 +70,11 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
                 .map_or_else(BTreeSet::new, |s| proper_names(&s.text))
         })
         .collect();
-    let mut blocks: BTreeMap<(ClaimKind, &str), Vec<usize>> = BTreeMap::new();
-    for (i, r) in refs.iter().enumerate() {
-        let c = claim(articles, *r);
-        blocks
-            .entry((c.kind, c.topic.head.as_str()))
-            .or_default()
-            .push(i);
-    }
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for members in blocks.values() {
-        for (x, &i) in members.iter().enumerate() {
-            // Members come in article order: skip the rest of this claim's own article
-            // at once, so a long article costs nothing here.
-            let rest = &members[x + 1..];
-            let others = rest.partition_point(|&j| refs[j].article <= refs[i].article);
-            for &j in &rest[others..] {
-                if articles[refs[i].article].story != articles[refs[j].article].story {
-                    continue;
-                }
-                let (a, b) = (claim(articles, refs[i]), claim(articles, refs[j]));
-                if let Some(score) =
-                    pair_score(a, b, opts).filter(|_| same_subject(a, b, &names[i], &names[j]))
-                {
-                    pairs.push((score, i, j));
-                }
-            }
-        }
-    }
+    let mut pairs = if opts.all_pairs {
+        every_pair(articles, &refs, &names, opts)
+    } else {
+        blocked_pairs(articles, &refs, &names, opts)
+    };
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     let mut group_of: Vec<Option<usize>> = vec![None; refs.len()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -163,6 +144,76 @@ pub fn align(articles: &[Analyzed], opts: &AlignOptions) -> Vec<Group> {
         .collect();
     out.sort_by_key(|g| g.claims[0]);
     out
+}
+
+/// The scored candidate pairs (score, claim, claim), from blocks of claims of one
+/// story, kind and head: only such claims can be aligned ([`alignable`]), so the
+/// blocks lose no pair, and a story's claims cost only each other.
+fn blocked_pairs(
+    articles: &[Analyzed],
+    refs: &[ClaimRef],
+    names: &[BTreeSet<String>],
+    opts: &AlignOptions,
+) -> Vec<(f64, usize, usize)> {
+    let mut blocks: BTreeMap<(usize, ClaimKind, &str), Vec<usize>> = BTreeMap::new();
+    for (i, r) in refs.iter().enumerate() {
+        let c = claim(articles, *r);
+        let story = articles[r.article].story;
+        blocks
+            .entry((story, c.kind, c.topic.head.as_str()))
+            .or_default()
+            .push(i);
+    }
+    let mut pairs = Vec::new();
+    for members in blocks.values() {
+        for (x, &i) in members.iter().enumerate() {
+            // Members come in article order: skip the rest of this claim's own article
+            // at once, so a long article costs nothing here.
+            let rest = &members[x + 1..];
+            let others = rest.partition_point(|&j| refs[j].article <= refs[i].article);
+            for &j in &rest[others..] {
+                pairs.extend(scored(articles, refs, names, opts, i, j));
+            }
+        }
+    }
+    pairs
+}
+
+/// Every pair of claims of different articles, scored: the reference the blocking
+/// must agree with (quadratic; for tests).
+fn every_pair(
+    articles: &[Analyzed],
+    refs: &[ClaimRef],
+    names: &[BTreeSet<String>],
+    opts: &AlignOptions,
+) -> Vec<(f64, usize, usize)> {
+    let mut pairs = Vec::new();
+    for i in 0..refs.len() {
+        for j in i + 1..refs.len() {
+            if refs[i].article != refs[j].article {
+                pairs.extend(scored(articles, refs, names, opts, i, j));
+            }
+        }
+    }
+    pairs
+}
+
+/// The score of claims `i` and `j` when they may be aligned: same story, alignable,
+/// same subject.
+fn scored(
+    articles: &[Analyzed],
+    refs: &[ClaimRef],
+    names: &[BTreeSet<String>],
+    opts: &AlignOptions,
+    i: usize,
+    j: usize,
+) -> Option<(f64, usize, usize)> {
+    if articles[refs[i].article].story != articles[refs[j].article].story {
+        return None;
+    }
+    let (a, b) = (claim(articles, refs[i]), claim(articles, refs[j]));
+    let score = pair_score(a, b, opts).filter(|_| same_subject(a, b, &names[i], &names[j]))?;
+    Some((score, i, j))
 }
 
 /// True for the kinds of value an article may give twice, from two sources (an

@@ -121,6 +121,33 @@ pub struct CompareArgs {
     /// Width of the text report in columns [default: the terminal's, else 80].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
+
+    #[command(flatten)]
+    pub grouping: GroupingArgs,
+}
+
+/// Whether the articles are grouped into stories before comparing.
+#[derive(Debug, Args)]
+pub struct GroupingArgs {
+    /// Group the articles into stories first (see `factdiff stories`) and compare
+    /// claims only within a story; the default.
+    #[arg(long, overrides_with = "no_cluster")]
+    pub cluster: bool,
+
+    /// Take all the articles as one story: every claim may be compared with every
+    /// other.
+    #[arg(long, overrides_with = "cluster")]
+    pub no_cluster: bool,
+}
+
+impl GroupingArgs {
+    fn grouping(&self) -> crate::Grouping {
+        if self.no_cluster {
+            crate::Grouping::OneStory
+        } else {
+            crate::Grouping::Stories
+        }
+    }
 }
 
 /// `factdiff claims`.
@@ -231,7 +258,11 @@ fn warn_inputs(analysis: &Analysis) {
 
 fn compare(args: &CompareArgs) -> Result<u8, Error> {
     let input = &args.input;
-    let analysis = crate::analyze(&input.paths, &options(input)?)?;
+    let opts = crate::Options {
+        grouping: args.grouping.grouping(),
+        ..options(input)?
+    };
+    let analysis = crate::analyze(&input.paths, &opts)?;
     warn_inputs(&analysis);
     let only_conflicts = match args.only {
         Some(Only::Contradictions) => true,

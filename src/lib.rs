@@ -51,6 +51,17 @@ use rayon::prelude::*;
 pub struct Options {
     pub ingest: ingest::IngestOptions,
     pub align: align::AlignOptions,
+    pub grouping: Grouping,
+}
+
+/// Whether the articles are first grouped into stories.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Grouping {
+    /// Group them ([`stories`]) and compare claims only within a story.
+    #[default]
+    Stories,
+    /// The articles are one story, as the user says.
+    OneStory,
 }
 
 /// Run the whole pipeline on the articles named by `inputs`.
@@ -79,7 +90,7 @@ pub fn analyze_timexes(inputs: &[String], opts: &Options) -> Result<Analysis, Er
 pub fn analyze_stories(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
     let (articles, skipped) = ingest::ingest_reporting(inputs, &opts.ingest)?;
     let mut analyzed = read_times(articles);
-    group_into_stories(&mut analyzed);
+    group_into_stories(&mut analyzed, opts.grouping);
     Ok(Analysis {
         articles: analyzed,
         findings: Vec::new(),
@@ -96,7 +107,7 @@ pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
     analyzed.par_iter_mut().enumerate().for_each(|(i, a)| {
         a.claims = extract::extract(i, &a.article, &a.sentences, &a.timexes);
     });
-    group_into_stories(&mut analyzed);
+    group_into_stories(&mut analyzed, opts.grouping);
     let groups = align::align(&analyzed, &opts.align);
     let mut findings = compare::compare(&analyzed, &groups);
     findings.extend(compare::self_check(&analyzed));
@@ -108,9 +119,12 @@ pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
     }
 }
 
-/// Number every article with the story it reports.
-fn group_into_stories(analyzed: &mut [Analyzed]) {
-    let stories = stories::stories(analyzed);
+/// Number every article with the story it reports (all 0 for one story).
+fn group_into_stories(analyzed: &mut [Analyzed], grouping: Grouping) {
+    let stories = match grouping {
+        Grouping::Stories => stories::stories(analyzed),
+        Grouping::OneStory => vec![0; analyzed.len()],
+    };
     for (a, story) in analyzed.iter_mut().zip(stories) {
         a.story = story;
     }

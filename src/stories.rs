@@ -57,10 +57,14 @@ pub const FAR_APART: f64 = 0.7;
 pub const EXHAUSTIVE_UP_TO: usize = 2000;
 
 /// In larger runs, how many of its rarest features an article is matched on.
-pub const KEYS: usize = 8;
+pub const KEYS: usize = 6;
 
 /// In larger runs, a feature found in more articles than this is not matched on.
-pub const MAX_POSTINGS: usize = 200;
+pub const MAX_POSTINGS: usize = 64;
+
+/// Pairs less alike than this are dropped before grouping: they cannot bring two
+/// groups together, and keeping them would cost a hundred entries per article.
+pub const NEGLIGIBLE: f32 = 0.05;
 
 /// How candidate pairs of articles are found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,7 +103,7 @@ pub fn stories_with(articles: &[Analyzed], how: Candidates) -> Vec<usize> {
         .map(|(i, row)| {
             row.into_iter()
                 .map(|(j, s)| (j, s * closeness(dates[i], dates[j as usize])))
-                .filter(|&(_, s)| s > 0.0)
+                .filter(|&(_, s)| s >= NEGLIGIBLE)
                 .collect()
         })
         .collect();

@@ -36,6 +36,7 @@ use super::{ClaimView, Summary, count, label, one_line, published_label, shown_f
 use crate::model::{Analysis, Analyzed, Finding, Verdict};
 use anstyle::{AnsiColor, Effects, Style};
 use similar::{Algorithm, ChangeTag};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::ops::Range;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -323,7 +324,25 @@ fn write_legend(p: &mut Printer<'_>, analysis: &Analysis, verbose: bool) -> io::
             write_article_details(p, a, lw + 2)?;
         }
     }
-    Ok(())
+    write_stories(p, analysis)
+}
+
+/// Which articles make each story, when there are several: their claims are never
+/// compared, and the reader must see why (`stories  0: a b  ·  1: c`).
+fn write_stories(p: &mut Printer<'_>, analysis: &Analysis) -> io::Result<()> {
+    if analysis.articles.iter().all(|a| a.story == 0) {
+        return Ok(());
+    }
+    let mut by_story: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (i, a) in analysis.articles.iter().enumerate() {
+        by_story.entry(a.story).or_default().push(label(i));
+    }
+    let groups: Vec<String> = by_story
+        .iter()
+        .map(|(k, labels)| format!("{k}: {}", labels.join(" ")))
+        .collect();
+    let prefix = [styled("stories".to_string(), bold()), plain("  ")];
+    p.para(&prefix, &[plain(groups.join("  ·  "))], 9)
 }
 
 fn write_article_details(p: &mut Printer<'_>, a: &Analyzed, indent: usize) -> io::Result<()> {

@@ -13,6 +13,7 @@ use crate::model::{Article, DateSource, Published, Reading, Timex};
 use chrono::Datelike;
 use chrono::NaiveDate;
 use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 /// How many non-blank lines at the top of the body may hold a dateline.
@@ -173,9 +174,10 @@ pub struct Dated<'a> {
 /// Returns one entry per article (`None` where a date was already known or nothing
 /// could be inferred).
 pub fn infer(articles: &[Dated]) -> Vec<Option<Published>> {
-    // Each article's dated mentions are read once, so inference stays linear in the
-    // number of dated articles for each undated one.
+    // Each article's dated mentions are read once and indexed, so each undated article
+    // costs the dated articles that share a day or month with it, not all of them.
     let profiles: Vec<Profile> = articles.iter().map(Profile::of).collect();
+    let index = Index::of(articles, &profiles);
     articles
         .iter()
         .enumerate()
@@ -183,9 +185,41 @@ pub fn infer(articles: &[Dated]) -> Vec<Option<Published>> {
             if a.published.is_some() {
                 return None;
             }
-            borrowed(i, articles, &profiles).or_else(|| latest_mentioned(a))
+            borrowed(i, articles, &profiles, &index).or_else(|| latest_mentioned(a))
         })
         .collect()
+}
+
+/// The dated articles by the days they mention and the months near their present, in
+/// article order.
+struct Index<'a> {
+    days: HashMap<&'a str, Vec<usize>>,
+    near_months: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    fn of(articles: &[Dated], profiles: &'a [Profile]) -> Index<'a> {
+        let mut index = Index {
+            days: HashMap::new(),
+            near_months: HashMap::new(),
+        };
+        for (j, (a, p)) in articles.iter().zip(profiles).enumerate() {
+            if a.published.is_none() {
+                continue;
+            }
+            for d in unique(&p.days) {
+                index.days.entry(d).or_default().push(j);
+            }
+            for m in unique(&p.near_months) {
+                index.near_months.entry(m).or_default().push(j);
+            }
+        }
+        index
+    }
+}
+
+fn unique(values: &[String]) -> BTreeSet<&str> {
+    values.iter().map(String::as_str).collect()
 }
 
 /// What an article's time expressions say about when it was written.
@@ -214,27 +248,33 @@ impl Profile {
 /// The date of the dated article sharing the most dated events with the article: a
 /// day and month both mention counts fully, a month both place near their present
 /// ("due in February", "later this month") half. Ties go to the earlier article.
-fn borrowed(i: usize, articles: &[Dated], profiles: &[Profile]) -> Option<Published> {
+fn borrowed(
+    i: usize,
+    articles: &[Dated],
+    profiles: &[Profile],
+    index: &Index,
+) -> Option<Published> {
     let mine = &profiles[i];
+    // (days shared, months shared) per dated article, in article order.
+    let mut shared: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for d in &mine.days {
+        for &j in index.days.get(d.as_str()).into_iter().flatten() {
+            shared.entry(j).or_default().0 += 1;
+        }
+    }
+    for m in &mine.undated_months {
+        for &j in index.near_months.get(m.as_str()).into_iter().flatten() {
+            shared.entry(j).or_default().1 += 1;
+        }
+    }
     let mut best: Option<(f64, usize, &Dated)> = None;
-    for (j, other) in articles.iter().enumerate() {
-        if j == i || other.published.is_none() {
+    for (j, (days, months)) in shared {
+        if j == i {
             continue;
         }
-        let theirs = &profiles[j];
-        let days = mine
-            .days
-            .iter()
-            .filter(|md| theirs.days.contains(md))
-            .count();
-        let months = mine
-            .undated_months
-            .iter()
-            .filter(|m| theirs.near_months.contains(m))
-            .count();
         let score = days as f64 + 0.5 * months as f64;
         if score >= 0.5 && best.is_none_or(|(b, ..)| score > b) {
-            best = Some((score, days, other));
+            best = Some((score, days, &articles[j]));
         }
     }
     let (_, days, other) = best?;

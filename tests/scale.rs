@@ -1,0 +1,174 @@
+//! Many articles at once: story grouping over mixed topics, blocked alignment equal to
+//! all pairs, and output independent of the thread count.
+
+mod common;
+
+use common::factdiff;
+use factdiff::Options;
+use factdiff::report::json;
+use factdiff::stories::{Candidates, stories_with};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+const SEEDS: &str = "corpus";
+const ECBPLUS: [&str; 5] = [
+    "tests/fixtures/ecbplus/18-ecb",
+    "tests/fixtures/ecbplus/18-ecbplus",
+    "tests/fixtures/ecbplus/20-ecbplus",
+    "tests/fixtures/ecbplus/24-ecbplus",
+    "tests/fixtures/ecbplus/8-ecbplus",
+];
+
+fn inputs(paths: &[&str]) -> Vec<String> {
+    paths.iter().map(|p| p.to_string()).collect()
+}
+
+fn json_report(paths: &[&str], opts: &Options) -> String {
+    let analysis = factdiff::analyze(&inputs(paths), opts).expect("analyze");
+    let mut out = Vec::new();
+    json::render(&analysis, false, &mut out).expect("render");
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// The report with candidate pairs from blocks (story, kind, head) is byte for byte
+/// the report from scoring every pair of claims.
+fn assert_blocking_loses_nothing(paths: &[&str]) {
+    let blocked = json_report(paths, &Options::default());
+    let mut all = Options::default();
+    all.align.all_pairs = true;
+    let every = json_report(paths, &all);
+    assert!(blocked.contains("\"verdict\""), "no findings to compare");
+    assert_eq!(blocked, every, "blocking changed the result on {paths:?}");
+}
+
+#[test]
+fn blocked_alignment_equals_all_pairs_on_the_seeds() {
+    assert_blocking_loses_nothing(&[SEEDS]);
+}
+
+#[test]
+fn blocked_alignment_equals_all_pairs_on_each_ecbplus_cluster() {
+    for dir in ECBPLUS {
+        assert_blocking_loses_nothing(&[dir]);
+    }
+}
+
+#[test]
+fn blocked_alignment_equals_all_pairs_on_the_clusters_mixed() {
+    assert_blocking_loses_nothing(&ECBPLUS);
+}
+
+/// The folder an article is in.
+fn folder(path: &str) -> String {
+    Path::new(path)
+        .parent()
+        .expect("parent")
+        .display()
+        .to_string()
+}
+
+/// B-cubed precision and recall of predicted stories against gold folders.
+fn bcubed(items: &[(String, usize)]) -> (f64, f64) {
+    let (mut p, mut r) = (0.0, 0.0);
+    for (g, s) in items {
+        let same_story = items.iter().filter(|(_, t)| t == s);
+        let same_gold = items.iter().filter(|(h, _)| h == g);
+        let both = items.iter().filter(|(h, t)| h == g && t == s).count() as f64;
+        p += both / same_story.count() as f64;
+        r += both / same_gold.count() as f64;
+    }
+    let n = items.len() as f64;
+    (p / n, r / n)
+}
+
+#[test]
+fn mixed_topics_are_sorted_back_into_their_folders() {
+    let analysis =
+        factdiff::analyze_timexes(&inputs(&ECBPLUS), &Options::default()).expect("analyze");
+    for how in [Candidates::Exhaustive, Candidates::RareKeys] {
+        let stories = stories_with(&analysis.articles, how);
+        let items: Vec<(String, usize)> = analysis
+            .articles
+            .iter()
+            .zip(&stories)
+            .map(|(a, &story)| (folder(&a.article.path), story))
+            .collect();
+        // No story mixes two folders (two topics, or the two halves of topic 18) …
+        let mut folders_of: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        for (f, story) in &items {
+            folders_of.entry(*story).or_default().insert(f);
+        }
+        for (story, folders) in &folders_of {
+            assert_eq!(folders.len(), 1, "{how:?}: story {story} mixes {folders:?}");
+        }
+        // … and each folder is nearly one story (18-ecbplus, a shooting told with
+        // little in common, comes apart in two).
+        let (p, r) = bcubed(&items);
+        assert_eq!(p, 1.0);
+        let f1 = 2.0 * p * r / (p + r);
+        assert!(f1 >= 0.9, "{how:?}: B-cubed recall {r:.3}, F1 {f1:.3}");
+    }
+}
+
+#[test]
+fn no_cluster_takes_everything_as_one_story() {
+    let out = factdiff(&[
+        "compare",
+        "--no-cluster",
+        "--format",
+        "json",
+        ECBPLUS[0],
+        ECBPLUS[3],
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let stories: BTreeSet<u64> = doc["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| a["story"].as_u64().expect("story"))
+        .collect();
+    assert_eq!(stories, BTreeSet::from([0]));
+    let out = factdiff(&[
+        "compare",
+        "--cluster",
+        "--format",
+        "json",
+        ECBPLUS[0],
+        ECBPLUS[3],
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let stories: BTreeSet<u64> = doc["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| a["story"].as_u64().expect("story"))
+        .collect();
+    assert_eq!(stories, BTreeSet::from([0, 1]));
+}
+
+/// Run `factdiff` with the given number of worker threads.
+fn with_threads(threads: usize, args: &[&str]) -> Vec<u8> {
+    let out = Command::new(env!("CARGO_BIN_EXE_factdiff"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", threads.to_string())
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run factdiff");
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+    out.stdout
+}
+
+#[test]
+fn one_thread_and_many_give_the_same_bytes() {
+    let mut args = vec!["compare", "--cluster", "--format", "json", SEEDS];
+    args.extend(ECBPLUS);
+    let one = with_threads(1, &args);
+    assert!(!one.is_empty());
+    for threads in [2, 4, 8] {
+        assert_eq!(one, with_threads(threads, &args), "{threads} threads");
+    }
+    let mut stories = vec!["stories", "--format", "json", SEEDS];
+    stories.extend(ECBPLUS);
+    assert_eq!(with_threads(1, &stories), with_threads(8, &stories));
+}
