@@ -1,5 +1,5 @@
 //! One benchmark per pipeline stage, with throughput in bytes of article text, on the
-//! articles of this repository (the seeds in `corpus/` and the 76 ECB+ articles of
+//! articles of this repository (the seeds in `corpus/` and the 60 ECB+ articles of
 //! `tests/fixtures/ecbplus/`, five stories together):
 //!
 //! ```text
