@@ -13,6 +13,7 @@ use crate::model::{Article, DateSource, Published, Reading, Timex};
 use chrono::Datelike;
 use chrono::NaiveDate;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -32,14 +33,20 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// True for a line whose point is to state a date: a labelled line or a short line
 /// that is mostly a date.
 pub fn is_date_line(line: &str) -> bool {
-    if LABEL.is_match(line) {
-        return true;
-    }
-    let dates: usize = full_dates(line).iter().map(|(s, e, _)| e - s).sum();
-    dates > 0 && line.trim().len() <= dates + 24
+    LABEL.is_match(line) || mostly_dates(line, &full_dates(line))
+}
+
+/// True when the line's full dates (found beforehand) are nearly all of it.
+fn mostly_dates(line: &str, dates: &[(usize, usize, NaiveDate)]) -> bool {
+    let covered: usize = dates.iter().map(|(s, e, _)| e - s).sum();
+    covered > 0 && line.trim().len() <= covered + 24
 }
 
 fn full_dates(line: &str) -> Vec<(usize, usize, NaiveDate)> {
+    // Every full date writes its year in digits: a line without one needs no look.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     recognize(line)
         .into_iter()
         .filter_map(|m| match m.form {
@@ -60,6 +67,10 @@ pub fn first_full_date(line: &str) -> Option<NaiveDate> {
 pub fn from_text(article: &Article) -> Option<Published> {
     let body = article.text.get(article.body.start..article.body.end)?;
     let lines: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
+    // Each line's full dates are looked for at most once, whichever test asks first.
+    let cache: Vec<OnceCell<Vec<(usize, usize, NaiveDate)>>> =
+        lines.iter().map(|_| OnceCell::new()).collect();
+    let dates = |i: usize| cache[i].get_or_init(|| full_dates(lines[i])).as_slice();
     let found = |pick: &dyn Fn(usize, &str) -> bool| {
         lines.iter().enumerate().find_map(|(i, line)| {
             if line.contains('©') || line.to_ascii_lowercase().contains("copyright ©") {
@@ -68,7 +79,7 @@ pub fn from_text(article: &Article) -> Option<Published> {
             if !pick(i, line) {
                 return None;
             }
-            full_dates(line).first().map(|(_, _, d)| Published {
+            dates(i).first().map(|(_, _, d)| Published {
                 date: *d,
                 from: DateSource::Text,
                 evidence: line.trim().to_string(),
@@ -77,8 +88,8 @@ pub fn from_text(article: &Article) -> Option<Published> {
         })
     };
     found(&|_, l| LABEL.is_match(l))
-        .or_else(|| found(&|i, l| i < TOP_LINES && is_date_line(l)))
-        .or_else(|| found(&|i, l| i < TOP_LINES && is_dateline(l)))
+        .or_else(|| found(&|i, l| i < TOP_LINES && mostly_dates(l, dates(i))))
+        .or_else(|| found(&|i, l| i < TOP_LINES && is_dateline(l, dates(i))))
         .or_else(|| found(&|_, l| CAPTION.is_match(l)))
         .or_else(|| misspelled_date_line(&lines))
 }
@@ -94,8 +105,9 @@ const MONTH_LIKENESS: f64 = 0.93;
 /// 2005"): read with the month mended, and the evidence says so.
 fn misspelled_date_line(lines: &[&str]) -> Option<Published> {
     lines.iter().take(TOP_LINES).find_map(|line| {
-        // A date line is short; a long one is prose, and not worth a guess per word.
-        if line.len() > MAX_DATE_LINE {
+        // A date line is short and has a year in digits; anything else is not worth a
+        // guess per word.
+        if line.len() > MAX_DATE_LINE || !line.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
         let mut mended = false;
@@ -152,8 +164,8 @@ fn clock_time(line: &str) -> Option<chrono::NaiveTime> {
 
 /// "WASHINGTON, Jan. 5, 2014 (Reuters) - …": a date in the first words of a line
 /// that starts with a place in capitals.
-fn is_dateline(line: &str) -> bool {
-    let first = full_dates(line).first().map(|(s, _, _)| *s);
+fn is_dateline(line: &str, dates: &[(usize, usize, NaiveDate)]) -> bool {
+    let first = dates.first().map(|(s, _, _)| *s);
     let Some(start) = first else { return false };
     let head = &line[..start];
     start < 48
