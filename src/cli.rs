@@ -19,7 +19,7 @@ use crate::model::Analysis;
 use crate::report::claims::{self, ClaimsOptions};
 use crate::report::stories as stories_report;
 use crate::report::timex::{self as timex_report, TimexOptions};
-use crate::report::{json, text};
+use crate::report::{claimreview, json, markdown, text};
 use chrono::NaiveDate;
 use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 use std::collections::BTreeMap;
@@ -103,8 +103,18 @@ fn parse_bytes(s: &str) -> Result<u64, String> {
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+
+    /// The page that will host the fact check, for `--format claimreview` (the
+    /// `url` Google requires; each review gets `#finding-N`).
+    #[arg(long, value_name = "URL")]
+    pub review_url: Option<String>,
+
+    /// The fact-checking organization named as the reviews' author, for
+    /// `--format claimreview`.
+    #[arg(long, value_name = "NAME")]
+    pub review_author: Option<String>,
 
     #[command(flatten)]
     pub input: InputArgs,
@@ -192,6 +202,21 @@ pub enum Format {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// For people: diff-style, colour on a terminal.
+    Text,
+    /// For programs: one versioned JSON document.
+    Json,
+    /// For pipelines: one finding per line, each as in the JSON document.
+    Jsonl,
+    /// For editors: a summary table, then each contradiction with quotes and links.
+    Markdown,
+    /// For publishing: schema.org ClaimReview JSON-LD, one per contradiction (needs
+    /// --review-url).
+    Claimreview,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TimexFormat {
     /// For people: one line per expression, `line:col  TYPE  value [MOD]  "text"`.
     Text,
@@ -258,6 +283,19 @@ fn warn_inputs(analysis: &Analysis) {
 
 fn compare(args: &CompareArgs) -> Result<u8, Error> {
     let input = &args.input;
+    let review = claimreview::ReviewOptions {
+        url: match (&args.review_url, args.format) {
+            (Some(url), _) => url.clone(),
+            (None, CompareFormat::Claimreview) => {
+                return Err(Error::Usage(
+                    "--format claimreview needs --review-url URL (the page hosting the fact check)"
+                        .into(),
+                ));
+            }
+            (None, _) => String::new(),
+        },
+        author: args.review_author.clone(),
+    };
     let opts = crate::Options {
         grouping: args.grouping.grouping(),
         ..options(input)?
@@ -272,7 +310,7 @@ fn compare(args: &CompareArgs) -> Result<u8, Error> {
     let color = sink.color(input.color);
     let mut buf = Vec::new();
     match args.format {
-        Format::Text => {
+        CompareFormat::Text => {
             let opts = text::TextOptions {
                 color,
                 only_conflicts,
@@ -281,7 +319,10 @@ fn compare(args: &CompareArgs) -> Result<u8, Error> {
             };
             text::render(&analysis, &opts, &mut buf)
         }
-        Format::Json => json::render(&analysis, only_conflicts, &mut buf),
+        CompareFormat::Json => json::render(&analysis, only_conflicts, &mut buf),
+        CompareFormat::Jsonl => json::render_lines(&analysis, only_conflicts, &mut buf),
+        CompareFormat::Markdown => markdown::render(&analysis, only_conflicts, &mut buf),
+        CompareFormat::Claimreview => claimreview::render(&analysis, &review, &mut buf),
     }
     .map_err(|e| sink.error(e))?;
     Ok(match sink.deliver(&buf, color)? {

@@ -99,6 +99,20 @@ pub fn render(analysis: &Analysis, only_conflicts: bool, out: &mut dyn Write) ->
     writeln!(out)
 }
 
+/// Render one finding per line (JSON Lines), for pipelines: each line is a finding
+/// object exactly as in the document's `findings`, in the same order.
+pub fn render_lines(
+    analysis: &Analysis,
+    only_conflicts: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for f in shown_findings(analysis, only_conflicts) {
+        serde_json::to_writer(&mut *out, &finding(analysis, f))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 fn article(index: usize, a: &Analyzed) -> ArticleOut<'_> {
     let published = a.article.published.as_ref();
     ArticleOut {

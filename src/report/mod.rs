@@ -18,8 +18,10 @@
 //!   they fall back to finding the mention's words, then to showing the mention alone.
 //! * No colour in JSON; in text, colour never carries meaning alone.
 
+pub mod claimreview;
 pub mod claims;
 pub mod json;
+pub mod markdown;
 pub mod stories;
 pub mod text;
 pub mod timex;
@@ -108,6 +110,49 @@ impl Summary {
         s.unaligned = s.claims - s.compared;
         s.skipped = analysis.skipped.len();
         s
+    }
+}
+
+impl Summary {
+    /// The report's last line: "3 articles, 45 claims, 9 findings: 0 contradictions,
+    /// 1 inconsistency, 8 agreements; 22 of 45 claims compared, 23 unaligned".
+    pub fn line(&self) -> String {
+        let s = self;
+        // Updates are named only when there are some, so the line stays as it was for
+        // the many reports without any.
+        let updates = match s.updates {
+            0 => String::new(),
+            n => format!("{}, ", count(n, "update", "updates")),
+        };
+        let mut line = format!(
+            "{}, {}, {}: {}, {}, {updates}{}",
+            count(s.articles, "article", "articles"),
+            count(s.claims, "claim", "claims"),
+            count(s.findings, "finding", "findings"),
+            count(s.contradictions, "contradiction", "contradictions"),
+            count(s.inconsistencies, "inconsistency", "inconsistencies"),
+            count(s.agreements, "agreement", "agreements"),
+        );
+        if s.shown < s.findings {
+            line.push_str(match s.updates {
+                0 => " (agreements hidden)",
+                _ => " (agreements and updates hidden)",
+            });
+        }
+        // Coverage, so that silence is never mistaken for agreement.
+        line.push_str(&format!(
+            "; {} of {} compared, {} unaligned",
+            s.compared,
+            count(s.claims, "claim", "claims"),
+            s.unaligned
+        ));
+        if s.skipped > 0 {
+            line.push_str(&format!(
+                "; {} skipped (see the warnings)",
+                count(s.skipped, "input", "inputs")
+            ));
+        }
+        line
     }
 }
 

@@ -384,42 +384,7 @@ fn label_width(analysis: &Analysis) -> usize {
 
 /// One line, never wrapped, so that scripts can rely on the last line.
 fn write_summary(p: &mut Printer<'_>, analysis: &Analysis, only_conflicts: bool) -> io::Result<()> {
-    let s = Summary::of(analysis, only_conflicts);
-    // Updates are named only when there are some, so the line stays as it was for
-    // the many reports without any.
-    let updates = match s.updates {
-        0 => String::new(),
-        n => format!("{}, ", count(n, "update", "updates")),
-    };
-    let mut line = format!(
-        "{}, {}, {}: {}, {}, {updates}{}",
-        count(s.articles, "article", "articles"),
-        count(s.claims, "claim", "claims"),
-        count(s.findings, "finding", "findings"),
-        count(s.contradictions, "contradiction", "contradictions"),
-        count(s.inconsistencies, "inconsistency", "inconsistencies"),
-        count(s.agreements, "agreement", "agreements"),
-    );
-    if s.shown < s.findings {
-        line.push_str(match s.updates {
-            0 => " (agreements hidden)",
-            _ => " (agreements and updates hidden)",
-        });
-    }
-    // Coverage, so that silence is never mistaken for agreement.
-    line.push_str(&format!(
-        "; {} of {} compared, {} unaligned",
-        s.compared,
-        count(s.claims, "claim", "claims"),
-        s.unaligned
-    ));
-    if s.skipped > 0 {
-        line.push_str(&format!(
-            "; {} skipped (see the warnings)",
-            count(s.skipped, "input", "inputs")
-        ));
-    }
-    writeln!(p.out, "{line}")
+    writeln!(p.out, "{}", Summary::of(analysis, only_conflicts).line())
 }
 
 // ---------------------------------------------------------------------------------
