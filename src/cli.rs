@@ -15,6 +15,7 @@
 //!   JSON never has colour.
 
 use crate::error::{EXIT_CLEAN, EXIT_CONFLICTS, Error};
+use crate::ingest::InputFormat;
 use crate::model::Analysis;
 use crate::report::claims::{self, ClaimsOptions};
 use crate::report::stories as stories_report;
@@ -56,9 +57,15 @@ const EXIT_STATUS: &str = "Exit status: 0 when no contradiction or inconsistency
 /// Options shared by every subcommand.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Article files, or folders searched for *.txt and *.md.
+    /// Article files (`-` reads one from standard input), or folders searched for
+    /// *.txt, *.md, *.json and *.jsonl.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
+
+    /// How to read the inputs: by extension (auto), or all as text, news-please JSON
+    /// or JSON Lines.
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
 
     /// Publication date of one article, overriding what the article says (repeatable).
     #[arg(long, value_name = "PATH=YYYY-MM-DD", value_parser = parse_published)]
@@ -199,6 +206,20 @@ pub enum Format {
     Text,
     /// For programs: one versioned JSON document.
     Json,
+}
+
+/// `--input-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// By extension: .json and .jsonl/.ndjson are crawler output, the rest text;
+    /// standard input is JSON when it parses as JSON.
+    Auto,
+    /// Plain text or Markdown, with optional front matter.
+    Text,
+    /// news-please / newspaper JSON: one record or an array of records.
+    Json,
+    /// news-please / newspaper JSON Lines: one record per line.
+    Jsonl,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -411,6 +432,12 @@ pub fn options(input: &InputArgs) -> Result<crate::Options, Error> {
     opts.ingest.published = published;
     opts.ingest.max_file_bytes = input.max_file_size;
     opts.ingest.max_line_bytes = usize::try_from(input.max_line_length).unwrap_or(usize::MAX);
+    opts.ingest.input_format = match input.input_format {
+        InputFormatArg::Auto => InputFormat::Auto,
+        InputFormatArg::Text => InputFormat::Text,
+        InputFormatArg::Json => InputFormat::Json,
+        InputFormatArg::Jsonl => InputFormat::Jsonl,
+    };
     Ok(opts)
 }
 

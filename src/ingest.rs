@@ -19,6 +19,8 @@
 //! Every failure is an [`Error::input`] naming the path and one short, lower-case
 //! problem ("is empty", "is not valid UTF-8 (byte 12)").
 
+mod crawler;
+
 use crate::error::Error;
 use crate::model::{Article, DateSource, Published, Skipped, Span};
 use chrono::NaiveDate;
@@ -40,6 +42,24 @@ pub struct IngestOptions {
     pub max_file_bytes: u64,
     /// Longest line accepted, in bytes (`--max-line-length`).
     pub max_line_bytes: usize,
+    /// How files are read (`--input-format`): by their extension, or as told.
+    pub input_format: InputFormat,
+}
+
+/// What kind of file an input is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputFormat {
+    /// By extension: `.json` is a crawler record (or an array of them), `.jsonl` and
+    /// `.ndjson` one record per line, anything else text; standard input is read as
+    /// JSON when it is JSON, else as text.
+    #[default]
+    Auto,
+    /// Plain text or Markdown, with optional front matter.
+    Text,
+    /// news-please / newspaper JSON: one record, or an array of them.
+    Json,
+    /// news-please / newspaper JSON Lines: one record per line.
+    Jsonl,
 }
 
 /// Default for [`IngestOptions::max_file_bytes`]: 64 MiB, far above any article.
@@ -53,6 +73,7 @@ impl Default for IngestOptions {
             published: BTreeMap::new(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_line_bytes: DEFAULT_MAX_LINE_BYTES,
+            input_format: InputFormat::Auto,
         }
     }
 }
@@ -76,7 +97,12 @@ pub fn ingest_reporting(
     let mut skipped = Vec::new();
     for input in inputs {
         for f in expand(input, &mut skipped)? {
-            if seen.insert(identity(&f.fs_path)) {
+            let id = if f.stdin {
+                PathBuf::from("-")
+            } else {
+                identity(&f.fs_path)
+            };
+            if seen.insert(id) {
                 found.push(f);
             }
         }
@@ -99,8 +125,28 @@ fn read_all(
 ) -> Result<Vec<Article>, Error> {
     let mut articles = Vec::new();
     for f in found {
-        match read_limited(&f.fs_path, opts.max_file_bytes) {
-            Ok(bytes) => articles.push(read_article(f, bytes, cli_dates, opts)?),
+        let bytes = match f.stdin {
+            true => read_stdin(opts.max_file_bytes),
+            false => read_limited(&f.fs_path, opts.max_file_bytes),
+        };
+        match bytes {
+            Ok(bytes) => match format_of(f, &bytes, opts.input_format) {
+                InputFormat::Json | InputFormat::Jsonl => {
+                    match records(f, bytes, cli_dates, opts) {
+                        Ok(more) => articles.extend(more),
+                        // A JSON file met in a folder may be anything (a config, a
+                        // manifest): passed over, with the reason.
+                        Err(problem) if !f.named => skipped.push(Skipped {
+                            path: f.shown.clone(),
+                            reason: format!("not a crawled article: {problem}"),
+                        }),
+                        Err(problem) => return Err(Error::input(&f.shown, problem)),
+                    }
+                }
+                InputFormat::Text | InputFormat::Auto => {
+                    articles.push(read_article(f, bytes, cli_dates, opts)?)
+                }
+            },
             Err(ReadError::Io(e)) if !f.named => skipped.push(Skipped {
                 path: f.shown.clone(),
                 reason: match e.kind() {
@@ -128,6 +174,8 @@ struct Found {
     fs_path: PathBuf,
     /// Named on the command line, not met while walking a folder.
     named: bool,
+    /// `-`: standard input.
+    stdin: bool,
 }
 
 /// What identifies a file for de-duplication: its canonical path when it has one, so
@@ -138,6 +186,15 @@ fn identity(path: &Path) -> PathBuf {
 
 /// The files one input stands for: itself, or the articles under it.
 fn expand(input: &str, skipped: &mut Vec<Skipped>) -> Result<Vec<Found>, Error> {
+    if input == "-" {
+        let found = Found {
+            shown: "-".to_string(),
+            fs_path: PathBuf::from("-"),
+            named: true,
+            stdin: true,
+        };
+        return Ok(vec![found]);
+    }
     let meta = fs::metadata(input).map_err(|e| Error::input(input, io_problem(&e)))?;
     if !meta.is_dir() {
         if !is_readable_kind(&meta) {
@@ -147,6 +204,7 @@ fn expand(input: &str, skipped: &mut Vec<Skipped>) -> Result<Vec<Found>, Error> 
             shown: input.to_string(),
             fs_path: PathBuf::from(input),
             named: true,
+            stdin: false,
         };
         return Ok(vec![found]);
     }
@@ -178,6 +236,7 @@ fn expand(input: &str, skipped: &mut Vec<Skipped>) -> Result<Vec<Found>, Error> 
             shown: format!("{prefix}{rel}"),
             fs_path,
             named: false,
+            stdin: false,
         })
         .collect())
 }
@@ -270,10 +329,152 @@ fn walk(
     }
 }
 
-/// `*.txt` and `*.md`, in any letter case.
+/// `*.txt`, `*.md` and crawler output (`*.json`, `*.jsonl`, `*.ndjson`), in any
+/// letter case.
 fn has_article_extension(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower.ends_with(".txt") || lower.ends_with(".md")
+    [".txt", ".md", ".json", ".jsonl", ".ndjson"]
+        .iter()
+        .any(|x| lower.ends_with(x))
+}
+
+/// How to read one input: as told, else by its extension, else (standard input) by
+/// whether it parses as JSON.
+fn format_of(f: &Found, bytes: &[u8], told: InputFormat) -> InputFormat {
+    if told != InputFormat::Auto {
+        return told;
+    }
+    let lower = f.shown.to_ascii_lowercase();
+    if lower.ends_with(".json") {
+        InputFormat::Json
+    } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        InputFormat::Jsonl
+    } else if !f.stdin {
+        InputFormat::Text
+    } else if serde_json::from_slice::<serde_json::Value>(bytes).is_ok() {
+        InputFormat::Json
+    } else if first_line_is_json_object(bytes) {
+        InputFormat::Jsonl
+    } else {
+        InputFormat::Text
+    }
+}
+
+/// True when the first non-blank line is a JSON object: JSON Lines on standard input.
+fn first_line_is_json_object(bytes: &[u8]) -> bool {
+    bytes
+        .split(|&b| b == b'\n')
+        .find(|l| !l.trim_ascii().is_empty())
+        .and_then(|l| serde_json::from_slice::<serde_json::Value>(l).ok())
+        .is_some_and(|v| v.is_object())
+}
+
+/// The articles of a crawler's JSON or JSON Lines file. A record on line N of a JSON
+/// Lines file is shown as `PATH:N`, the `N`th of a JSON array as `PATH#N`.
+fn records(
+    f: &Found,
+    bytes: Vec<u8>,
+    cli_dates: &CliDates,
+    opts: &IngestOptions,
+) -> Result<Vec<Article>, String> {
+    let (text, encoding) = decode(bytes)?;
+    let lines = format_of(f, text.as_bytes(), opts.input_format) == InputFormat::Jsonl;
+    let labelled: Vec<(String, crawler::Record)> = if lines {
+        crawler::from_json_lines(&text)?
+            .into_iter()
+            .map(|(line, r)| (format!("{}:{line}", f.shown), r))
+            .collect()
+    } else {
+        let records = crawler::from_json(&text)?;
+        let many = records.len() > 1;
+        records
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| match many {
+                true => (format!("{}#{}", f.shown, i + 1), r),
+                false => (f.shown.clone(), r),
+            })
+            .collect()
+    };
+    labelled
+        .into_iter()
+        .map(|(shown, r)| record_article(f, shown, &r, encoding, cli_dates, opts))
+        .collect()
+}
+
+/// One crawled record as an article: its title as the first line, a blank line, then
+/// its text; the date from `date_publish` (or the URL), unless `--published` says.
+fn record_article(
+    f: &Found,
+    shown: String,
+    r: &crawler::Record,
+    encoding: Option<&'static str>,
+    cli_dates: &CliDates,
+    opts: &IngestOptions,
+) -> Result<Article, String> {
+    let body = r.body().unwrap_or_default();
+    let title = r.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let text = match title {
+        Some(t) => format!("{t}\n\n{body}\n"),
+        None => format!("{body}\n"),
+    };
+    let at = |p: String| {
+        if shown == f.shown {
+            p
+        } else {
+            format!("{shown}: {p}")
+        }
+    };
+    check_lines(&text, opts.max_line_bytes).map_err(at)?;
+    let fields: Vec<Field> = r
+        .date_publish
+        .iter()
+        .map(|d| Field {
+            key: Key::Published,
+            value: d.trim().to_string(),
+            line: format!("date_publish: {}", d.trim()),
+        })
+        .collect();
+    let record = Found {
+        shown: shown.clone(),
+        ..f.clone()
+    };
+    let url = r.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+    let published =
+        publication(&record, cli_dates, &fields, url, Stated::Crawler).map_err(|e| match e {
+            Error::Input { problem, .. } => at(problem),
+            other => other.to_string(),
+        })?;
+    let source = r
+        .source_domain
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| url.and_then(url_host));
+    Ok(Article {
+        path: shown,
+        body: Span::new(0, text.len()),
+        text,
+        title: title.map(str::to_string),
+        source,
+        url: url.map(str::to_string),
+        published,
+        encoding,
+    })
+}
+
+/// Standard input, at most `max` bytes.
+fn read_stdin(max: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooBig(max));
+    }
+    Ok(bytes)
 }
 
 /// One short, lower-case phrase for an I/O error, without the "(os error 2)" tail.
@@ -319,7 +520,13 @@ fn read_article(
     let body = Span::new(body_start, text.len());
     let fields = front.map(|f| f.fields).unwrap_or_default();
     let url = field(&fields, Key::Url).map(|f| f.value.clone());
-    let published = publication(found, cli_dates, &fields, url.as_deref())?;
+    let published = publication(
+        found,
+        cli_dates,
+        &fields,
+        url.as_deref(),
+        Stated::FrontMatter,
+    )?;
     let title = field(&fields, Key::Title)
         .map(|f| f.value.clone())
         .or_else(|| title_from_body(&text[body_start..]));
@@ -602,11 +809,19 @@ fn tidy_path(path: &str) -> String {
 }
 
 /// The publication date from the command line, front matter or URL, in that order.
+/// Where a file's own metadata comes from, for the date's source and error messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stated {
+    FrontMatter,
+    Crawler,
+}
+
 fn publication(
     found: &Found,
     cli_dates: &CliDates,
     fields: &[Field],
     url: Option<&str>,
+    stated: Stated,
 ) -> Result<Option<Published>, Error> {
     if let Some(date) = cli_dates.date_for(found) {
         return Ok(Some(Published {
@@ -618,12 +833,20 @@ fn publication(
     }
     if let Some(f) = field(fields, Key::Published) {
         let Some(date) = parse_iso_date(&f.value) else {
-            let problem = format!("front matter: cannot read published date '{}'", f.value);
+            let problem = match stated {
+                Stated::FrontMatter => {
+                    format!("front matter: cannot read published date '{}'", f.value)
+                }
+                Stated::Crawler => format!("cannot read date_publish '{}'", f.value),
+            };
             return Err(Error::input(&found.shown, problem));
         };
         return Ok(Some(Published {
             date,
-            from: DateSource::FrontMatter,
+            from: match stated {
+                Stated::FrontMatter => DateSource::FrontMatter,
+                Stated::Crawler => DateSource::Metadata,
+            },
             evidence: f.line.clone(),
             time: iso_time(&f.value),
         }));

@@ -50,6 +50,8 @@ pub enum DateSource {
     Cli,
     /// A `published:` key in the article's front matter.
     FrontMatter,
+    /// A crawler's record (news-please `date_publish`, newspaper `publish_date`).
+    Metadata,
     /// An explicit line of the text: "Published: …", "Last Updated: …", a dateline,
     /// a dated photo caption.
     Text,
@@ -64,6 +66,7 @@ impl DateSource {
         match self {
             DateSource::Cli => "cli",
             DateSource::FrontMatter => "front-matter",
+            DateSource::Metadata => "metadata",
             DateSource::Text => "text",
             DateSource::Url => "url",
             DateSource::Inferred => "inferred",
