@@ -22,7 +22,7 @@ use crate::report::stories as stories_report;
 use crate::report::timex::{self as timex_report, TimexOptions};
 use crate::report::{claimreview, json, markdown, text};
 use chrono::NaiveDate;
-use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
+use clap::{Args, ColorChoice, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -49,6 +49,15 @@ pub enum Command {
     /// Show how the articles are grouped into stories (claims of different stories are
     /// never compared).
     Stories(StoriesArgs),
+    /// Print a shell completion script (e.g. `factdiff completions bash >
+    /// /etc/bash_completion.d/factdiff`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `factdiff man > factdiff.1`.
+    Man,
 }
 
 const EXIT_STATUS: &str = "Exit status: 0 when no contradiction or inconsistency was found, \
@@ -283,7 +292,34 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Claims(args) => list_claims(&args),
         Command::Timex(args) => list_timexes(&args),
         Command::Stories(args) => list_stories(&args),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "factdiff", &mut buf);
+            print_all(&buf)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(|e| Error::Output {
+                    path: "standard output".into(),
+                    source: e,
+                })?;
+            print_all(&buf)
+        }
     }
+}
+
+/// Write generated text (completions, the man page) to standard output.
+fn print_all(bytes: &[u8]) -> Result<u8, Error> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::Output {
+            path: "standard output".into(),
+            source: e,
+        })?;
+    Ok(EXIT_CLEAN)
 }
 
 /// One warning line on standard error for every input passed over while walking a

@@ -316,3 +316,25 @@ fn closed_pipe_exits_zero_quietly() {
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     assert!(out.stderr.is_empty(), "quiet: {}", stderr(&out));
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line_definition() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = factdiff(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(script.contains("factdiff"), "{shell}");
+        assert!(
+            script.contains("no-cluster"),
+            "{shell}: every option is completed"
+        );
+    }
+    let out = factdiff(&["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.contains(".TH factdiff 1"), "{page}");
+    for sub in ["compare", "claims", "timex", "stories", "completions"] {
+        assert!(page.contains(sub), "the man page lists {sub}");
+    }
+    assert_trouble(&factdiff(&["completions", "tcsh"]), "tcsh");
+}
