@@ -19,6 +19,7 @@ use crate::ingest::InputFormat;
 use crate::model::Analysis;
 use crate::report::claims::{self, ClaimsOptions};
 use crate::report::stories as stories_report;
+use crate::report::timeline::{self as timeline_report, TimelineOptions};
 use crate::report::timex::{self as timex_report, TimexOptions};
 use crate::report::{claimreview, json, markdown, text};
 use chrono::NaiveDate;
@@ -49,6 +50,9 @@ pub enum Command {
     /// Show how the articles are grouped into stories (claims of different stories are
     /// never compared).
     Stories(StoriesArgs),
+    /// Show the dated events of all articles in time order, one column per source,
+    /// disagreements marked.
+    Timeline(TimelineArgs),
     /// Print a shell completion script (e.g. `factdiff completions bash >
     /// /etc/bash_completion.d/factdiff`).
     Completions {
@@ -176,6 +180,16 @@ impl GroupingArgs {
     }
 }
 
+/// `factdiff timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub grouping: GroupingArgs,
+}
+
 /// `factdiff claims`.
 #[derive(Debug, Args)]
 pub struct ClaimsArgs {
@@ -292,6 +306,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Claims(args) => list_claims(&args),
         Command::Timex(args) => list_timexes(&args),
         Command::Stories(args) => list_stories(&args),
+        Command::Timeline(args) => timeline(&args),
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "factdiff", &mut buf);
@@ -385,6 +400,21 @@ fn compare(args: &CompareArgs) -> Result<u8, Error> {
     Ok(match sink.deliver(&buf, color)? {
         Delivery::Written => exit_code(&analysis),
         Delivery::ReaderGone => EXIT_CLEAN,
+    })
+}
+
+fn timeline(args: &TimelineArgs) -> Result<u8, Error> {
+    let input = &args.input;
+    let opts = crate::Options {
+        grouping: args.grouping.grouping(),
+        ..options(input)?
+    };
+    let analysis = crate::analyze(&input.paths, &opts)?;
+    warn_inputs(&analysis);
+    let sink = Sink::new(input.output.as_deref());
+    let color = sink.color(input.color);
+    deliver_listing(&sink, color, |buf| {
+        timeline_report::render_text(&analysis, &TimelineOptions { color }, buf)
     })
 }
 

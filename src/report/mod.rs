@@ -24,6 +24,7 @@ pub mod json;
 pub mod markdown;
 pub mod stories;
 pub mod text;
+pub mod timeline;
 pub mod timex;
 
 use crate::model::{Analysis, Analyzed, Claim, ClaimRef, Finding, Sentence, Verdict};
