@@ -21,7 +21,7 @@ use crate::report::claims::{self, ClaimsOptions};
 use crate::report::stories as stories_report;
 use crate::report::timeline::{self as timeline_report, TimelineOptions};
 use crate::report::timex::{self as timex_report, TimexOptions};
-use crate::report::{claimreview, json, markdown, text};
+use crate::report::{claimreview, html, json, markdown, text};
 use chrono::NaiveDate;
 use clap::{Args, ColorChoice, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::collections::BTreeMap;
@@ -255,6 +255,9 @@ pub enum CompareFormat {
     Jsonl,
     /// For editors: a summary table, then each contradiction with quotes and links.
     Markdown,
+    /// For sharing: one self-contained web page with the findings side by side and a
+    /// timeline drawing.
+    Html,
     /// For publishing: schema.org ClaimReview JSON-LD, one per contradiction (needs
     /// --review-url).
     Claimreview,
@@ -394,6 +397,7 @@ fn compare(args: &CompareArgs) -> Result<u8, Error> {
         CompareFormat::Json => json::render(&analysis, only_conflicts, &mut buf),
         CompareFormat::Jsonl => json::render_lines(&analysis, only_conflicts, &mut buf),
         CompareFormat::Markdown => markdown::render(&analysis, only_conflicts, &mut buf),
+        CompareFormat::Html => html::render(&analysis, only_conflicts, &mut buf),
         CompareFormat::Claimreview => claimreview::render(&analysis, &review, &mut buf),
     }
     .map_err(|e| sink.error(e))?;

@@ -20,6 +20,7 @@
 
 pub mod claimreview;
 pub mod claims;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod stories;
