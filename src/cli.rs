@@ -100,6 +100,11 @@ pub struct InputArgs {
     /// Longest line accepted in an article, in bytes (K, M, G suffixes allowed).
     #[arg(long, value_name = "BYTES", value_parser = parse_bytes, default_value = "1M")]
     pub max_line_length: u64,
+
+    /// Never page: by default a text report longer than the terminal goes through
+    /// $PAGER (else `less -R`) when written to a terminal.
+    #[arg(long)]
+    pub no_pager: bool,
 }
 
 /// "65536", "64K", "64M", "1G" → bytes.
@@ -381,7 +386,7 @@ fn compare(args: &CompareArgs) -> Result<u8, Error> {
         Some(Only::Contradictions) => true,
         None => false,
     };
-    let sink = Sink::new(input.output.as_deref());
+    let sink = Sink::new(input);
     let color = sink.color(input.color);
     let mut buf = Vec::new();
     match args.format {
@@ -415,7 +420,7 @@ fn timeline(args: &TimelineArgs) -> Result<u8, Error> {
     };
     let analysis = crate::analyze(&input.paths, &opts)?;
     warn_inputs(&analysis);
-    let sink = Sink::new(input.output.as_deref());
+    let sink = Sink::new(input);
     let color = sink.color(input.color);
     deliver_listing(&sink, color, |buf| {
         timeline_report::render_text(&analysis, &TimelineOptions { color }, buf)
@@ -426,7 +431,7 @@ fn list_claims(args: &ClaimsArgs) -> Result<u8, Error> {
     let input = &args.input;
     let analysis = crate::analyze(&input.paths, &options(input)?)?;
     warn_inputs(&analysis);
-    let sink = Sink::new(input.output.as_deref());
+    let sink = Sink::new(input);
     let color = sink.color(input.color);
     deliver_listing(&sink, color, |buf| match args.format {
         Format::Text => claims::render_text(&analysis, &ClaimsOptions { color }, buf),
@@ -438,7 +443,7 @@ fn list_stories(args: &StoriesArgs) -> Result<u8, Error> {
     let input = &args.input;
     let analysis = crate::analyze_stories(&input.paths, &options(input)?)?;
     warn_inputs(&analysis);
-    let sink = Sink::new(input.output.as_deref());
+    let sink = Sink::new(input);
     deliver_listing(&sink, false, |buf| match args.format {
         Format::Text => stories_report::render_text(&analysis, buf),
         Format::Json => stories_report::render_json(&analysis, buf),
@@ -449,7 +454,7 @@ fn list_timexes(args: &TimexArgs) -> Result<u8, Error> {
     let input = &args.input;
     let analysis = crate::analyze_timexes(&input.paths, &options(input)?)?;
     warn_inputs(&analysis);
-    let sink = Sink::new(input.output.as_deref());
+    let sink = Sink::new(input);
     let color = match args.format {
         TimexFormat::Text => sink.color(input.color),
         TimexFormat::Json | TimexFormat::Timeml => false,
@@ -532,11 +537,16 @@ enum Delivery {
 /// Where the report goes: standard output or a file.
 struct Sink<'a> {
     file: Option<&'a Path>,
+    /// Page a long report on a terminal.
+    pager: bool,
 }
 
 impl<'a> Sink<'a> {
-    fn new(file: Option<&'a Path>) -> Self {
-        Sink { file }
+    fn new(input: &'a InputArgs) -> Self {
+        Sink {
+            file: input.output.as_deref(),
+            pager: !input.no_pager,
+        }
     }
 
     fn tty(&self) -> bool {
@@ -573,7 +583,10 @@ impl<'a> Sink<'a> {
     fn deliver(&self, bytes: &[u8], color: bool) -> Result<Delivery, Error> {
         let result = match self.file {
             Some(path) => write_atomically(path, bytes),
-            None => write_stdout(bytes, color),
+            None => match self.pager_for(bytes) {
+                Some(command) => page(&command, bytes, color),
+                None => write_stdout(bytes, color),
+            },
         };
         match result {
             Ok(()) => Ok(Delivery::Written),
@@ -583,6 +596,62 @@ impl<'a> Sink<'a> {
             Err(e) => Err(self.error(e)),
         }
     }
+}
+
+impl Sink<'_> {
+    /// The pager command when this report should be paged: standard output is a
+    /// terminal, paging is not turned off, and the report is taller than the terminal.
+    fn pager_for(&self, bytes: &[u8]) -> Option<String> {
+        if !self.pager || !self.tty() {
+            return None;
+        }
+        let height = terminal_size::terminal_size().map(|(_, h)| usize::from(h.0))?;
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+        (lines >= height)
+            .then(|| pager_command(std::env::var("PAGER").ok()))
+            .flatten()
+    }
+}
+
+/// The pager to run: `$PAGER` as a shell command, else `less -R`; none when `$PAGER`
+/// is set but empty or `cat` (the usual ways of saying "no pager").
+pub fn pager_command(pager_env: Option<String>) -> Option<String> {
+    match pager_env.as_deref().map(str::trim) {
+        None => Some("less -R".to_string()),
+        Some("" | "cat") => None,
+        Some(command) => Some(command.to_string()),
+    }
+}
+
+/// Show `bytes` through the pager; if it cannot be started, write them directly.
+/// `LESS` defaults to `FRX`: quit when the text fits, keep colours, leave it on the
+/// screen.
+fn page(command: &str, bytes: &[u8], color: bool) -> io::Result<()> {
+    let child = std::process::Command::new("sh")
+        .args(["-c", command])
+        .env(
+            "LESS",
+            std::env::var("LESS").unwrap_or_else(|_| "FRX".into()),
+        )
+        .stdin(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        return write_stdout(bytes, color);
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let choice = match color {
+            true => anstream::ColorChoice::Always,
+            false => anstream::ColorChoice::Never,
+        };
+        let raw: &mut dyn Write = &mut stdin;
+        let mut input = anstream::AutoStream::new(raw, choice);
+        // The reader quitting early (`q` in less) is no error.
+        match input.write_all(bytes).and_then(|()| input.flush()) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
+            _ => {}
+        }
+    }
+    child.wait().map(|_| ())
 }
 
 fn write_stdout(bytes: &[u8], color: bool) -> io::Result<()> {
