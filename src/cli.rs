@@ -507,6 +507,7 @@ pub fn options(input: &InputArgs) -> Result<crate::Options, Error> {
     opts.ingest.published = published;
     opts.ingest.max_file_bytes = input.max_file_size;
     opts.ingest.max_line_bytes = usize::try_from(input.max_line_length).unwrap_or(usize::MAX);
+    opts.progress = crate::Progress::to(std::sync::Arc::new(Bar::default()));
     opts.ingest.input_format = match input.input_format {
         InputFormatArg::Auto => InputFormat::Auto,
         InputFormatArg::Text => InputFormat::Text,
@@ -514,6 +515,43 @@ pub fn options(input: &InputArgs) -> Result<crate::Options, Error> {
         InputFormatArg::Jsonl => InputFormat::Jsonl,
     };
     Ok(opts)
+}
+
+/// Least number of articles for which a progress bar is shown ("more than a few
+/// dozen"): below, the run is over before a bar would be read.
+pub const PROGRESS_FROM: usize = 40;
+
+/// A progress bar on standard error, drawn only when standard error is a terminal and
+/// more than [`PROGRESS_FROM`] articles are read; cleared when the articles are done.
+#[derive(Default)]
+struct Bar(std::sync::OnceLock<indicatif::ProgressBar>);
+
+impl crate::ProgressSink for Bar {
+    fn start(&self, steps: usize) {
+        if steps / 2 < PROGRESS_FROM || !io::stderr().is_terminal() {
+            return;
+        }
+        let bar = indicatif::ProgressBar::new(steps as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} reading {len} steps ({msg}) {wide_bar} {percent}% {elapsed}",
+        ) {
+            bar.set_style(style);
+        }
+        bar.set_message(format!("{} articles", steps / 2));
+        let _ = self.0.set(bar);
+    }
+
+    fn step(&self) {
+        if let Some(bar) = self.0.get() {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.0.get() {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Whether to colour, from the choice, `NO_COLOR`, `TERM` and whether the report

@@ -52,6 +52,56 @@ pub struct Options {
     pub ingest: ingest::IngestOptions,
     pub align: align::AlignOptions,
     pub grouping: Grouping,
+    pub progress: Progress,
+}
+
+/// Told how far a run has got, for a progress bar: the library draws nothing itself.
+pub trait ProgressSink: Send + Sync {
+    /// The files are read: `steps` steps will follow (two per article: reading its
+    /// times, then its claims).
+    fn start(&self, steps: usize);
+    /// One step done (called from any thread).
+    fn step(&self);
+    /// The per-article stages are over.
+    fn finish(&self);
+}
+
+/// Where progress goes: nowhere by default.
+#[derive(Clone, Default)]
+pub struct Progress(Option<std::sync::Arc<dyn ProgressSink>>);
+
+impl Progress {
+    pub fn to(sink: std::sync::Arc<dyn ProgressSink>) -> Self {
+        Progress(Some(sink))
+    }
+
+    fn start(&self, steps: usize) {
+        if let Some(p) = &self.0 {
+            p.start(steps);
+        }
+    }
+
+    fn step(&self) {
+        if let Some(p) = &self.0 {
+            p.step();
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(p) = &self.0 {
+            p.finish();
+        }
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Progress(on)"
+        } else {
+            "Progress(off)"
+        })
+    }
 }
 
 /// Whether the articles are first grouped into stories.
@@ -79,7 +129,7 @@ pub fn analyze(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
 pub fn analyze_timexes(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
     let (articles, skipped) = ingest::ingest_reporting(inputs, &opts.ingest)?;
     Ok(Analysis {
-        articles: read_times(articles),
+        articles: read_times(articles, &Progress::default()),
         findings: Vec::new(),
         skipped,
     })
@@ -89,7 +139,7 @@ pub fn analyze_timexes(inputs: &[String], opts: &Options) -> Result<Analysis, Er
 /// their dates and stories, no claims and no findings.
 pub fn analyze_stories(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
     let (articles, skipped) = ingest::ingest_reporting(inputs, &opts.ingest)?;
-    let mut analyzed = read_times(articles);
+    let mut analyzed = read_times(articles, &Progress::default());
     group_into_stories(&mut analyzed, opts.grouping);
     Ok(Analysis {
         articles: analyzed,
@@ -103,10 +153,13 @@ pub fn analyze_stories(inputs: &[String], opts: &Options) -> Result<Analysis, Er
 /// Articles are put in path order first, so the result does not depend on the order in
 /// which the same files were named.
 pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
-    let mut analyzed = read_times(articles);
+    opts.progress.start(2 * articles.len());
+    let mut analyzed = read_times(articles, &opts.progress);
     analyzed.par_iter_mut().enumerate().for_each(|(i, a)| {
         a.claims = extract::extract(i, &a.article, &a.sentences, &a.timexes);
+        opts.progress.step();
     });
+    opts.progress.finish();
     group_into_stories(&mut analyzed, opts.grouping);
     let groups = align::align(&analyzed, &opts.align);
     let mut findings = compare::compare(&analyzed, &groups);
@@ -132,7 +185,7 @@ fn group_into_stories(analyzed: &mut [Analyzed], grouping: Grouping) {
 
 /// Clean, segment, date and time-tag every article (claims still empty): the stages
 /// up to and including timex, with publication dates inferred across articles.
-fn read_times(mut articles: Vec<Article>) -> Vec<Analyzed> {
+fn read_times(mut articles: Vec<Article>, progress: &Progress) -> Vec<Analyzed> {
     articles.sort_by(|a, b| a.path.cmp(&b.path));
     // Articles are independent up to date inference: both cores work, and `collect`
     // keeps path order, so the output is the same whatever the thread count.
@@ -150,6 +203,7 @@ fn read_times(mut articles: Vec<Article>) -> Vec<Analyzed> {
                 article.published = Some(p);
             }
             let timexes = timex::tag(&article, &sentences, published(&article));
+            progress.step();
             Analyzed {
                 article,
                 cleaned,

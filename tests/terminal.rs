@@ -82,3 +82,30 @@ fn pager_choice_follows_the_environment() {
     assert_eq!(pager_command(Some(String::new())), None);
     assert_eq!(pager_command(Some("cat".into())), None);
 }
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal_for_many_articles_only() {
+    let Some(many) = on_terminal(
+        500,
+        "factdiff compare tests/fixtures/ecbplus corpus -o /dev/null",
+    ) else {
+        return;
+    };
+    assert!(
+        many.contains("reading") && many.contains("articles"),
+        "{many}"
+    );
+    let few = on_terminal(500, "factdiff compare corpus -o /dev/null").expect("script");
+    assert!(!few.contains("reading"), "three articles: no bar: {few}");
+    let piped = factdiff(&[
+        "compare",
+        "tests/fixtures/ecbplus",
+        "corpus",
+        "-o",
+        "/dev/null",
+    ]);
+    assert!(
+        piped.stderr.is_empty(),
+        "no bar when stderr is not a terminal"
+    );
+}
