@@ -16,7 +16,7 @@
 //! of its gold story that is in its predicted story (recall), averaged over articles.
 
 use factdiff::Options;
-use factdiff::stories::{Candidates, stories_with};
+use factdiff::stories::{Candidates, StoryOptions, stories_with};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
@@ -43,7 +43,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let stories = stories_with(&analysis.articles, how);
+    let stories = stories_with(
+        &analysis.articles,
+        &StoryOptions {
+            candidates: how,
+            ..StoryOptions::default()
+        },
+    );
     let items: Vec<(String, usize)> = analysis
         .articles
         .iter()

@@ -62,6 +62,20 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `factdiff man > factdiff.1`.
     Man,
+    /// Print the configuration in use (thresholds, synonyms, aliases) as TOML.
+    Config(ConfigArgs),
+}
+
+/// `factdiff config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the built-in defaults instead of the configuration in use.
+    #[arg(long)]
+    pub default: bool,
+
+    /// Config file to show [default: ./factdiff.toml when it exists].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 const EXIT_STATUS: &str = "Exit status: 0 when no contradiction or inconsistency was found, \
@@ -100,6 +114,11 @@ pub struct InputArgs {
     /// Longest line accepted in an article, in bytes (K, M, G suffixes allowed).
     #[arg(long, value_name = "BYTES", value_parser = parse_bytes, default_value = "1M")]
     pub max_line_length: u64,
+
+    /// Config file with thresholds, synonyms and aliases [default: ./factdiff.toml when
+    /// it exists].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Never page: by default a text report longer than the terminal goes through
     /// $PAGER (else `less -R`) when written to a terminal.
@@ -320,6 +339,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
             clap_complete::generate(shell, &mut Cli::command(), "factdiff", &mut buf);
             print_all(&buf)
         }
+        Command::Config(args) => show_config(&args),
         Command::Man => {
             let mut buf = Vec::new();
             clap_mangen::Man::new(Cli::command())
@@ -331,6 +351,28 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
             print_all(&buf)
         }
     }
+}
+
+/// `factdiff config`: the built-ins, or the file in use over them.
+fn show_config(args: &ConfigArgs) -> Result<u8, Error> {
+    let (text, header) = if args.default {
+        (
+            crate::config::Config::builtin(),
+            "# factdiff's built-in configuration. A config file sets any of these keys;\n# its synonym groups and aliases are added to the built-in ones.".to_string(),
+        )
+    } else {
+        let (config, path) = crate::config::Config::load(args.config.as_deref())?;
+        let from = path.map_or_else(
+            || "no config file: built-in thresholds; the built-in tables are not listed (see --default)".to_string(),
+            |p| format!("from {}; its tables are added to the built-in ones (see --default)", p.display()),
+        );
+        (config, format!("# factdiff configuration in use, {from}."))
+    };
+    let toml = text.to_toml(&header).map_err(|e| Error::Output {
+        path: "standard output".into(),
+        source: io::Error::other(e),
+    })?;
+    print_all(toml.as_bytes())
 }
 
 /// Write generated text (completions, the man page) to standard output.
@@ -504,6 +546,8 @@ pub fn options(input: &InputArgs) -> Result<crate::Options, Error> {
         }
     }
     let mut opts = crate::Options::default();
+    let (config, _) = crate::config::Config::load(input.config.as_deref())?;
+    config.apply(&mut opts);
     opts.ingest.published = published;
     opts.ingest.max_file_bytes = input.max_file_size;
     opts.ingest.max_line_bytes = usize::try_from(input.max_line_length).unwrap_or(usize::MAX);

@@ -609,10 +609,52 @@ pub const STOPWORDS: &[&str] = &[
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+/// Synonym groups and actor aliases a user adds (from a config file), consulted
+/// before the built-in ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tables {
+    /// Groups of words for one thing; each word folds to the group's first.
+    pub synonyms: Vec<Vec<String>>,
+    /// (alias in lower case, canonical actor).
+    pub aliases: Vec<(String, String)>,
+}
+
+static EXTRA: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+
+/// Add the user's tables for the rest of the process. Must come before any article is
+/// read (the tables are fixed at first use, so every claim is read with the same
+/// ones); a second call, or one after first use, returns the tables back.
+pub fn install(tables: Tables) -> Result<(), Tables> {
+    EXTRA.set(tables)
+}
+
+/// The user's tables (empty unless installed).
+pub fn extra() -> &'static Tables {
+    EXTRA.get_or_init(Tables::default)
+}
+
+/// Every actor alias, the user's first: (alias in lower case, canonical actor).
+pub fn actor_aliases() -> impl Iterator<Item = (&'static str, &'static str)> {
+    extra()
+        .aliases
+        .iter()
+        .map(|(a, c)| (a.as_str(), c.as_str()))
+        .chain(ACTOR_ALIASES.iter().copied())
+}
+
 /// Lower-case, stem and fold synonyms: the form in which topic words are compared.
 pub fn fold(word: &str) -> String {
     let lower = word.to_lowercase();
     let stem = STEMMER.stem(&lower).into_owned();
+    for group in &extra().synonyms {
+        let hit = group.iter().any(|w| {
+            let w = w.to_lowercase();
+            w == lower || STEMMER.stem(&w) == stem
+        });
+        if hit && let Some(first) = group.first() {
+            return first.to_lowercase();
+        }
+    }
     for group in SYNONYMS {
         if group.iter().any(|w| *w == stem || *w == lower) {
             return group[0].to_string();
@@ -644,10 +686,9 @@ pub fn is_event_noun(word: &str) -> bool {
 /// The canonical actor a name stands for, if it is in the alias table.
 pub fn actor(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
-    ACTOR_ALIASES
-        .iter()
+    actor_aliases()
         .find(|(alias, _)| *alias == lower)
-        .map(|(_, canonical)| *canonical)
+        .map(|(_, canonical)| canonical)
 }
 
 /// Words that name the kind of incident a news story is about, with the canonical

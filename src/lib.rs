@@ -29,6 +29,7 @@ pub mod align;
 pub mod clean;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
@@ -52,6 +53,7 @@ pub struct Options {
     pub ingest: ingest::IngestOptions,
     pub align: align::AlignOptions,
     pub grouping: Grouping,
+    pub stories: stories::StoryOptions,
     pub progress: Progress,
 }
 
@@ -140,7 +142,7 @@ pub fn analyze_timexes(inputs: &[String], opts: &Options) -> Result<Analysis, Er
 pub fn analyze_stories(inputs: &[String], opts: &Options) -> Result<Analysis, Error> {
     let (articles, skipped) = ingest::ingest_reporting(inputs, &opts.ingest)?;
     let mut analyzed = read_times(articles, &Progress::default());
-    group_into_stories(&mut analyzed, opts.grouping);
+    group_into_stories(&mut analyzed, opts);
     Ok(Analysis {
         articles: analyzed,
         findings: Vec::new(),
@@ -160,7 +162,7 @@ pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
         opts.progress.step();
     });
     opts.progress.finish();
-    group_into_stories(&mut analyzed, opts.grouping);
+    group_into_stories(&mut analyzed, opts);
     let groups = align::align(&analyzed, &opts.align);
     let mut findings = compare::compare(&analyzed, &groups);
     findings.extend(compare::self_check(&analyzed));
@@ -173,9 +175,9 @@ pub fn analyze_articles(articles: Vec<Article>, opts: &Options) -> Analysis {
 }
 
 /// Number every article with the story it reports (all 0 for one story).
-fn group_into_stories(analyzed: &mut [Analyzed], grouping: Grouping) {
-    let stories = match grouping {
-        Grouping::Stories => stories::stories(analyzed),
+fn group_into_stories(analyzed: &mut [Analyzed], opts: &Options) {
+    let stories = match opts.grouping {
+        Grouping::Stories => stories::stories_with(analyzed, &opts.stories),
         Grouping::OneStory => vec![0; analyzed.len()],
     };
     for (a, story) in analyzed.iter_mut().zip(stories) {

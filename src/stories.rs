@@ -77,13 +77,31 @@ pub enum Candidates {
     RareKeys,
 }
 
-/// One story number per article.
-pub fn stories(articles: &[Analyzed]) -> Vec<usize> {
-    stories_with(articles, Candidates::Auto)
+/// How stories are formed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StoryOptions {
+    pub candidates: Candidates,
+    /// Least average similarity of two groups about one story ([`SAME_STORY`]).
+    pub same_story: f64,
 }
 
-/// One story number per article, with candidate pairs found as `how` says.
-pub fn stories_with(articles: &[Analyzed], how: Candidates) -> Vec<usize> {
+impl Default for StoryOptions {
+    fn default() -> Self {
+        StoryOptions {
+            candidates: Candidates::Auto,
+            same_story: SAME_STORY,
+        }
+    }
+}
+
+/// One story number per article.
+pub fn stories(articles: &[Analyzed]) -> Vec<usize> {
+    stories_with(articles, &StoryOptions::default())
+}
+
+/// One story number per article, with candidate pairs and threshold as `opts` say.
+pub fn stories_with(articles: &[Analyzed], opts: &StoryOptions) -> Vec<usize> {
+    let how = opts.candidates;
     let n = articles.len();
     let vectors = vectors(articles);
     let dates: Vec<Option<NaiveDate>> = articles.iter().map(publication).collect();
@@ -107,7 +125,7 @@ pub fn stories_with(articles: &[Analyzed], how: Candidates) -> Vec<usize> {
                 .collect()
         })
         .collect();
-    number(&average_linkage(n, edges), n)
+    number(&average_linkage(n, edges, opts.same_story), n)
 }
 
 /// The publication date, when the article states one or it was guessed.
@@ -301,12 +319,12 @@ impl PartialOrd for Merge {
     }
 }
 
-/// Merge the most similar pair of groups while it is at least [`SAME_STORY`] alike.
+/// Merge the most similar pair of groups while it is at least `same_story` alike.
 /// Group similarity is the mean over article pairs, a pair never scored counting as 0:
 /// each group keeps the sum of similarities to its neighbours, so a merge costs the
 /// neighbours of the two groups, and a heap of candidate merges (stale entries skipped)
 /// finds the next best.
-fn average_linkage(n: usize, edges: Vec<Vec<(u32, f32)>>) -> Vec<Vec<usize>> {
+fn average_linkage(n: usize, edges: Vec<Vec<(u32, f32)>>, same_story: f64) -> Vec<Vec<usize>> {
     let mut sums: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
     for (i, row) in edges.into_iter().enumerate() {
         for (j, s) in row {
@@ -320,7 +338,7 @@ fn average_linkage(n: usize, edges: Vec<Vec<(u32, f32)>>) -> Vec<Vec<usize>> {
     let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
     for (a, row) in sums.iter().enumerate() {
         for (&b, &s) in row {
-            if a < b && s >= SAME_STORY {
+            if a < b && s >= same_story {
                 heap.push(Merge {
                     avg: s,
                     a,
@@ -353,7 +371,7 @@ fn average_linkage(n: usize, edges: Vec<Vec<(u32, f32)>>) -> Vec<Vec<usize>> {
         let size_a = members[a].len() as f64;
         for (&c, &s) in &sums[a] {
             let avg = s / (size_a * members[c].len() as f64);
-            if avg >= SAME_STORY {
+            if avg >= same_story {
                 let (x, y) = (a.min(c), a.max(c));
                 heap.push(Merge {
                     avg,
@@ -410,7 +428,13 @@ mod tests {
         let articles: Vec<Analyzed> = texts.iter().map(|t| article(t)).collect();
         assert_eq!(stories(&articles), vec![0, 0, 1, 1]);
         assert_eq!(
-            stories_with(&articles, Candidates::RareKeys),
+            stories_with(
+                &articles,
+                &StoryOptions {
+                    candidates: Candidates::RareKeys,
+                    ..StoryOptions::default()
+                }
+            ),
             vec![0, 0, 1, 1]
         );
     }

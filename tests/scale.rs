@@ -6,7 +6,7 @@ mod common;
 use common::factdiff;
 use factdiff::Options;
 use factdiff::report::json;
-use factdiff::stories::{Candidates, stories_with};
+use factdiff::stories::{Candidates, StoryOptions, stories_with};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
@@ -87,7 +87,13 @@ fn mixed_topics_are_sorted_back_into_their_folders() {
     let analysis =
         factdiff::analyze_timexes(&inputs(&ECBPLUS), &Options::default()).expect("analyze");
     for how in [Candidates::Exhaustive, Candidates::RareKeys] {
-        let stories = stories_with(&analysis.articles, how);
+        let stories = stories_with(
+            &analysis.articles,
+            &StoryOptions {
+                candidates: how,
+                ..StoryOptions::default()
+            },
+        );
         let items: Vec<(String, usize)> = analysis
             .articles
             .iter()

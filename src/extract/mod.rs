@@ -2034,7 +2034,7 @@ pub fn attribution(text: &str) -> Option<String> {
 // Actors and places
 
 static ACTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut names: Vec<&str> = lexicon::ACTOR_ALIASES.iter().map(|(a, _)| *a).collect();
+    let mut names: Vec<&str> = lexicon::actor_aliases().map(|(a, _)| a).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
     Regex::new(&format!(r"(?i)\b(?:{})(?:\b|$)", alts.join("|"))).expect("actor pattern compiles")
