@@ -258,8 +258,8 @@ pub enum Format {
 /// `--input-format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum InputFormatArg {
-    /// By extension: .json and .jsonl/.ndjson are crawler output, the rest text;
-    /// standard input is JSON when it parses as JSON.
+    /// By extension: .html/.htm are web pages, .json and .jsonl/.ndjson crawler
+    /// output, the rest text; standard input is sniffed.
     Auto,
     /// Plain text or Markdown, with optional front matter.
     Text,
@@ -267,6 +267,8 @@ pub enum InputFormatArg {
     Json,
     /// news-please / newspaper JSON Lines: one record per line.
     Jsonl,
+    /// Saved web pages: the article's text and metadata.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -557,6 +559,7 @@ pub fn options(input: &InputArgs) -> Result<crate::Options, Error> {
         InputFormatArg::Text => InputFormat::Text,
         InputFormatArg::Json => InputFormat::Json,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
+        InputFormatArg::Html => InputFormat::Html,
     };
     Ok(opts)
 }

@@ -20,6 +20,7 @@
 //! problem ("is empty", "is not valid UTF-8 (byte 12)").
 
 mod crawler;
+mod html;
 
 use crate::error::Error;
 use crate::model::{Article, DateSource, Published, Skipped, Span};
@@ -49,9 +50,10 @@ pub struct IngestOptions {
 /// What kind of file an input is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum InputFormat {
-    /// By extension: `.json` is a crawler record (or an array of them), `.jsonl` and
-    /// `.ndjson` one record per line, anything else text; standard input is read as
-    /// JSON when it is JSON, else as text.
+    /// By extension: `.html` and `.htm` are web pages, `.json` a crawler record (or
+    /// an array of them), `.jsonl` and `.ndjson` one record per line, anything else
+    /// text; standard input is a page when it starts like one, JSON when it is JSON,
+    /// else text.
     #[default]
     Auto,
     /// Plain text or Markdown, with optional front matter.
@@ -60,6 +62,8 @@ pub enum InputFormat {
     Json,
     /// news-please / newspaper JSON Lines: one record per line.
     Jsonl,
+    /// A saved web page: its article text and metadata.
+    Html,
 }
 
 /// Default for [`IngestOptions::max_file_bytes`]: 64 MiB, far above any article.
@@ -143,6 +147,10 @@ fn read_all(
                         Err(problem) => return Err(Error::input(&f.shown, problem)),
                     }
                 }
+                InputFormat::Html => match page_article(f, &bytes, cli_dates, opts) {
+                    Ok(article) => articles.push(article),
+                    Err(problem) => return Err(Error::input(&f.shown, problem)),
+                },
                 InputFormat::Text | InputFormat::Auto => {
                     articles.push(read_article(f, bytes, cli_dates, opts)?)
                 }
@@ -329,11 +337,11 @@ fn walk(
     }
 }
 
-/// `*.txt`, `*.md` and crawler output (`*.json`, `*.jsonl`, `*.ndjson`), in any
-/// letter case.
+/// `*.txt`, `*.md`, web pages (`*.html`, `*.htm`) and crawler output (`*.json`,
+/// `*.jsonl`, `*.ndjson`), in any letter case.
 fn has_article_extension(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    [".txt", ".md", ".json", ".jsonl", ".ndjson"]
+    [".txt", ".md", ".json", ".jsonl", ".ndjson", ".html", ".htm"]
         .iter()
         .any(|x| lower.ends_with(x))
 }
@@ -345,12 +353,16 @@ fn format_of(f: &Found, bytes: &[u8], told: InputFormat) -> InputFormat {
         return told;
     }
     let lower = f.shown.to_ascii_lowercase();
-    if lower.ends_with(".json") {
+    if lower.ends_with(".html") || lower.ends_with(".htm") {
+        InputFormat::Html
+    } else if lower.ends_with(".json") {
         InputFormat::Json
     } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
         InputFormat::Jsonl
     } else if !f.stdin {
         InputFormat::Text
+    } else if html::looks_like_html(bytes) {
+        InputFormat::Html
     } else if serde_json::from_slice::<serde_json::Value>(bytes).is_ok() {
         InputFormat::Json
     } else if first_line_is_json_object(bytes) {
@@ -460,6 +472,67 @@ fn record_article(
         published,
         encoding,
     })
+}
+
+/// A saved web page as an article: its title as the first line, a blank line, then
+/// its paragraphs one per line; dated from the page's metadata when it gives an ISO
+/// date, unless `--published` says otherwise.
+fn page_article(
+    f: &Found,
+    bytes: &[u8],
+    cli_dates: &CliDates,
+    opts: &IngestOptions,
+) -> Result<Article, String> {
+    let (html_text, encoding) = decode_page(bytes)?;
+    let page = html::read(&html_text)?;
+    let text = match &page.title {
+        Some(t) => format!("{t}\n\n{}\n", page.text),
+        None => format!("{}\n", page.text),
+    };
+    check_lines(&text, opts.max_line_bytes)?;
+    let fields: Vec<Field> = page
+        .published
+        .iter()
+        .filter(|d| parse_iso_date(d).is_some())
+        .map(|d| Field {
+            key: Key::Published,
+            value: d.clone(),
+            line: format!("page metadata: {d}"),
+        })
+        .collect();
+    let published = publication(f, cli_dates, &fields, page.url.as_deref(), Stated::Page)
+        .map_err(|e| e.to_string())?;
+    let source = page
+        .site
+        .clone()
+        .or_else(|| page.url.as_deref().and_then(url_host));
+    Ok(Article {
+        path: f.shown.clone(),
+        body: Span::new(0, text.len()),
+        text,
+        title: page.title,
+        source,
+        url: page.url,
+        published,
+        encoding,
+    })
+}
+
+/// A page's bytes as text: by its byte-order mark, else the character set it
+/// declares, else UTF-8 when valid, else the set it looks like.
+fn decode_page(bytes: &[u8]) -> Result<(String, Option<&'static str>), String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("is empty".to_string());
+    }
+    let declared = encoding_rs::Encoding::for_bom(bytes)
+        .map(|(e, _)| e)
+        .or_else(|| html::declared_charset(bytes));
+    if let Some(encoding) = declared {
+        let (text, _, _) = encoding.decode(bytes);
+        let name = (encoding != encoding_rs::UTF_8).then(|| encoding.name());
+        return Ok((text.into_owned(), name));
+    }
+    decode(bytes.to_vec())
 }
 
 /// Standard input, at most `max` bytes.
@@ -814,6 +887,7 @@ fn tidy_path(path: &str) -> String {
 enum Stated {
     FrontMatter,
     Crawler,
+    Page,
 }
 
 fn publication(
@@ -838,6 +912,7 @@ fn publication(
                     format!("front matter: cannot read published date '{}'", f.value)
                 }
                 Stated::Crawler => format!("cannot read date_publish '{}'", f.value),
+                Stated::Page => format!("cannot read the page's date '{}'", f.value),
             };
             return Err(Error::input(&found.shown, problem));
         };
@@ -845,7 +920,7 @@ fn publication(
             date,
             from: match stated {
                 Stated::FrontMatter => DateSource::FrontMatter,
-                Stated::Crawler => DateSource::Metadata,
+                Stated::Crawler | Stated::Page => DateSource::Metadata,
             },
             evidence: f.line.clone(),
             time: iso_time(&f.value),

@@ -324,3 +324,49 @@ fn a_fifo_named_on_the_command_line_is_read() {
     let claims = v["articles"][0]["claims"].as_array().expect("claims");
     assert!(claims.iter().any(|c| c["value"] == "2014-02-20"), "{v}");
 }
+
+#[test]
+fn a_failed_run_leaves_no_output_file_and_keeps_an_old_one() {
+    let (dir, a) = folder_with_article();
+    let missing = dir.path().join("missing.txt");
+    for format in ["text", "json", "markdown", "html", "jsonl"] {
+        let report = dir.path().join(format!("report.{format}"));
+        let out = factdiff(&[
+            "compare",
+            s(&a),
+            s(&missing),
+            "--format",
+            format,
+            "-o",
+            s(&report),
+        ]);
+        assert_trouble(&out, s(&missing));
+        assert!(!report.exists(), "{format}: no file from a failed run");
+        std::fs::write(&report, "the previous report\n").expect("write");
+        let out = factdiff(&[
+            "compare",
+            s(&a),
+            s(&missing),
+            "--format",
+            format,
+            "-o",
+            s(&report),
+        ]);
+        assert_trouble(&out, s(&missing));
+        assert_eq!(
+            std::fs::read_to_string(&report).expect("read"),
+            "the previous report\n",
+            "{format}: the old report stays whole"
+        );
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("read dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary files left: {leftovers:?}"
+    );
+}
