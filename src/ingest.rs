@@ -1191,7 +1191,7 @@ mod tests {
     #[test]
     fn explicit_file_is_read_whatever_its_extension() {
         let dir = TempDir::new().unwrap();
-        let p = write(dir.path(), "story.html", b"Headline\nText.\n");
+        let p = write(dir.path(), "story.log", b"Headline\nText.\n");
         assert_eq!(one(&p).unwrap().title.as_deref(), Some("Headline"));
     }
 
