@@ -257,6 +257,19 @@ impl Profile {
     }
 }
 
+/// Most dated articles a day or month may be shared with and still say which article
+/// an undated one follows: in a pile of thousands, "8 March" or "February" is common
+/// to many stories and tells nothing (and scanning all of them would make inference
+/// quadratic).
+pub const MAX_SHARERS: usize = 64;
+
+/// The dated articles sharing a day or month, when few enough to tell anything.
+fn telling(sharers: Option<&Vec<usize>>) -> &[usize] {
+    sharers
+        .filter(|s| s.len() <= MAX_SHARERS)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// The date of the dated article sharing the most dated events with the article: a
 /// day and month both mention counts fully, a month both place near their present
 /// ("due in February", "later this month") half. Ties go to the earlier article.
@@ -270,12 +283,12 @@ fn borrowed(
     // (days shared, months shared) per dated article, in article order.
     let mut shared: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
     for d in &mine.days {
-        for &j in index.days.get(d.as_str()).into_iter().flatten() {
+        for &j in telling(index.days.get(d.as_str())) {
             shared.entry(j).or_default().0 += 1;
         }
     }
     for m in &mine.undated_months {
-        for &j in index.near_months.get(m.as_str()).into_iter().flatten() {
+        for &j in telling(index.near_months.get(m.as_str())) {
             shared.entry(j).or_default().1 += 1;
         }
     }
