@@ -17,7 +17,6 @@
 
 use factdiff::Options;
 use factdiff::stories::{Candidates, StoryOptions, stories_with};
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -56,7 +55,7 @@ fn main() -> ExitCode {
         .zip(stories)
         .map(|(a, story)| (gold(&a.article.path), story))
         .collect();
-    let (p, r) = bcubed(&items);
+    let (p, r) = factdiff::evaluate::bcubed(&items);
     let f = if p + r > 0.0 {
         2.0 * p * r / (p + r)
     } else {
@@ -85,24 +84,4 @@ fn gold(path: &str) -> String {
     Path::new(path)
         .parent()
         .map_or_else(String::new, |p| p.display().to_string())
-}
-
-/// B-cubed precision and recall of (gold, predicted) labels, averaged over items.
-fn bcubed(items: &[(String, usize)]) -> (f64, f64) {
-    let mut both: BTreeMap<(&str, usize), f64> = BTreeMap::new();
-    let mut gold: BTreeMap<&str, f64> = BTreeMap::new();
-    let mut pred: BTreeMap<usize, f64> = BTreeMap::new();
-    for (g, s) in items {
-        *both.entry((g.as_str(), *s)).or_default() += 1.0;
-        *gold.entry(g.as_str()).or_default() += 1.0;
-        *pred.entry(*s).or_default() += 1.0;
-    }
-    let n = items.len().max(1) as f64;
-    let (mut p, mut r) = (0.0, 0.0);
-    for (g, s) in items {
-        let shared = both[&(g.as_str(), *s)];
-        p += shared / pred[s];
-        r += shared / gold[g.as_str()];
-    }
-    (p / n, r / n)
 }

@@ -315,6 +315,29 @@ fn score_halves(analysis: &Analysis, topic: &str, traps: &[Trap], scores: &mut S
     }
 }
 
+/// B-cubed precision and recall (Bagga & Baldwin 1998) of a clustering: each item's
+/// (gold cluster, predicted cluster); for each item, the share of its predicted cluster
+/// that is in its gold one (precision) and the share of its gold cluster that is in its
+/// predicted one (recall), averaged over items.
+pub fn bcubed<G: Ord, P: Ord>(items: &[(G, P)]) -> (f64, f64) {
+    let mut both: BTreeMap<(&G, &P), f64> = BTreeMap::new();
+    let mut gold: BTreeMap<&G, f64> = BTreeMap::new();
+    let mut pred: BTreeMap<&P, f64> = BTreeMap::new();
+    for (g, p) in items {
+        *both.entry((g, p)).or_default() += 1.0;
+        *gold.entry(g).or_default() += 1.0;
+        *pred.entry(p).or_default() += 1.0;
+    }
+    let n = items.len().max(1) as f64;
+    let (mut precision, mut recall) = (0.0, 0.0);
+    for (g, p) in items {
+        let shared = both[&(g, p)];
+        precision += shared / pred[p];
+        recall += shared / gold[g];
+    }
+    (precision / n, recall / n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,10 +2,8 @@
 
 mod common;
 
-use common::{assert_trouble, factdiff, s, stderr};
+use common::{assert_trouble, factdiff, s, stderr, with_stdin};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 const JSONL: &str = "tests/fixtures/crawler/varnel.jsonl";
 const JSON: &str = "tests/fixtures/crawler/varnel-wire.json";
@@ -14,24 +12,6 @@ fn json_of(args: &[&str]) -> Value {
     let out = factdiff(args);
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).expect("json")
-}
-
-/// Run factdiff with `input` on standard input.
-fn with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factdiff"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write");
-    child.wait_with_output().expect("wait")
 }
 
 #[test]

@@ -19,6 +19,9 @@
 //! Remember that `tests/fixtures/ecbplus/` itself holds a README.md, which factdiff
 //! would read as an article: always pass a cluster folder.
 
+mod common;
+
+use common::snapshot;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -76,17 +79,6 @@ fn files_in(folder: &str) -> Vec<String> {
         .collect();
     files.sort();
     files
-}
-
-fn snapshot(name: &str, description: String, contents: &str) {
-    insta::with_settings!({
-        snapshot_path => "../snapshots",
-        prepend_module_to_snapshot => false,
-        description => description,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, contents);
-    });
 }
 
 fn snapshot_text(name: &str, folder: &str) {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_trouble, factdiff};
+use common::{assert_trouble, factdiff, snapshot};
 use serde_json::Value;
 
 const SEEDS: &str = "corpus";
@@ -15,17 +15,6 @@ fn run(args: &[&str]) -> String {
     let out = factdiff(args);
     assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
     String::from_utf8(out.stdout).expect("utf-8")
-}
-
-fn snapshot(name: &str, description: String, contents: &str) {
-    insta::with_settings!({
-        snapshot_path => "../snapshots",
-        prepend_module_to_snapshot => false,
-        description => description,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, contents);
-    });
 }
 
 fn snapshot_format(name: &str, folder: &str, format: &str, extra: &[&str]) {

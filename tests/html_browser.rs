@@ -19,14 +19,11 @@ fn html_report(folder: &str) -> String {
 
 #[test]
 fn seeds_html_snapshot() {
-    insta::with_settings!({
-        snapshot_path => "../snapshots",
-        prepend_module_to_snapshot => false,
-        description => "factdiff compare corpus --format html",
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("seeds_html", html_report("corpus"));
-    });
+    common::snapshot(
+        "seeds_html",
+        "factdiff compare corpus --format html".into(),
+        &html_report("corpus"),
+    );
 }
 
 #[test]

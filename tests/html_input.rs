@@ -4,8 +4,6 @@ mod common;
 
 use common::{factdiff, stderr};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 const HERALD: &str = "tests/fixtures/html/valley-herald.html";
 const OSK: &str = "tests/fixtures/html/osk-daily.html";
@@ -82,19 +80,7 @@ fn a_folder_of_pages_is_read_and_standard_input_is_sniffed() {
     let doc = json_of(&["claims", "tests/fixtures/html", "--format", "json"]);
     assert_eq!(doc["articles"].as_array().expect("articles").len(), 2);
     let page = std::fs::read(HERALD).expect("fixture");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factdiff"))
-        .args(["claims", "-", "--format", "json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&page)
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = common::with_stdin(&["claims", "-", "--format", "json"], &page);
     let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(
         doc["articles"][0]["published_from"], "metadata",

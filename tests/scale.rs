@@ -68,20 +68,6 @@ fn folder(path: &str) -> String {
         .to_string()
 }
 
-/// B-cubed precision and recall of predicted stories against gold folders.
-fn bcubed(items: &[(String, usize)]) -> (f64, f64) {
-    let (mut p, mut r) = (0.0, 0.0);
-    for (g, s) in items {
-        let same_story = items.iter().filter(|(_, t)| t == s);
-        let same_gold = items.iter().filter(|(h, _)| h == g);
-        let both = items.iter().filter(|(h, t)| h == g && t == s).count() as f64;
-        p += both / same_story.count() as f64;
-        r += both / same_gold.count() as f64;
-    }
-    let n = items.len() as f64;
-    (p / n, r / n)
-}
-
 #[test]
 fn mixed_topics_are_sorted_back_into_their_folders() {
     let analysis =
@@ -110,47 +96,29 @@ fn mixed_topics_are_sorted_back_into_their_folders() {
         }
         // … and each folder is nearly one story (18-ecbplus, a shooting told with
         // little in common, comes apart in two).
-        let (p, r) = bcubed(&items);
+        let (p, r) = factdiff::evaluate::bcubed(&items);
         assert_eq!(p, 1.0);
         let f1 = 2.0 * p * r / (p + r);
         assert!(f1 >= 0.9, "{how:?}: B-cubed recall {r:.3}, F1 {f1:.3}");
     }
 }
 
+/// The story numbers `compare` gives the articles with the given grouping flag.
+fn story_numbers(flag: &str) -> BTreeSet<u64> {
+    let out = factdiff(&["compare", flag, "--format", "json", ECBPLUS[0], ECBPLUS[3]]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    doc["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| a["story"].as_u64().expect("story"))
+        .collect()
+}
+
 #[test]
 fn no_cluster_takes_everything_as_one_story() {
-    let out = factdiff(&[
-        "compare",
-        "--no-cluster",
-        "--format",
-        "json",
-        ECBPLUS[0],
-        ECBPLUS[3],
-    ]);
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let stories: BTreeSet<u64> = doc["articles"]
-        .as_array()
-        .expect("articles")
-        .iter()
-        .map(|a| a["story"].as_u64().expect("story"))
-        .collect();
-    assert_eq!(stories, BTreeSet::from([0]));
-    let out = factdiff(&[
-        "compare",
-        "--cluster",
-        "--format",
-        "json",
-        ECBPLUS[0],
-        ECBPLUS[3],
-    ]);
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let stories: BTreeSet<u64> = doc["articles"]
-        .as_array()
-        .expect("articles")
-        .iter()
-        .map(|a| a["story"].as_u64().expect("story"))
-        .collect();
-    assert_eq!(stories, BTreeSet::from([0, 1]));
+    assert_eq!(story_numbers("--no-cluster"), BTreeSet::from([0]));
+    assert_eq!(story_numbers("--cluster"), BTreeSet::from([0, 1]));
 }
 
 /// Run `factdiff` with the given number of worker threads.

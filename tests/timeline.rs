@@ -13,14 +13,11 @@ fn run(args: &[&str]) -> String {
 #[test]
 fn seeds_timeline_snapshot() {
     let text = run(&["timeline", "corpus", "--color", "never"]);
-    insta::with_settings!({
-        snapshot_path => "../snapshots",
-        prepend_module_to_snapshot => false,
-        description => "factdiff timeline corpus --color never",
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("seeds_timeline", text);
-    });
+    common::snapshot(
+        "seeds_timeline",
+        "factdiff timeline corpus --color never".into(),
+        &text,
+    );
 }
 
 #[test]

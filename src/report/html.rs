@@ -94,14 +94,11 @@ fn sources(analysis: &Analysis, page: &mut String) {
 
 fn finding(analysis: &Analysis, n: usize, f: &Finding, page: &mut String) {
     let verdict = f.verdict.as_str();
-    let kind = serde_json::to_value(f.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let kind = f.kind.as_str();
     let _ = writeln!(
         page,
         "<section class=\"finding {verdict}\" id=\"finding-{n}\">\n<h3><span class=\"verdict\">{verdict}</span>{} · {}</h3>",
-        esc(&kind),
+        esc(kind),
         esc(&one_line(&f.topic))
     );
     let _ = writeln!(
@@ -133,15 +130,11 @@ fn finding(analysis: &Analysis, n: usize, f: &Finding, page: &mut String) {
 
 /// The sentence with the claim in `<mark>`, escaped.
 fn highlighted(v: &ClaimView<'_>) -> String {
-    let text = v.sentence_text();
-    match v.mention.clone().filter(|r| text.get(r.clone()).is_some()) {
-        Some(r) => format!(
-            "{}<mark>{}</mark>{}",
-            esc(&text[..r.start]),
-            esc(&text[r.clone()]),
-            esc(&text[r.end..])
-        ),
-        None => esc(text),
+    match v.split_sentence() {
+        Some((before, claim, after)) => {
+            format!("{}<mark>{}</mark>{}", esc(before), esc(claim), esc(after))
+        }
+        None => esc(v.sentence_text()),
     }
 }
 

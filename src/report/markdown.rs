@@ -122,14 +122,7 @@ fn write_section(
 
 /// "date · talks": the kind and the topic, as the text report heads a finding.
 fn fact(f: &Finding) -> String {
-    format!("{} · {}", kind_name(f), one_line(&f.topic))
-}
-
-fn kind_name(f: &Finding) -> String {
-    serde_json::to_value(f.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    format!("{} · {}", f.kind.as_str(), one_line(&f.topic))
 }
 
 fn verdict_cell(f: &Finding) -> String {
@@ -141,15 +134,14 @@ fn verdict_cell(f: &Finding) -> String {
 
 /// The sentence with the claim's words in bold, escaped.
 fn quoted(v: &ClaimView<'_>) -> String {
-    let text = v.sentence_text();
-    match v.mention.clone().filter(|r| text.get(r.clone()).is_some()) {
-        Some(r) => format!(
+    match v.split_sentence() {
+        Some((before, claim, after)) => format!(
             "{}**{}**{}",
-            escape(&one_line_keep_edges(&text[..r.start])),
-            escape(&one_line(&text[r.clone()])),
-            escape(&one_line_keep_edges(&text[r.end..]))
+            escape(&one_line_keep_edges(before)),
+            escape(&one_line(claim)),
+            escape(&one_line_keep_edges(after))
         ),
-        None => escape(&one_line(text)),
+        None => escape(&one_line(v.sentence_text())),
     }
 }
 

@@ -237,6 +237,18 @@ impl<'a> ClaimView<'a> {
         self.sentence.map_or(&self.claim.mention, |s| &s.text)
     }
 
+    /// The sentence cut around the claim: (before, the claim's words, after); `None`
+    /// when the claim cannot be placed in its sentence.
+    pub fn split_sentence(&self) -> Option<(&'a str, &'a str, &'a str)> {
+        let text = self.sentence_text();
+        let r = self.mention.clone()?;
+        Some((
+            text.get(..r.start)?,
+            text.get(r.clone())?,
+            text.get(r.end..)?,
+        ))
+    }
+
     /// The words of the claim as they stand in the sentence.
     pub fn mention_text(&self) -> &'a str {
         self.mention

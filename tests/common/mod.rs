@@ -37,3 +37,37 @@ pub fn assert_trouble(out: &Output, needle: &str) {
     assert!(err.starts_with("factdiff: "), "{err:?}");
     assert!(err.contains(needle), "{err:?} should name {needle:?}");
 }
+
+/// Assert `contents` against `snapshots/NAME.snap`, with `description` (the command
+/// that made it) in the snapshot's header.
+pub fn snapshot(name: &str, description: String, contents: &str) {
+    insta::with_settings!({
+        snapshot_path => "../../snapshots",
+        prepend_module_to_snapshot => false,
+        description => description,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, contents);
+    });
+}
+
+/// Run the built `factdiff` with `input` on standard input.
+pub fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factdiff"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn factdiff");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write standard input");
+    child.wait_with_output().expect("wait for factdiff")
+}
