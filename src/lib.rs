@@ -6,8 +6,8 @@
 //! ingest → clean → segment → timex → extract → stories → align → compare → report
 //! ```
 //!
-//! * [`ingest`] reads files and folders, front matter, and the publication date when
-//!   the command line, front matter or URL give it.
+//! * [`ingest`] reads files, folders, web pages and crawler JSON, front matter, and the
+//!   publication date when the command line, front matter, metadata or URL give it.
 //! * [`clean`] marks what is not the article's own text (photo credits, navigation,
 //!   footers, reader comments).
 //! * [`segment`] splits the kept text into sentences with byte spans and line numbers.
@@ -17,13 +17,16 @@
 //!   topic, actors and places.
 //!   Measured quantities come from [`quantity`], a parser with no idea what they are
 //!   about.
-//! * [`stories`] groups the articles that report one story (word-frequency cosine, average linkage):
+//! * [`stories`] groups the articles that report one story (cosine of words, names and
+//!   dated months over candidate pairs from an inverted index; average linkage):
 //!   claims of two stories are never compared.
 //! * [`align`] groups the claims of different articles that speak of one fact.
 //! * [`compare`] gives each group a verdict and checks each article against itself.
-//! * [`report`] renders the result as text or JSON to any writer.
+//! * [`report`] renders the result to any writer: text, JSON, JSON Lines, Markdown,
+//!   HTML, ClaimReview, a timeline.
 //!
-//! [`evaluate`] scores the whole pipeline on hand-annotated ECB+ clusters.
+//! [`evaluate`] scores the whole pipeline on hand-annotated ECB+ clusters; [`config`]
+//! reads the config file.
 
 pub mod align;
 pub mod clean;
