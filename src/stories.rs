@@ -179,34 +179,42 @@ fn month_of(value: &str) -> Option<&str> {
     (digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7)).then(|| &value[..7])
 }
 
+/// Articles whose features are counted at once: the counts (strings) of a whole large
+/// run would take more memory than everything else together, so they are made a chunk
+/// at a time and turned into compact vectors before the next.
+const CHUNK: usize = 4096;
+
 fn vectors(articles: &[Analyzed]) -> Vec<Vector> {
-    let counts: Vec<BTreeMap<String, f32>> = articles
-        .par_iter()
-        .map(|a| {
-            let mut tf = BTreeMap::new();
-            for f in features(a) {
-                *tf.entry(f).or_insert(0.0) += 1.0;
-            }
-            tf
-        })
-        .collect();
-    // Ids in order of first appearance, in article order: the same whatever the threads.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut out = Vec::with_capacity(counts.len());
-    for tf in &counts {
-        let mut v: Vector = tf
-            .iter()
-            .map(|(f, &c)| {
-                let next = ids.len() as u32;
-                (*ids.entry(f.as_str()).or_insert(next), 1.0 + c.ln())
+    // Ids in order of first appearance, in article order: the same whatever the threads
+    // and the chunking.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut out = Vec::with_capacity(articles.len());
+    for chunk in articles.chunks(CHUNK) {
+        let counts: Vec<BTreeMap<String, f32>> = chunk
+            .par_iter()
+            .map(|a| {
+                let mut tf = BTreeMap::new();
+                for f in features(a) {
+                    *tf.entry(f).or_insert(0.0) += 1.0;
+                }
+                tf
             })
             .collect();
-        v.sort_by_key(|&(id, _)| id);
-        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            v.iter_mut().for_each(|(_, x)| *x /= norm);
+        for tf in counts {
+            let mut v: Vector = tf
+                .into_iter()
+                .map(|(f, c)| {
+                    let next = ids.len() as u32;
+                    (*ids.entry(f).or_insert(next), 1.0 + c.ln())
+                })
+                .collect();
+            v.sort_by_key(|&(id, _)| id);
+            let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                v.iter_mut().for_each(|(_, x)| *x /= norm);
+            }
+            out.push(v);
         }
-        out.push(v);
     }
     out
 }
