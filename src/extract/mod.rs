@@ -2386,6 +2386,18 @@ mod toll_tests {
     #[test]
     fn tolls_without_a_noun() {
         has(
+            "The death toll from Monday's storm in the Orlen hills has risen to 15, the mayor said.",
+            "has risen to 15",
+            "killed",
+            "15",
+        );
+        has(
+            "Rescuers found two more bodies, bringing the death toll to at least 40.",
+            "bringing the death toll to at least 40",
+            "killed",
+            "≥40",
+        );
+        has(
             "The tremor struck on Friday, injuring 35.",
             "injuring 35",
             "injured",

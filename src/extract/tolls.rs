@@ -1,5 +1,6 @@
 //! Tolls written without a counted noun: "injuring 35", "injured almost 30", "65
-//! wounded", "350 were killed", "no one else was seriously hurt", "no casualties".
+//! wounded", "350 were killed", "the death toll has risen to 15", "no one else was
+//! seriously hurt", "no casualties".
 //!
 //! The main count extractor needs a noun after the number ("12 people"); news often
 //! drops it once the role says who is counted. These claims count people in that role
@@ -38,6 +39,16 @@ static NUMBER_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("toll pattern compiles")
 });
 
+/// "the death toll has risen to 15", "the toll from Sunday's quake stood at 24",
+/// "bringing the death toll to 40": a toll of the dead, stated as such.
+static TOLL_IS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:(?:death\s+)?toll(?:\s+\S+){{0,10}}?\s+(?P<verb>(?:has\s+|had\s+|now\s+)?(?:risen|rose|climbed|jumped|reached|increased|grown|grew|stood|stands|is\s+now)(?:\s+(?:at|to))?)|(?:bringing|raising|pushing|taking|putting)\s+the\s+(?:death\s+)?toll\s+to)\s+{}{NUMBER}\b",
+        *QUALIFIER
+    ))
+    .expect("toll pattern compiles")
+});
+
 /// "no others were wounded", "no casualties", "no one was hurt".
 static NONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no\s+(?:one|other\s+people|others|one\s+else|other\s+injuries)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:seriously\s+)?(?P<role>killed|injured|hurt|wounded)|no\s+(?P<noun>casualties|injuries|deaths|fatalities|one\s+died|one\s+was\s+killed))\b")
@@ -64,6 +75,17 @@ pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
         let span = Span::new(all.start(), all.end());
         let q = caps.name("q").map(|q| q.as_str());
         out.extend(toll(ctx, span, role.as_str(), n.as_str(), q));
+    }
+    for caps in TOLL_IS.captures_iter(ctx.text) {
+        let (Some(whole), Some(n)) = (caps.get(0), caps.name("n")) else {
+            continue;
+        };
+        let q = caps.name("q").map(|q| q.as_str());
+        // The words from the verb on ("has risen to 15"): the toll's other words may
+        // hold claims of their own ("the toll from Sunday's quake").
+        let start = caps.name("verb").map_or(whole.start(), |v| v.start());
+        let span = Span::new(start, whole.end());
+        out.extend(toll(ctx, span, "killed", n.as_str(), q));
     }
     for caps in NONE.captures_iter(ctx.text) {
         let Some(whole) = caps.get(0) else { continue };
