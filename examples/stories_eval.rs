@@ -42,13 +42,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let stories = stories_with(
-        &analysis.articles,
-        &StoryOptions {
-            candidates: how,
-            ..StoryOptions::default()
-        },
-    );
+    let stories = stories_with(&analysis.articles, &StoryOptions::finding(how));
     let items: Vec<(String, usize)> = analysis
         .articles
         .iter()

@@ -85,6 +85,16 @@ pub struct StoryOptions {
     pub same_story: f64,
 }
 
+impl StoryOptions {
+    /// The default threshold, with candidate pairs found as `candidates` says.
+    pub fn finding(candidates: Candidates) -> Self {
+        StoryOptions {
+            candidates,
+            ..StoryOptions::default()
+        }
+    }
+}
+
 impl Default for StoryOptions {
     fn default() -> Self {
         StoryOptions {
@@ -436,13 +446,7 @@ mod tests {
         let articles: Vec<Analyzed> = texts.iter().map(|t| article(t)).collect();
         assert_eq!(stories(&articles), vec![0, 0, 1, 1]);
         assert_eq!(
-            stories_with(
-                &articles,
-                &StoryOptions {
-                    candidates: Candidates::RareKeys,
-                    ..StoryOptions::default()
-                }
-            ),
+            stories_with(&articles, &StoryOptions::finding(Candidates::RareKeys)),
             vec![0, 0, 1, 1]
         );
     }

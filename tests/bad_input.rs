@@ -331,28 +331,21 @@ fn a_failed_run_leaves_no_output_file_and_keeps_an_old_one() {
     let missing = dir.path().join("missing.txt");
     for format in ["text", "json", "markdown", "html", "jsonl"] {
         let report = dir.path().join(format!("report.{format}"));
-        let out = factdiff(&[
-            "compare",
-            s(&a),
-            s(&missing),
-            "--format",
-            format,
-            "-o",
-            s(&report),
-        ]);
-        assert_trouble(&out, s(&missing));
+        let run = || {
+            factdiff(&[
+                "compare",
+                s(&a),
+                s(&missing),
+                "--format",
+                format,
+                "-o",
+                s(&report),
+            ])
+        };
+        assert_trouble(&run(), s(&missing));
         assert!(!report.exists(), "{format}: no file from a failed run");
         std::fs::write(&report, "the previous report\n").expect("write");
-        let out = factdiff(&[
-            "compare",
-            s(&a),
-            s(&missing),
-            "--format",
-            format,
-            "-o",
-            s(&report),
-        ]);
-        assert_trouble(&out, s(&missing));
+        assert_trouble(&run(), s(&missing));
         assert_eq!(
             std::fs::read_to_string(&report).expect("read"),
             "the previous report\n",

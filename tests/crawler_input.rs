@@ -2,17 +2,11 @@
 
 mod common;
 
-use common::{assert_trouble, factdiff, s, stderr, with_stdin};
+use common::{assert_trouble, factdiff, json_of, s, stderr, with_stdin};
 use serde_json::Value;
 
 const JSONL: &str = "tests/fixtures/crawler/varnel.jsonl";
 const JSON: &str = "tests/fixtures/crawler/varnel-wire.json";
-
-fn json_of(args: &[&str]) -> Value {
-    let out = factdiff(args);
-    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
-    serde_json::from_slice(&out.stdout).expect("json")
-}
 
 #[test]
 fn each_json_line_is_an_article_with_its_metadata() {

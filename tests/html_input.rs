@@ -2,17 +2,11 @@
 
 mod common;
 
-use common::{factdiff, stderr};
+use common::{factdiff, json_of};
 use serde_json::Value;
 
 const HERALD: &str = "tests/fixtures/html/valley-herald.html";
 const OSK: &str = "tests/fixtures/html/osk-daily.html";
-
-fn json_of(args: &[&str]) -> Value {
-    let out = factdiff(args);
-    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
-    serde_json::from_slice(&out.stdout).expect("json")
-}
 
 #[test]
 fn metadata_comes_from_the_page() {

@@ -73,13 +73,7 @@ fn mixed_topics_are_sorted_back_into_their_folders() {
     let analysis =
         factdiff::analyze_timexes(&inputs(&ECBPLUS), &Options::default()).expect("analyze");
     for how in [Candidates::Exhaustive, Candidates::RareKeys] {
-        let stories = stories_with(
-            &analysis.articles,
-            &StoryOptions {
-                candidates: how,
-                ..StoryOptions::default()
-            },
-        );
+        let stories = stories_with(&analysis.articles, &StoryOptions::finding(how));
         let items: Vec<(String, usize)> = analysis
             .articles
             .iter()

@@ -110,10 +110,8 @@ fn finding(analysis: &Analysis, n: usize, f: &Finding, page: &mut String) {
     for &r in &f.claims {
         let v = ClaimView::new(analysis, r);
         let who = v
-            .claim
-            .attributed_to
-            .as_deref()
-            .map(|a| format!(", per {}", esc(&one_line(a))))
+            .attribution()
+            .map(|a| format!(", per {}", esc(&a)))
             .unwrap_or_default();
         let _ = writeln!(
             page,

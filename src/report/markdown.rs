@@ -100,10 +100,8 @@ fn write_section(
     for &r in &f.claims {
         let v = ClaimView::new(analysis, r);
         let who = v
-            .claim
-            .attributed_to
-            .as_deref()
-            .map(|a| format!(", per {}", escape(&one_line(a))))
+            .attribution()
+            .map(|a| format!(", per {}", escape(&a)))
             .unwrap_or_default();
         writeln!(
             out,

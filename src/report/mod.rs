@@ -249,6 +249,11 @@ impl<'a> ClaimView<'a> {
         ))
     }
 
+    /// Who the article says states the value, on one line, when it says so.
+    pub fn attribution(&self) -> Option<String> {
+        self.claim.attributed_to.as_deref().map(one_line)
+    }
+
     /// The words of the claim as they stand in the sentence.
     pub fn mention_text(&self) -> &'a str {
         self.mention

@@ -71,3 +71,10 @@ pub fn with_stdin(args: &[&str], input: &[u8]) -> Output {
         .expect("write standard input");
     child.wait_with_output().expect("wait for factdiff")
 }
+
+/// Run the built `factdiff`, expect exit 0 or 1, and parse its standard output as JSON.
+pub fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = factdiff(args);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("json on standard output")
+}
