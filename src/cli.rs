@@ -554,6 +554,9 @@ pub fn options(input: &InputArgs) -> Result<crate::Options, Error> {
     opts.ingest.max_file_bytes = input.max_file_size;
     opts.ingest.max_line_bytes = usize::try_from(input.max_line_length).unwrap_or(usize::MAX);
     opts.progress = crate::Progress::to(std::sync::Arc::new(Bar::default()));
+    // Reports read claims and the sentences they are in, never whole texts: a large
+    // pile need not hold them (`factdiff timex` keeps what it needs whatever this says).
+    opts.retain = crate::Retain::Claims;
     opts.ingest.input_format = match input.input_format {
         InputFormatArg::Auto => InputFormat::Auto,
         InputFormatArg::Text => InputFormat::Text,
@@ -564,27 +567,26 @@ pub fn options(input: &InputArgs) -> Result<crate::Options, Error> {
     Ok(opts)
 }
 
-/// Least number of articles for which a progress bar is shown ("more than a few
+/// Least number of files for which a progress bar is shown ("more than a few
 /// dozen"): below, the run is over before a bar would be read.
 pub const PROGRESS_FROM: usize = 40;
 
 /// A progress bar on standard error, drawn only when standard error is a terminal and
-/// more than [`PROGRESS_FROM`] articles are read; cleared when the articles are done.
+/// more than [`PROGRESS_FROM`] files are read; cleared when the articles are done.
 #[derive(Default)]
 struct Bar(std::sync::OnceLock<indicatif::ProgressBar>);
 
 impl crate::ProgressSink for Bar {
-    fn start(&self, steps: usize) {
-        if steps / 2 < PROGRESS_FROM || !io::stderr().is_terminal() {
+    fn start(&self, files: usize) {
+        if files < PROGRESS_FROM || !io::stderr().is_terminal() {
             return;
         }
-        let bar = indicatif::ProgressBar::new(steps as u64);
+        let bar = indicatif::ProgressBar::new(files as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} reading {len} steps ({msg}) {wide_bar} {percent}% {elapsed}",
+            "{spinner} reading articles: {pos}/{len} files {wide_bar} {percent}% {elapsed}",
         ) {
             bar.set_style(style);
         }
-        bar.set_message(format!("{} articles", steps / 2));
         let _ = self.0.set(bar);
     }
 

@@ -95,7 +95,24 @@ pub fn ingest_reporting(
     inputs: &[String],
     opts: &IngestOptions,
 ) -> Result<(Vec<Article>, Vec<Skipped>), Error> {
-    let cli_dates = CliDates::new(opts);
+    let mut listing = list(inputs, opts)?;
+    let articles = listing.read(0..listing.len())?;
+    Ok((articles, listing.into_skipped()))
+}
+
+/// The files the inputs stand for, found but not yet read: a large pile is read a
+/// slice at a time ([`Listing::read`]), so that its texts need never all be in memory
+/// at once.
+pub struct Listing {
+    found: Vec<Found>,
+    cli_dates: CliDates,
+    opts: IngestOptions,
+    skipped: Vec<Skipped>,
+}
+
+/// Find the files `inputs` stand for (walking folders, dropping repeats), without
+/// reading them. A missing input or an empty folder is an error here already.
+pub fn list(inputs: &[String], opts: &IngestOptions) -> Result<Listing, Error> {
     let mut seen = BTreeSet::new();
     let mut found = Vec::new();
     let mut skipped = Vec::new();
@@ -111,10 +128,38 @@ pub fn ingest_reporting(
             }
         }
     }
-    let articles = read_all(&found, &cli_dates, opts, &mut skipped)?;
-    skipped.sort();
-    skipped.dedup();
-    Ok((articles, skipped))
+    Ok(Listing {
+        found,
+        cli_dates: CliDates::new(opts),
+        opts: opts.clone(),
+        skipped,
+    })
+}
+
+impl Listing {
+    /// How many files were found (a crawler file may hold many articles).
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// Read the articles of the files at `range`, in order; files passed over are
+    /// added to [`Listing::into_skipped`].
+    pub fn read(&mut self, range: std::ops::Range<usize>) -> Result<Vec<Article>, Error> {
+        let found = &self.found[range];
+        read_all(found, &self.cli_dates, &self.opts, &mut self.skipped)
+    }
+
+    /// The inputs passed over, sorted, once reading is done.
+    pub fn into_skipped(self) -> Vec<Skipped> {
+        let mut skipped = self.skipped;
+        skipped.sort();
+        skipped.dedup();
+        skipped
+    }
 }
 
 /// Read every file found. One met while walking a folder that cannot be opened or

@@ -613,6 +613,30 @@ impl Analyzed {
             story: 0,
         }
     }
+
+    /// Drop what no stage after extraction reads, so that a large run holds its claims
+    /// but not its texts: the article's text, its time expressions, the stretches
+    /// clean kept, and the text of every sentence no claim is in. Sentences keep their
+    /// place, span and line (claims point at them by index, reports count them), and
+    /// what clean dropped is kept for the reports' counts.
+    pub fn compact(&mut self) {
+        self.article.text = String::new();
+        self.timexes = Vec::new();
+        self.cleaned.kept = Vec::new();
+        let mut quoted = vec![false; self.sentences.len()];
+        for c in &self.claims {
+            if let Some(q) = quoted.get_mut(c.sentence) {
+                *q = true;
+            }
+        }
+        for (s, quoted) in self.sentences.iter_mut().zip(quoted) {
+            if !quoted {
+                s.text = String::new();
+            }
+        }
+        self.sentences.shrink_to_fit();
+        self.claims.shrink_to_fit();
+    }
 }
 
 /// An input met while walking a folder that was not read, and why.

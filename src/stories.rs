@@ -110,11 +110,28 @@ pub fn stories(articles: &[Analyzed]) -> Vec<usize> {
 }
 
 /// One story number per article, with candidate pairs and threshold as `opts` say.
+/// The articles must still have their sentences and time expressions (not
+/// [`Analyzed::compact`]ed): a pipeline that drops them counts [`Features`] first.
 pub fn stories_with(articles: &[Analyzed], opts: &StoryOptions) -> Vec<usize> {
-    let how = opts.candidates;
-    let n = articles.len();
-    let vectors = vectors(articles);
+    let mut vocabulary = Vocabulary::default();
+    let mut features = Vec::with_capacity(articles.len());
+    for chunk in articles.chunks(CHUNK) {
+        features.extend(vocabulary.count(chunk));
+    }
     let dates: Vec<Option<NaiveDate>> = articles.iter().map(publication).collect();
+    group(features, &dates, opts)
+}
+
+/// One story number per article, from the articles' [`Features`] (counted with one
+/// [`Vocabulary`]) and their publication dates, in article order.
+pub fn group(
+    features: Vec<Features>,
+    dates: &[Option<NaiveDate>],
+    opts: &StoryOptions,
+) -> Vec<usize> {
+    let how = opts.candidates;
+    let n = features.len();
+    let vectors = vectors(features);
     let exhaustive = match how {
         Candidates::Auto => n <= EXHAUSTIVE_UP_TO,
         Candidates::Exhaustive => true,
@@ -189,33 +206,69 @@ fn month_of(value: &str) -> Option<&str> {
     (digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7)).then(|| &value[..7])
 }
 
-/// Articles whose features are counted at once: the counts (strings) of a whole large
-/// run would take more memory than everything else together, so they are made a chunk
-/// at a time and turned into compact vectors before the next.
+/// Articles whose features are counted at once by [`stories_with`]: the counts
+/// (strings) of a whole large run would take more memory than everything else
+/// together, so they are made a chunk at a time and interned before the next.
 const CHUNK: usize = 4096;
 
-fn vectors(articles: &[Analyzed]) -> Vec<Vector> {
-    // Ids in order of first appearance, in article order: the same whatever the threads
-    // and the chunking.
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut out = Vec::with_capacity(articles.len());
-    for chunk in articles.chunks(CHUNK) {
-        let counts: Vec<BTreeMap<String, f32>> = chunk
-            .par_iter()
-            .map(|a| {
-                let mut tf = BTreeMap::new();
-                for f in features(a) {
-                    *tf.entry(f).or_insert(0.0) += 1.0;
-                }
-                tf
-            })
-            .collect();
-        for tf in counts {
-            let mut v: Vector = tf
-                .into_iter()
+/// One article's features, compact: (feature id, log term frequency) in the order of
+/// the features' strings, ids from the [`Vocabulary`] that counted them.
+#[derive(Clone, Debug, Default)]
+pub struct Features(Vec<(u32, f32)>);
+
+/// The feature strings met so far, each with an id, so that an article's features
+/// are kept as numbers once counted and its text can go.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+}
+
+/// An article's features before interning: each feature string with its count.
+#[derive(Clone, Debug, Default)]
+pub struct Counts(BTreeMap<String, f32>);
+
+/// Count an article's features (its sentences and time expressions must be there).
+pub fn counts(a: &Analyzed) -> Counts {
+    let mut tf = BTreeMap::new();
+    for f in features(a) {
+        *tf.entry(f).or_insert(0.0) += 1.0;
+    }
+    Counts(tf)
+}
+
+impl Vocabulary {
+    /// Count the features of some articles (in parallel) and intern them, in order.
+    pub fn count(&mut self, articles: &[Analyzed]) -> Vec<Features> {
+        let counts: Vec<Counts> = articles.par_iter().map(counts).collect();
+        counts.into_iter().map(|c| self.intern(c)).collect()
+    }
+
+    /// An article's features as ids, new strings getting the next id.
+    pub fn intern(&mut self, Counts(tf): Counts) -> Features {
+        Features(
+            tf.into_iter()
                 .map(|(f, c)| {
-                    let next = ids.len() as u32;
-                    (*ids.entry(f).or_insert(next), 1.0 + c.ln())
+                    let next = self.ids.len() as u32;
+                    (*self.ids.entry(f).or_insert(next), 1.0 + c.ln())
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Unit vectors, with ids renumbered in order of first appearance in article order
+/// (each article's features in string order): the same ids, and so the same sums in
+/// the same order, whatever order the articles were counted in and however chunked.
+fn vectors(features: Vec<Features>) -> Vec<Vector> {
+    let mut renumbered: HashMap<u32, u32> = HashMap::new();
+    features
+        .into_iter()
+        .map(|Features(f)| {
+            let mut v: Vector = f
+                .into_iter()
+                .map(|(id, w)| {
+                    let next = renumbered.len() as u32;
+                    (*renumbered.entry(id).or_insert(next), w)
                 })
                 .collect();
             v.sort_by_key(|&(id, _)| id);
@@ -223,10 +276,9 @@ fn vectors(articles: &[Analyzed]) -> Vec<Vector> {
             if norm > 0.0 {
                 v.iter_mut().for_each(|(_, x)| *x /= norm);
             }
-            out.push(v);
-        }
-    }
-    out
+            v
+        })
+        .collect()
 }
 
 /// For each feature, the articles that have it, in article order, with its weight.
@@ -267,20 +319,20 @@ fn all_shared(vectors: &[Vector]) -> Vec<Vec<(u32, f32)>> {
 
 /// Each article's similarity to the later articles sharing one of its rarest features.
 fn rare_keys(vectors: &[Vector]) -> Vec<Vec<(u32, f32)>> {
-    let post = postings(vectors);
+    let (df, post) = rare_postings(vectors);
     (0..vectors.len())
         .into_par_iter()
         .map(|i| {
             let mut keys: Vec<(f32, usize, u32)> = vectors[i]
                 .iter()
-                .map(|&(id, w)| (w, post[id as usize].len(), id))
+                .map(|&(id, w)| (w, df[id as usize] as usize, id))
                 .filter(|&(_, df, _)| (2..=MAX_POSTINGS).contains(&df))
                 .collect();
             keys.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
             let mut partners: Vec<u32> = keys
                 .iter()
                 .take(KEYS)
-                .flat_map(|&(_, _, id)| post[id as usize].iter().map(|&(j, _)| j))
+                .flat_map(|&(_, _, id)| post[id as usize].iter().copied())
                 .filter(|&j| j as usize > i)
                 .collect();
             partners.sort_unstable();
@@ -291,6 +343,30 @@ fn rare_keys(vectors: &[Vector]) -> Vec<Vec<(u32, f32)>> {
                 .collect()
         })
         .collect()
+}
+
+/// How many articles have each feature, and the articles (in order) of each feature
+/// that can be a key, i.e. found in 2 to [`MAX_POSTINGS`] articles. Common features
+/// are most of all entries, and a large run need not index them.
+fn rare_postings(vectors: &[Vector]) -> (Vec<u32>, Vec<Vec<u32>>) {
+    let features = vectors
+        .iter()
+        .flat_map(|v| v.iter().map(|&(id, _)| id as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut df = vec![0u32; features];
+    for &(id, _) in vectors.iter().flatten() {
+        df[id as usize] += 1;
+    }
+    let mut post = vec![Vec::new(); features];
+    for (i, v) in vectors.iter().enumerate() {
+        for &(id, _) in v {
+            if (2..=MAX_POSTINGS).contains(&(df[id as usize] as usize)) {
+                post[id as usize].push(i as u32);
+            }
+        }
+    }
+    (df, post)
 }
 
 fn cosine(a: &Vector, b: &Vector) -> f32 {
@@ -461,7 +537,7 @@ mod tests {
             "Farmers in Lomira said the river stayed low.",
         ];
         let articles: Vec<Analyzed> = texts.iter().map(|t| article(t)).collect();
-        let vectors = vectors(&articles);
+        let vectors = vectors(Vocabulary::default().count(&articles));
         let indexed = all_shared(&vectors);
         for i in 0..vectors.len() {
             for j in i + 1..vectors.len() {
@@ -474,6 +550,27 @@ mod tests {
             }
         }
         assert!(cosine(&vectors[0], &vectors[1]) > cosine(&vectors[0], &vectors[2]));
+    }
+
+    #[test]
+    fn the_order_features_were_counted_in_changes_no_vector() {
+        let texts = [
+            "Harvest floats parade through Lomira as farmers cheer.",
+            "The Brisk river flooded Tannery Lane overnight.",
+            "Lomira farmers cheered the floats near the Brisk river.",
+        ];
+        let articles: Vec<Analyzed> = texts.iter().map(|t| article(t)).collect();
+        let in_order = vectors(Vocabulary::default().count(&articles));
+        // Counted last to first (as a pipeline does when some articles wait for a
+        // date), then put back in article order.
+        let mut vocabulary = Vocabulary::default();
+        let mut backwards: Vec<Features> = articles
+            .iter()
+            .rev()
+            .map(|a| vocabulary.intern(counts(a)))
+            .collect();
+        backwards.reverse();
+        assert_eq!(vectors(backwards), in_order);
     }
 
     #[test]

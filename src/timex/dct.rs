@@ -175,21 +175,22 @@ fn is_dateline(line: &str, dates: &[(usize, usize, NaiveDate)]) -> bool {
             .is_some_and(|w| w.len() > 1 && w.chars().all(|c| !c.is_lowercase()))
 }
 
-/// One article's tags, for inference across articles.
+/// One article as inference across articles sees it.
 pub struct Dated<'a> {
     pub path: &'a str,
     pub published: Option<NaiveDate>,
-    pub timexes: &'a [Timex],
+    /// What its time expressions say ([`Profile::of`]), read once when it was tagged.
+    pub profile: &'a Profile,
 }
 
 /// Infer a publication date for every article that has none, from the others.
 /// Returns one entry per article (`None` where a date was already known or nothing
 /// could be inferred).
 pub fn infer(articles: &[Dated]) -> Vec<Option<Published>> {
-    // Each article's dated mentions are read once and indexed, so each undated article
-    // costs the dated articles that share a day or month with it, not all of them.
-    let profiles: Vec<Profile> = articles.iter().map(Profile::of).collect();
-    let index = Index::of(articles, &profiles);
+    // Each article's dated mentions were read once and are indexed here, so each
+    // undated article costs the dated articles that share a day or month with it, not
+    // all of them.
+    let index = Index::of(articles);
     articles
         .iter()
         .enumerate()
@@ -197,7 +198,7 @@ pub fn infer(articles: &[Dated]) -> Vec<Option<Published>> {
             if a.published.is_some() {
                 return None;
             }
-            borrowed(i, articles, &profiles, &index).or_else(|| latest_mentioned(a))
+            borrowed(i, articles, &index).or_else(|| a.profile.latest.clone())
         })
         .collect()
 }
@@ -210,19 +211,19 @@ struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    fn of(articles: &[Dated], profiles: &'a [Profile]) -> Index<'a> {
+    fn of(articles: &[Dated<'a>]) -> Index<'a> {
         let mut index = Index {
             days: HashMap::new(),
             near_months: HashMap::new(),
         };
-        for (j, (a, p)) in articles.iter().zip(profiles).enumerate() {
+        for (j, a) in articles.iter().enumerate() {
             if a.published.is_none() {
                 continue;
             }
-            for d in unique(&p.days) {
+            for d in unique(&a.profile.days) {
                 index.days.entry(d).or_default().push(j);
             }
-            for m in unique(&p.near_months) {
+            for m in unique(&a.profile.near_months) {
                 index.near_months.entry(m).or_default().push(j);
             }
         }
@@ -234,25 +235,34 @@ fn unique(values: &[String]) -> BTreeSet<&str> {
     values.iter().map(String::as_str).collect()
 }
 
-/// What an article's time expressions say about when it was written.
-struct Profile {
+/// What an article's time expressions say about when it was written: all that date
+/// inference needs of it, so that its text and tags need not be kept for it.
+#[derive(Clone, Debug, Default)]
+pub struct Profile {
     /// "MM-DD" of every day-precise date it mentions.
     days: Vec<String>,
     /// Months ("02") of its partial dates (undated articles).
     undated_months: Vec<String>,
     /// Months ("02") of dates within two months of its publication date.
     near_months: Vec<String>,
+    /// For an undated article, the latest full date it mentions, when it may be the
+    /// publication date ([`latest_mentioned`]).
+    latest: Option<Published>,
 }
 
 impl Profile {
-    fn of(a: &Dated) -> Profile {
+    /// The profile of an article published on `published` (if known) with these tags.
+    pub fn of(published: Option<NaiveDate>, timexes: &[Timex]) -> Profile {
         Profile {
-            days: month_days(a.timexes),
-            undated_months: undated_months(a.timexes),
-            near_months: a
-                .published
-                .map(|d| near_months(a.timexes, d))
+            days: month_days(timexes),
+            undated_months: undated_months(timexes),
+            near_months: published
+                .map(|d| near_months(timexes, d))
                 .unwrap_or_default(),
+            latest: match published {
+                None => latest_mentioned(timexes),
+                Some(_) => None,
+            },
         }
     }
 }
@@ -273,13 +283,8 @@ fn telling(sharers: Option<&Vec<usize>>) -> &[usize] {
 /// The date of the dated article sharing the most dated events with the article: a
 /// day and month both mention counts fully, a month both place near their present
 /// ("due in February", "later this month") half. Ties go to the earlier article.
-fn borrowed(
-    i: usize,
-    articles: &[Dated],
-    profiles: &[Profile],
-    index: &Index,
-) -> Option<Published> {
-    let mine = &profiles[i];
+fn borrowed(i: usize, articles: &[Dated], index: &Index) -> Option<Published> {
+    let mine = articles[i].profile;
     // (days shared, months shared) per dated article, in article order.
     let mut shared: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
     for d in &mine.days {
@@ -366,9 +371,8 @@ fn month_days(timexes: &[Timex]) -> Vec<String> {
 /// The latest full date (day, month and year) the article mentions, when nothing the
 /// article mentions lies later: a birth date in 1923 is no publication date for an
 /// article that also speaks of 2008.
-fn latest_mentioned(a: &Dated) -> Option<Published> {
-    let (date, t) = a
-        .timexes
+fn latest_mentioned(timexes: &[Timex]) -> Option<Published> {
+    let (date, t) = timexes
         .iter()
         .filter_map(|t| {
             NaiveDate::parse_from_str(&t.value, "%Y-%m-%d")
@@ -376,8 +380,7 @@ fn latest_mentioned(a: &Dated) -> Option<Published> {
                 .map(|d| (d, t))
         })
         .max_by_key(|(d, _)| *d)?;
-    let latest_year = a
-        .timexes
+    let latest_year = timexes
         .iter()
         .filter_map(|t| match &t.reading {
             Reading::Time(r) => r.latest.map(|d| d.year()),
