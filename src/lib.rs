@@ -25,6 +25,12 @@
 //! * [`report`] renders the result to any writer: text, JSON, JSON Lines, Markdown,
 //!   HTML, ClaimReview, a timeline.
 //!
+//! The stages up to extract are the article's own and run as each chunk of files is
+//! read ([`ReadChunk`]), both cores at once; with [`Retain::Claims`] an article then
+//! keeps only its claims and the sentences they are in, so a large pile never holds
+//! all its texts. Date inference, stories, align and compare look across articles and
+//! run once all are read.
+//!
 //! [`evaluate`] scores the whole pipeline on hand-annotated ECB+ clusters; [`config`]
 //! reads the config file.
 
