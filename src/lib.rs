@@ -379,6 +379,7 @@ fn read_times(mut article: Article) -> Analyzed {
         timexes,
         claims: Vec::new(),
         story: 0,
+        sentences_dropped: 0,
     }
 }
 

@@ -599,6 +599,8 @@ pub struct Analyzed {
     /// The story the article reports, numbered across the run: claims of different
     /// stories are never compared.
     pub story: usize,
+    /// Sentences [`Analyzed::compact`] removed (they held no claim); 0 otherwise.
+    pub sentences_dropped: usize,
 }
 
 impl Analyzed {
@@ -611,30 +613,48 @@ impl Analyzed {
             timexes: Vec::new(),
             claims,
             story: 0,
+            sentences_dropped: 0,
         }
+    }
+
+    /// How many sentences the article has, counting those [`Analyzed::compact`]
+    /// removed.
+    pub fn sentence_count(&self) -> usize {
+        self.sentences.len() + self.sentences_dropped
     }
 
     /// Drop what no stage after extraction reads, so that a large run holds its claims
     /// but not its texts: the article's text, its time expressions, the stretches
-    /// clean kept, and the text of every sentence no claim is in. Sentences keep their
-    /// place, span and line (claims point at them by index, reports count them), and
-    /// what clean dropped is kept for the reports' counts.
+    /// clean kept, and every sentence no claim is in. Claims then point at the
+    /// sentences kept (in the same order), and [`Analyzed::sentence_count`] still
+    /// counts all; what clean dropped is kept for the reports' counts.
     pub fn compact(&mut self) {
         self.article.text = String::new();
         self.timexes = Vec::new();
         self.cleaned.kept = Vec::new();
-        let mut quoted = vec![false; self.sentences.len()];
+        // New index of every sentence a claim is in.
+        let mut kept: Vec<Option<usize>> = vec![None; self.sentences.len()];
         for c in &self.claims {
-            if let Some(q) = quoted.get_mut(c.sentence) {
-                *q = true;
+            if let Some(k) = kept.get_mut(c.sentence) {
+                *k = Some(0);
             }
         }
-        for (s, quoted) in self.sentences.iter_mut().zip(quoted) {
-            if !quoted {
-                s.text = String::new();
-            }
+        for (next, k) in kept.iter_mut().flatten().enumerate() {
+            *k = next;
         }
+        let before = self.sentences.len();
+        let mut i = 0;
+        self.sentences.retain(|_| {
+            i += 1;
+            kept[i - 1].is_some()
+        });
         self.sentences.shrink_to_fit();
+        self.sentences_dropped += before - self.sentences.len();
+        for c in &mut self.claims {
+            if let Some(Some(k)) = kept.get(c.sentence) {
+                c.sentence = *k;
+            }
+        }
         self.claims.shrink_to_fit();
     }
 }

@@ -126,7 +126,7 @@ fn article(index: usize, a: &Analyzed) -> ArticleOut<'_> {
         published_evidence: published.map_or("", |p| p.evidence.as_str()),
         encoding: a.article.encoding.unwrap_or("UTF-8"),
         story: a.story,
-        sentences: a.sentences.len(),
+        sentences: a.sentence_count(),
         claims: a.claims.len(),
         dropped: a
             .cleaned

@@ -372,7 +372,7 @@ fn write_article_details(p: &mut Printer<'_>, a: &Analyzed, indent: usize) -> io
     p.para(&prefix, &[plain(format!("dropped: {dropped}"))], hang)?;
     let sizes = format!(
         "{}, {}",
-        count(a.sentences.len(), "sentence", "sentences"),
+        count(a.sentence_count(), "sentence", "sentences"),
         count(a.claims.len(), "claim", "claims")
     );
     p.para(&prefix, &[plain(sizes)], hang)
