@@ -26,6 +26,7 @@ use crate::model::{
     Amount, Article, Aspect, Claim, ClaimKind, Event, Granularity, Reading, Sentence, Span,
     TimeRange, Timex, TimexType, Topic, Value,
 };
+use crate::wordre::WordRegex;
 use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
 use std::cell::OnceCell;
@@ -183,8 +184,8 @@ impl EventMemory {
 /// "these festivals overlap with the start of the naval drills": the drills start
 /// within the time the article gave the festivals.
 fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
-    static COINCIDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bcoincid(?:e|es|ed|ing)\s+with\s+(?:the\s+)?(?P<edge>start|beginning|opening|end|close)\s+of\b")
+    static COINCIDE: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\bcoincid(?:e|es|ed|ing)\s+with\s+(?:the\s+)?(?P<edge>start|beginning|opening|end|close)\s+of\b")
             .expect("coincide pattern compiles")
     });
     let Some(caps) = COINCIDE.captures(ctx.text) else {
@@ -230,8 +231,8 @@ fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
 /// "held at the hill town of Vanzo", "took place in Geneva": where an event
 /// happened.
 fn venues(ctx: &SentenceCtx) -> Vec<Claim> {
-    static VENUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:held|took\s+place|met|meet|meets|convened|reconvened|gathered|happened|occurred)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:village|town|city|capital|province|island|region|resort|venue|headquarters|port)\s+of\s+)?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
+    static VENUE: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"\b(?:held|took\s+place|met|meet|meets|convened|reconvened|gathered|happened|occurred)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:village|town|city|capital|province|island|region|resort|venue|headquarters|port)\s+of\s+)?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
             .expect("venue pattern compiles")
     });
     let mut out = Vec::new();
@@ -1076,8 +1077,8 @@ fn before_word_start(ctx: &SentenceCtx, at: usize) -> usize {
 
 /// "the last such festivals took place in", "was last held in".
 fn is_last_took_place(ctx: &SentenceCtx, at: usize) -> bool {
-    static LAST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:the\s+last\b[^,.;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|occurred|came|was|were)|(?:was|were)\s+last\s+(?:held|seen|staged|reported))\s+(?:in|on|back\s+in)\s*$")
+    static LAST: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(?:the\s+last\b[^,.;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|occurred|came|was|were)|(?:was|were)\s+last\s+(?:held|seen|staged|reported))\s+(?:in|on|back\s+in)\s*$")
             .expect("last-occurrence pattern compiles")
     });
     LAST.is_match(&ctx.text[..at])
@@ -1542,8 +1543,8 @@ fn durations(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
 // ---------------------------------------------------------------------------------
 // Counts and ordinals
 
-static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|fewer\s+than|less\s+than|roughly|approximately|as\s+many\s+as)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|several|a\s+dozen|a\s+few)\s+(?-i:(?P<noun>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+))")
+static COUNT: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|fewer\s+than|less\s+than|roughly|approximately|as\s+many\s+as)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|several|a\s+dozen|a\s+few)\s+(?-i:(?P<noun>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+))")
         .expect("count pattern compiles")
 });
 
@@ -1879,8 +1880,8 @@ fn fmt_count(x: f64) -> String {
     }
 }
 
-static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)")
+static ORDINAL: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)")
         .expect("ordinal pattern compiles")
 });
 
@@ -2005,7 +2006,7 @@ fn event_of(c: &Claim, sentence: &str, story: &Event) -> Event {
     }
 }
 
-static ATTRIBUTION: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+static ATTRIBUTION: LazyLock<[WordRegex; 3]> = LazyLock::new(|| {
     // A cited source: a run of capitalized words ("the U.S. Geological Survey", "Chile's
     // Seismological Center"), or a common noun for one ("state media", "police").
     let name = r"(?:[A-Z][\w.'&-]*\s+(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w.'&-]*";
@@ -2017,7 +2018,7 @@ static ATTRIBUTION: LazyLock<[Regex; 3]> = LazyLock::new(|| {
         format!(r"(?:^|[\s,(])(?:the\s+)?(?P<s>{common}|{name})\s+{verbs}\b"),
         format!(r"\b{verbs}\s+(?:the\s+)?(?P<s>{common}|{name})"),
     ]
-    .map(|p| Regex::new(&p).expect("attribution pattern compiles"))
+    .map(|p| WordRegex::new(&p).expect("attribution pattern compiles"))
 });
 
 /// Pronouns and sentence openers that look like a cited name but are not one.
@@ -2074,11 +2075,12 @@ pub fn attribution(text: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------
 // Actors and places
 
-static ACTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+static ACTOR_RE: LazyLock<WordRegex> = LazyLock::new(|| {
     let mut names: Vec<&str> = lexicon::actor_aliases().map(|(a, _)| a).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-    Regex::new(&format!(r"(?i)\b(?:{})(?:\b|$)", alts.join("|"))).expect("actor pattern compiles")
+    WordRegex::new(&format!(r"(?i)\b(?:{})(?:\b|$)", alts.join("|")))
+        .expect("actor pattern compiles")
 });
 
 /// Canonical actors named in a sentence. Short aliases ("US", "UN") count only in
@@ -2103,8 +2105,8 @@ pub fn actors(text: &str) -> Vec<String> {
     out
 }
 
-static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:in|at|near|of|off|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
+static PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"\b(?:in|at|near|of|off|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
         .expect("place pattern compiles")
 });
 
