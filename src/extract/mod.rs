@@ -185,7 +185,7 @@ impl EventMemory {
 /// within the time the article gave the festivals.
 fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
     static COINCIDE: LazyLock<WordRegex> = LazyLock::new(|| {
-        WordRegex::new(r"(?i)\bcoincid(?:e|es|ed|ing)\s+with\s+(?:the\s+)?(?P<edge>start|beginning|opening|end|close)\s+of\b")
+        WordRegex::needing(r"(?i)\bcoincid(?:e|es|ed|ing)\s+with\s+(?:the\s+)?(?P<edge>start|beginning|opening|end|close)\s+of\b", r"(?i)coincid")
             .expect("coincide pattern compiles")
     });
     let Some(caps) = COINCIDE.captures(ctx.text) else {
@@ -232,7 +232,7 @@ fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
 /// happened.
 fn venues(ctx: &SentenceCtx) -> Vec<Claim> {
     static VENUE: LazyLock<WordRegex> = LazyLock::new(|| {
-        WordRegex::new(r"\b(?:held|took\s+place|met|meet|meets|convened|reconvened|gathered|happened|occurred)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:village|town|city|capital|province|island|region|resort|venue|headquarters|port)\s+of\s+)?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
+        WordRegex::needing(r"\b(?:held|took\s+place|met|meet|meets|convened|reconvened|gathered|happened|occurred)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:village|town|city|capital|province|island|region|resort|venue|headquarters|port)\s+of\s+)?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)", r"held|took|met|meet|convened|gathered|happened|occurred")
             .expect("venue pattern compiles")
     });
     let mut out = Vec::new();
@@ -1078,7 +1078,7 @@ fn before_word_start(ctx: &SentenceCtx, at: usize) -> usize {
 /// "the last such festivals took place in", "was last held in".
 fn is_last_took_place(ctx: &SentenceCtx, at: usize) -> bool {
     static LAST: LazyLock<WordRegex> = LazyLock::new(|| {
-        WordRegex::new(r"(?i)\b(?:the\s+last\b[^,.;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|occurred|came|was|were)|(?:was|were)\s+last\s+(?:held|seen|staged|reported))\s+(?:in|on|back\s+in)\s*$")
+        WordRegex::needing(r"(?i)\b(?:the\s+last\b[^,.;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|occurred|came|was|were)|(?:was|were)\s+last\s+(?:held|seen|staged|reported))\s+(?:in|on|back\s+in)\s*$", r"(?i)last")
             .expect("last-occurrence pattern compiles")
     });
     LAST.is_match(&ctx.text[..at])
@@ -1881,7 +1881,7 @@ fn fmt_count(x: f64) -> String {
 }
 
 static ORDINAL: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)")
+    WordRegex::needing(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)", r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d(?:st|nd|rd|th)")
         .expect("ordinal pattern compiles")
 });
 
@@ -2013,12 +2013,23 @@ static ATTRIBUTION: LazyLock<[WordRegex; 3]> = LazyLock::new(|| {
     let common = r"(?:[A-Z][\w'-]*\s+)?(?:[a-z]+\s+){0,2}(?:media|police|officials|authorities|agency|television|radio|witnesses|spokesman|spokeswoman|spokesperson|sheriff|coroner|prosecutors|investigators|rescuers|doctors)";
     let verbs =
         r"(?:said|says|say|reported|reports|report|told|announced|confirmed|estimated|stated)";
+    // What each needs: its verb or phrase.
+    let said = "said|say|report|told|announced|confirmed|estimated|stated";
     [
-        format!(r"(?:according\s+to|citing)\s+(?:the\s+)?(?P<s>{common}|{name})"),
-        format!(r"(?:^|[\s,(])(?:the\s+)?(?P<s>{common}|{name})\s+{verbs}\b"),
-        format!(r"\b{verbs}\s+(?:the\s+)?(?P<s>{common}|{name})"),
+        (
+            format!(r"(?:according\s+to|citing)\s+(?:the\s+)?(?P<s>{common}|{name})"),
+            "according|citing",
+        ),
+        (
+            format!(r"(?:^|[\s,(])(?:the\s+)?(?P<s>{common}|{name})\s+{verbs}\b"),
+            said,
+        ),
+        (
+            format!(r"\b{verbs}\s+(?:the\s+)?(?P<s>{common}|{name})"),
+            said,
+        ),
     ]
-    .map(|p| WordRegex::new(&p).expect("attribution pattern compiles"))
+    .map(|(p, needs)| WordRegex::needing(&p, needs).expect("attribution pattern compiles"))
 });
 
 /// Pronouns and sentence openers that look like a cited name but are not one.
