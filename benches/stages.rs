@@ -11,7 +11,9 @@
 //! `ingest` reads the files; `clean`, `segment`, `timex` and `extract` run on every
 //! article in turn, one thread; `stories`, `align` and `compare` on the whole set;
 //! `report` renders the JSON report into memory. `pipeline` is all of them, as
-//! `factdiff compare` runs them (both cores).
+//! `factdiff compare` runs them (both cores). `per_article` is the per-article chain
+//! the speed target is set for (ingest → clean → segment → publication date → timex →
+//! extract), one article at a time on one thread, from the file on.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use factdiff::model::Analyzed;
@@ -67,6 +69,14 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    let paths: Vec<String> = articles.iter().map(|a| a.article.path.clone()).collect();
+    g.bench_function("per_article", |b| {
+        b.iter(|| {
+            for path in &paths {
+                black_box(per_article(path, &opts.ingest));
+            }
+        })
+    });
     g.bench_function("stories", |b| {
         b.iter(|| stories::stories(black_box(articles)))
     });
@@ -88,6 +98,27 @@ fn stages(c: &mut Criterion) {
         b.iter(|| factdiff::analyze(black_box(&inputs), &opts).expect("analyse"))
     });
     g.finish();
+}
+
+/// One article through every per-article stage, as `factdiff` runs them before
+/// grouping stories: its claims.
+fn per_article(path: &str, opts: &ingest::IngestOptions) -> Vec<factdiff::model::Claim> {
+    let mut claims = Vec::new();
+    for mut article in ingest::ingest(&[path.to_string()], opts).expect("ingest") {
+        let cleaned = clean::clean(&article);
+        let sentences = segment::segment(&article, &cleaned);
+        let url_or_none = article
+            .published
+            .as_ref()
+            .is_none_or(|p| p.from == factdiff::model::DateSource::Url);
+        if url_or_none && let Some(p) = timex::dct::from_text(&article) {
+            article.published = Some(p);
+        }
+        let date = article.published.as_ref().map(|p| p.date);
+        let timexes = timex::tag(&article, &sentences, date);
+        claims.extend(extract::extract(0, &article, &sentences, &timexes));
+    }
+    claims
 }
 
 criterion_group! {

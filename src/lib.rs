@@ -50,6 +50,7 @@ pub mod report;
 pub mod segment;
 pub mod stories;
 pub mod timex;
+pub mod wordre;
 
 pub use error::Error;
 

@@ -26,7 +26,8 @@
 
 use crate::lexicon::{self, NUMBER_WORDS, VAGUE_QUANTITIES};
 use crate::model::Span;
-use regex::{Captures, Regex};
+use crate::wordre::WordRegex;
+use regex::Captures;
 use std::cmp::Reverse;
 use std::sync::LazyLock;
 
@@ -769,60 +770,66 @@ fn number_pattern() -> String {
 }
 
 /// "a 4.7-magnitude", "5.2 magnitude", "7.4 on the Richter scale", "4.7 Richter".
-static MAGNITUDE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MAGNITUDE_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(&format!(
         r"(?i)(?-u:\b)(?:an?\s+)?(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?)(?:\s*-\s*|\s+)(?:magnitude|on\s+the\s+richter(?:\s+scale)?|richter(?:\s+scale)?(?:\s+magnitude)?)(?-u:\b)"
-    ))
+    ), r"(?i)magnitude|richter")
     .expect("magnitude pattern compiles")
 });
 
 /// "magnitude 4.7", "magnitude-4.7", "a magnitude of 5.2", "a preliminary magnitude
 /// of about 5 on the Richter scale".
-static MAGNITUDE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MAGNITUDE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(&format!(
         r"(?i)(?-u:\b)(?:an?\s+)?(?:(?:preliminary|estimated|revised|moment|richter)\s+)?magnitude(?:\s*-\s*|\s+)(?:(?:of|was|is)\s+)?(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?)(?:\s+on\s+the\s+richter(?:\s+scale)?(?-u:\b))?"
-    ))
+    ), r"(?i)magnitude")
     .expect("magnitude pattern compiles")
 });
 
 /// A currency sign or code, then the amount: "$15bn", "US$2.5 million", "€2 mn",
 /// "Rs 500 crore", "$2-3 billion".
-static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MONEY: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(&format!(
         r"(?i)(?:(?-u:\b)(?P<q>{QUALIFIERS})\s+)?(?P<sign>(?-i:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF))\s?(?P<n>{DIGITS})(?:\s*[-–]\s*[$€£¥]?(?P<n2>{DIGITS}))?(?:(?:-|\s)?(?P<s>{MONEY_SCALES})(?-u:\b))?"
-    ))
+    ), r"[$€£¥₹₩]|Rs|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF")
     .expect("money pattern compiles")
 });
 
 /// A number, then a unit of measure, percent or currency word: "about 55 kilometers",
 /// "a 33-foot", "45 per cent", "2 million euros", "10-20 km".
-static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+static MEASURE: LazyLock<WordRegex> = LazyLock::new(|| {
     let number = number_pattern();
-    Regex::new(&format!(
+    WordRegex::new(&format!(
         r"(?i)(?-u:\b)(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>{number})(?:\s*[-–]\s*(?P<n2>{number}))?(?:\s*(?P<s>{MEASURE_SCALES})(?-u:\b))?(?P<sep>-|\s)?(?P<u>{UNIT_WORDS})"
     ))
     .expect("measure pattern compiles")
 });
 
 /// "22-year-old", "22 year-old", "63 years old", "twenty-two-year-old".
-static AGE_YEARS_OLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static AGE_YEARS_OLD: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(&format!(
         r"(?i)(?-u:\b)(?P<n>\d{{1,3}}|(?:{})(?-u:\b))(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)old(?-u:\b)",
         number_words_pattern()
-    ))
+    ), r"(?i)year")
     .expect("age pattern compiles")
 });
 
 /// "aged 63", "age 63", "aged 63 years".
-static AGE_AGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)aged?\s+(?P<n>\d{1,3})(?P<tail>\s+years?(?:\s+old)?(?-u:\b))?")
-        .expect("age pattern compiles")
+static AGE_AGED: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?i)(?-u:\b)aged?\s+(?P<n>\d{1,3})(?P<tail>\s+years?(?:\s+old)?(?-u:\b))?",
+        r"(?i)age",
+    )
+    .expect("age pattern compiles")
 });
 
 /// A name, then the age set off by commas: "Okafor, 63, said", "Okafor, 63 of".
-static AGE_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>\p{Lu}[\p{L}'’-]*),[ \t]+(?P<n>\d{1,3})(?:,|\s+of\s)")
-        .expect("age pattern compiles")
+static AGE_AFTER_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?P<name>\p{Lu}[\p{L}'’-]*),[ \t]+(?P<n>\d{1,3})(?:,|\s+of\s)",
+        r",",
+    )
+    .expect("age pattern compiles")
 });
 
 // ---------------------------------------------------------------------------------
@@ -831,7 +838,7 @@ static AGE_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Run one recognizer over every match of its pattern.
 fn scan(
-    pattern: &Regex,
+    pattern: &WordRegex,
     text: &str,
     read: fn(&str, &Captures) -> Option<Quantity>,
 ) -> Vec<Quantity> {

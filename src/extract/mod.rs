@@ -26,8 +26,10 @@ use crate::model::{
     Amount, Article, Aspect, Claim, ClaimKind, Event, Granularity, Reading, Sentence, Span,
     TimeRange, Timex, TimexType, Topic, Value,
 };
+use crate::wordre::WordRegex;
 use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -68,12 +70,16 @@ pub fn extract(
             timexes: &local,
             dct,
             previous_topic: previous_topic.as_ref(),
+            heads: OnceCell::new(),
         };
         let mut found = sentence_claims(&ctx);
         found.extend(coincidences(&ctx, &events));
         found.extend(venues(&ctx));
         events.remember(&found);
-        let own = background_time(&found, &local, dct).map(|b| (b, places(&s.text)));
+        // Actors, places and the source depend on the sentence alone: read them once
+        // for all its claims.
+        let here = SentenceFacts::new(&s.text);
+        let own = background_time(&found, &local, dct).map(|b| (b, here.places().clone()));
         let carried = previous_background.filter(|_| continues_previous(&s.text));
         let background = own.or(carried);
         previous_background = background.clone();
@@ -82,13 +88,13 @@ pub fn extract(
             c.article = article_index;
             c.sentence = si;
             c.span = c.span.shift(s.span.start);
-            c.actors = actors(&s.text);
+            c.actors = here.actors().clone();
             c.places = match &background {
                 Some((_, places)) if places.len() > c.places.len() => places.clone(),
-                _ => places(&s.text),
+                _ => here.places().clone(),
             };
             c.anchor = dct;
-            c.attributed_to = attribution(&s.text);
+            c.attributed_to = here.attribution().clone();
             if !matches!(
                 c.kind,
                 ClaimKind::Date | ClaimKind::LastOccurrence | ClaimKind::Place
@@ -113,6 +119,35 @@ pub fn extract(
         claims.extend(found);
     }
     claims
+}
+
+/// What a sentence says of who, where and whose word, read on first use and then
+/// shared by all its claims.
+struct SentenceFacts<'a> {
+    text: &'a str,
+    actors: OnceCell<Vec<String>>,
+    places: OnceCell<Vec<String>>,
+    attribution: OnceCell<Option<String>>,
+}
+
+impl<'a> SentenceFacts<'a> {
+    fn new(text: &'a str) -> Self {
+        SentenceFacts {
+            text,
+            actors: OnceCell::new(),
+            places: OnceCell::new(),
+            attribution: OnceCell::new(),
+        }
+    }
+    fn actors(&self) -> &Vec<String> {
+        self.actors.get_or_init(|| actors(self.text))
+    }
+    fn places(&self) -> &Vec<String> {
+        self.places.get_or_init(|| places(self.text))
+    }
+    fn attribution(&self) -> &Option<String> {
+        self.attribution.get_or_init(|| attribution(self.text))
+    }
 }
 
 /// When the events an article has dated so far happen, by topic head: "these reunions"
@@ -149,8 +184,8 @@ impl EventMemory {
 /// "these festivals overlap with the start of the naval drills": the drills start
 /// within the time the article gave the festivals.
 fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
-    static COINCIDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bcoincid(?:e|es|ed|ing)\s+with\s+(?:the\s+)?(?P<edge>start|beginning|opening|end|close)\s+of\b")
+    static COINCIDE: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::needing(r"(?i)\bcoincid(?:e|es|ed|ing)\s+with\s+(?:the\s+)?(?P<edge>start|beginning|opening|end|close)\s+of\b", r"(?i)coincid")
             .expect("coincide pattern compiles")
     });
     let Some(caps) = COINCIDE.captures(ctx.text) else {
@@ -196,8 +231,8 @@ fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
 /// "held at the hill town of Vanzo", "took place in Geneva": where an event
 /// happened.
 fn venues(ctx: &SentenceCtx) -> Vec<Claim> {
-    static VENUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:held|took\s+place|met|meet|meets|convened|reconvened|gathered|happened|occurred)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:village|town|city|capital|province|island|region|resort|venue|headquarters|port)\s+of\s+)?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
+    static VENUE: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::needing(r"\b(?:held|took\s+place|met|meet|meets|convened|reconvened|gathered|happened|occurred)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:village|town|city|capital|province|island|region|resort|venue|headquarters|port)\s+of\s+)?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)", r"held|took|met|meet|convened|gathered|happened|occurred")
             .expect("venue pattern compiles")
     });
     let mut out = Vec::new();
@@ -214,7 +249,7 @@ fn venues(ctx: &SentenceCtx) -> Vec<Claim> {
         let wa = ctx.word_at(caps.get(0).map_or(0, |m| m.start()));
         let verb = ctx.lower(wa);
         let topic = if matches!(
-            verb.as_str(),
+            verb,
             "met" | "meet" | "meets" | "convened" | "reconvened" | "gathered"
         ) {
             Some(meeting_topic())
@@ -306,6 +341,9 @@ struct Word {
     start: usize,
     end: usize,
     text: String,
+    /// `text` in lower case, made once: the rules compare words in lower case many
+    /// times per sentence.
+    lower: String,
 }
 
 fn tokenize(text: &str) -> Vec<Word> {
@@ -326,6 +364,7 @@ fn tokenize(text: &str) -> Vec<Word> {
                 start: m.start(),
                 end: m.start() + t.len(),
                 text: t.to_string(),
+                lower: t.to_lowercase(),
             }
         })
         .collect()
@@ -337,6 +376,9 @@ struct SentenceCtx<'a> {
     timexes: &'a [Timex],
     dct: Option<NaiveDate>,
     previous_topic: Option<&'a Topic>,
+    /// The sentence's event heads ([`event_heads`]), found on first use: every value's
+    /// topic search asks for them.
+    heads: OnceCell<Vec<usize>>,
 }
 
 impl SentenceCtx<'_> {
@@ -354,11 +396,9 @@ impl SentenceCtx<'_> {
             .rposition(|w| w.end <= at)
             .map_or(0, |i| i + 1)
     }
-    fn lower(&self, i: usize) -> String {
-        self.words
-            .get(i)
-            .map(|w| w.text.to_lowercase())
-            .unwrap_or_default()
+    /// Word `i` in lower case ("" past the end).
+    fn lower(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", |w| w.lower.as_str())
     }
     /// The lower-cased text before `at`, trimmed.
     fn before(&self, at: usize) -> String {
@@ -442,14 +482,14 @@ fn is_record_word(w: &str) -> bool {
 
 /// Words that can stand inside a noun phrase before its head.
 fn is_modifier(w: &Word) -> bool {
-    let l = w.text.to_lowercase();
-    if lexicon::is_stopword(&l) || l.len() < 2 && !l.chars().all(|c| c.is_alphabetic()) {
+    let l = w.lower.as_str();
+    if lexicon::is_stopword(l) || l.len() < 2 && !l.chars().all(|c| c.is_alphabetic()) {
         return false;
     }
-    if matches!(l.as_str(), "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"") {
+    if matches!(l, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"") {
         return false;
     }
-    !is_verbish(&l)
+    !is_verbish(l)
 }
 
 /// A rough test for verbs: past forms and a few auxiliaries, which end a noun phrase.
@@ -514,7 +554,7 @@ fn noun_phrase(ctx: &SentenceCtx, h: usize) -> (usize, usize) {
     let mut b = h + 1;
     if ctx.lower(b) == "of" {
         let mut k = b + 1;
-        if matches!(ctx.lower(k).as_str(), "the" | "a" | "an") {
+        if matches!(ctx.lower(k), "the" | "a" | "an") {
             k += 1;
         }
         let start = k;
@@ -565,8 +605,12 @@ fn topic_of(ctx: &SentenceCtx, a: usize, b: usize, h: usize) -> Topic {
     }
 }
 
-/// Event heads in the sentence, as word indices.
-fn event_heads(ctx: &SentenceCtx) -> Vec<usize> {
+/// Event heads in the sentence, as word indices (found once per sentence).
+fn event_heads<'c>(ctx: &'c SentenceCtx) -> &'c [usize] {
+    ctx.heads.get_or_init(|| find_event_heads(ctx))
+}
+
+fn find_event_heads(ctx: &SentenceCtx) -> Vec<usize> {
     (0..ctx.words.len())
         .filter(|&i| {
             let w = &ctx.words[i];
@@ -582,7 +626,7 @@ fn event_heads(ctx: &SentenceCtx) -> Vec<usize> {
 fn is_verb_use(ctx: &SentenceCtx, i: usize) -> bool {
     i > 0
         && matches!(
-            ctx.lower(i - 1).as_str(),
+            ctx.lower(i - 1),
             "to" | "will" | "would" | "they" | "we" | "can" | "could" | "may" | "might" | "not"
         )
 }
@@ -595,18 +639,18 @@ fn modifies_next(ctx: &SentenceCtx, i: usize) -> bool {
     };
     // English compounds take a singular modifier ("truce village"); a plural is the
     // head of its phrase ("these festivals overlap").
-    let this = ctx.words[i].text.to_lowercase();
+    let this = &ctx.words[i].lower;
     if this.ends_with('s') && !this.ends_with("ss") && this != "talks" {
         return false;
     }
-    let l = next.text.to_lowercase();
+    let l = next.lower.as_str();
     next.text.chars().next().is_some_and(char::is_lowercase)
         && next.text.chars().all(|c| c.is_alphabetic())
         && !in_timex(ctx, next.start)
-        && !lexicon::is_stopword(&l)
-        && !is_verbish(&l)
-        && !lexicon::IRREGULAR_PAST.contains(&l.as_str())
-        && !lexicon::is_event_noun(&l)
+        && !lexicon::is_stopword(l)
+        && !is_verbish(l)
+        && !lexicon::IRREGULAR_PAST.contains(&l)
+        && !lexicon::is_event_noun(l)
         && !l.ends_with("ly")
         && !l.ends_with("ing")
 }
@@ -638,10 +682,10 @@ fn segments(ctx: &SentenceCtx) -> Vec<(usize, usize)> {
 fn is_aside(ctx: &SentenceCtx, seg: (usize, usize)) -> bool {
     let first = ctx.lower(seg.0);
     matches!(
-        first.as_str(),
+        first,
         "which" | "who" | "whose" | "where" | "when" | "including" | "whom" | "they" | "he" | "she"
     ) || first.len() > 4 && first.ends_with("ed")
-        || lexicon::IRREGULAR_PAST.contains(&first.as_str()) && seg.0 > 0
+        || lexicon::IRREGULAR_PAST.contains(&first) && seg.0 > 0
 }
 
 /// The nearest event head left of word `wa`: this segment first, then earlier
@@ -679,8 +723,8 @@ fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Left {
             // "the clerk who was dismissed … on Thursday": a verb between the event
             // noun and the time takes the time for its own event.
             let l = ctx.lower(k);
-            let verb = is_verbish(&l) || lexicon::IRREGULAR_PAST.contains(&l.as_str());
-            if verb && !is_support_verb(&l) {
+            let verb = is_verbish(l) || lexicon::IRREGULAR_PAST.contains(&l);
+            if verb && !is_support_verb(l) {
                 return Left::Blocked(Some(k));
             }
         }
@@ -765,8 +809,8 @@ fn head_right(ctx: &SentenceCtx, heads: &[usize], wb: usize, seek: Seek) -> Opti
         let stop = match seek {
             Seek::Time => {
                 is_clause_break(&ctx.words[k])
-                    || is_verbish(&l)
-                    || lexicon::IRREGULAR_PAST.contains(&l.as_str())
+                    || is_verbish(l)
+                    || lexicon::IRREGULAR_PAST.contains(&l)
             }
             Seek::Record => false,
         };
@@ -783,9 +827,7 @@ fn head_right(ctx: &SentenceCtx, heads: &[usize], wb: usize, seek: Seek) -> Opti
 fn phrase_topic(ctx: &SentenceCtx, heads: &[usize], k: usize) -> Topic {
     let (mut a, mut b) = noun_phrase(ctx, k);
     let mut h = k;
-    if a >= 2
-        && matches!(ctx.lower(a - 1).as_str(), "in" | "of" | "on" | "for")
-        && heads.contains(&(a - 2))
+    if a >= 2 && matches!(ctx.lower(a - 1), "in" | "of" | "on" | "for") && heads.contains(&(a - 2))
     {
         h = a - 2;
         (a, _) = noun_phrase(ctx, h);
@@ -810,46 +852,46 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
         let (a, b) = noun_phrase(ctx, h);
         return Some((topic_of(ctx, a.max(wb), b, h), true));
     }
-    match head_left(ctx, &heads, wa) {
+    match head_left(ctx, heads, wa) {
         // "was charged with arson on Friday": the noun is the verb's object, and the
         // time the verb's.
         Left::Found(h)
             if seek == Seek::Time
                 && h >= 2
                 && ctx.lower(h - 1) == "with"
-                && is_verbish(&ctx.lower(h - 2)) =>
+                && is_verbish(ctx.lower(h - 2)) =>
         {
-            return verb_topic(ctx, h - 2).or_else(|| Some((phrase_topic(ctx, &heads, h), false)));
+            return verb_topic(ctx, h - 2).or_else(|| Some((phrase_topic(ctx, heads, h), false)));
         }
-        Left::Found(h) => return Some((phrase_topic(ctx, &heads, h), false)),
+        Left::Found(h) => return Some((phrase_topic(ctx, heads, h), false)),
         Left::Blocked(verb) if seek == Seek::Time => {
-            return subject_incident(ctx, &heads, wa).or_else(|| verb_topic(ctx, verb?));
+            return subject_incident(ctx, heads, wa).or_else(|| verb_topic(ctx, verb?));
         }
         Left::Blocked(_) => return None,
         Left::NotFound => {}
     }
     if seek == Seek::Record
-        && let Some(h) = head_right(ctx, &heads, wb, seek)
+        && let Some(h) = head_right(ctx, heads, wb, seek)
     {
-        return Some((phrase_topic(ctx, &heads, h), false));
+        return Some((phrase_topic(ctx, heads, h), false));
     }
     // A pronoun subject stands for the previous sentence's event ("They are due to
     // open on 9 March"); "It is the first time" is no reference.
     let subject_pronoun = ctx.words.iter().take(wa).enumerate().any(|(i, w)| {
         matches!(w.text.as_str(), "They" | "they")
             || matches!(w.text.as_str(), "It" | "it")
-                && !matches!(ctx.lower(i + 1).as_str(), "is" | "was" | "has" | "had")
+                && !matches!(ctx.lower(i + 1), "is" | "was" | "has" | "had")
     });
     if subject_pronoun && let Some(t) = ctx.previous_topic {
         return Some((t.clone(), false));
     }
-    if let Some(h) = head_right(ctx, &heads, wb, seek) {
-        return Some((phrase_topic(ctx, &heads, h), false));
+    if let Some(h) = head_right(ctx, heads, wb, seek) {
+        return Some((phrase_topic(ctx, heads, h), false));
     }
     // A meeting verb names the event itself ("the delegates met … on Wednesday").
     (0..wa).rev().find_map(|i| {
         let l = ctx.lower(i);
-        matches!(l.as_str(), "met" | "meet" | "meets").then(|| (meeting_topic(), false))
+        matches!(l, "met" | "meet" | "meets").then(|| (meeting_topic(), false))
     })
 }
 
@@ -861,7 +903,7 @@ fn subject_incident(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<(To
         .iter()
         .copied()
         .filter(|&h| h < wa)
-        .find(|&h| lexicon::incident(&ctx.lower(h)).is_some())?;
+        .find(|&h| lexicon::incident(ctx.lower(h)).is_some())?;
     Some((phrase_topic(ctx, heads, h), false))
 }
 
@@ -897,10 +939,10 @@ fn is_reporting_verb(l: &str) -> bool {
 /// charged Saturday", "bought the shotgun on Friday"): the verb is the topic.
 fn verb_topic(ctx: &SentenceCtx, k: usize) -> Option<(Topic, bool)> {
     let l = ctx.lower(k);
-    if is_reporting_verb(&l) || !l.chars().all(|c| c.is_alphabetic()) {
+    if is_reporting_verb(l) || !l.chars().all(|c| c.is_alphabetic()) {
         return None;
     }
-    let head = lexicon::fold(&l);
+    let head = lexicon::fold(l);
     Some((
         Topic {
             label: ctx.words[k].text.clone(),
@@ -1035,8 +1077,8 @@ fn before_word_start(ctx: &SentenceCtx, at: usize) -> usize {
 
 /// "the last such festivals took place in", "was last held in".
 fn is_last_took_place(ctx: &SentenceCtx, at: usize) -> bool {
-    static LAST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:the\s+last\b[^,.;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|occurred|came|was|were)|(?:was|were)\s+last\s+(?:held|seen|staged|reported))\s+(?:in|on|back\s+in)\s*$")
+    static LAST: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::needing(r"(?i)\b(?:the\s+last\b[^,.;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|occurred|came|was|were)|(?:was|were)\s+last\s+(?:held|seen|staged|reported))\s+(?:in|on|back\s+in)\s*$", r"(?i)last")
             .expect("last-occurrence pattern compiles")
     });
     LAST.is_match(&ctx.text[..at])
@@ -1151,11 +1193,11 @@ fn offsets(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         let mut topic = topic_of(ctx, a, b, h);
         let tail = ctx.lower(b);
         topic.aspect = if matches!(
-            tail.as_str(),
+            tail,
             "begin" | "begins" | "start" | "starts" | "open" | "opens"
         ) {
             Aspect::Start
-        } else if matches!(tail.as_str(), "end" | "ends" | "finish" | "finishes") {
+        } else if matches!(tail, "end" | "ends" | "finish" | "finishes") {
             Aspect::End
         } else {
             Aspect::Whole
@@ -1470,7 +1512,7 @@ fn durations(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         // "two hours of negotiations": the event the time measures follows "of".
         let heads = event_heads(ctx);
         let of_event = (ctx.lower(wb) == "of" && heads.contains(&(wb + 1)))
-            .then(|| phrase_topic(ctx, &heads, wb + 1));
+            .then(|| phrase_topic(ctx, heads, wb + 1));
         let Some(topic) = of_event.or_else(|| topic_near(ctx, wa, wb).map(|(t, _)| t)) else {
             continue;
         };
@@ -1501,8 +1543,8 @@ fn durations(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
 // ---------------------------------------------------------------------------------
 // Counts and ordinals
 
-static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|fewer\s+than|less\s+than|roughly|approximately|as\s+many\s+as)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|several|a\s+dozen|a\s+few)\s+(?-i:(?P<noun>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+))")
+static COUNT: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|fewer\s+than|less\s+than|roughly|approximately|as\s+many\s+as)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|several|a\s+dozen|a\s+few)\s+(?-i:(?P<noun>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+))")
         .expect("count pattern compiles")
 });
 
@@ -1838,8 +1880,8 @@ fn fmt_count(x: f64) -> String {
     }
 }
 
-static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)")
+static ORDINAL: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)", r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d(?:st|nd|rd|th)")
         .expect("ordinal pattern compiles")
 });
 
@@ -1964,19 +2006,30 @@ fn event_of(c: &Claim, sentence: &str, story: &Event) -> Event {
     }
 }
 
-static ATTRIBUTION: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+static ATTRIBUTION: LazyLock<[WordRegex; 3]> = LazyLock::new(|| {
     // A cited source: a run of capitalized words ("the U.S. Geological Survey", "Chile's
     // Seismological Center"), or a common noun for one ("state media", "police").
     let name = r"(?:[A-Z][\w.'&-]*\s+(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w.'&-]*";
     let common = r"(?:[A-Z][\w'-]*\s+)?(?:[a-z]+\s+){0,2}(?:media|police|officials|authorities|agency|television|radio|witnesses|spokesman|spokeswoman|spokesperson|sheriff|coroner|prosecutors|investigators|rescuers|doctors)";
     let verbs =
         r"(?:said|says|say|reported|reports|report|told|announced|confirmed|estimated|stated)";
+    // What each needs: its verb or phrase.
+    let said = "said|say|report|told|announced|confirmed|estimated|stated";
     [
-        format!(r"(?:according\s+to|citing)\s+(?:the\s+)?(?P<s>{common}|{name})"),
-        format!(r"(?:^|[\s,(])(?:the\s+)?(?P<s>{common}|{name})\s+{verbs}\b"),
-        format!(r"\b{verbs}\s+(?:the\s+)?(?P<s>{common}|{name})"),
+        (
+            format!(r"(?:according\s+to|citing)\s+(?:the\s+)?(?P<s>{common}|{name})"),
+            "according|citing",
+        ),
+        (
+            format!(r"(?:^|[\s,(])(?:the\s+)?(?P<s>{common}|{name})\s+{verbs}\b"),
+            said,
+        ),
+        (
+            format!(r"\b{verbs}\s+(?:the\s+)?(?P<s>{common}|{name})"),
+            said,
+        ),
     ]
-    .map(|p| Regex::new(&p).expect("attribution pattern compiles"))
+    .map(|(p, needs)| WordRegex::needing(&p, needs).expect("attribution pattern compiles"))
 });
 
 /// Pronouns and sentence openers that look like a cited name but are not one.
@@ -2033,11 +2086,12 @@ pub fn attribution(text: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------
 // Actors and places
 
-static ACTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+static ACTOR_RE: LazyLock<WordRegex> = LazyLock::new(|| {
     let mut names: Vec<&str> = lexicon::actor_aliases().map(|(a, _)| a).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-    Regex::new(&format!(r"(?i)\b(?:{})(?:\b|$)", alts.join("|"))).expect("actor pattern compiles")
+    WordRegex::new(&format!(r"(?i)\b(?:{})(?:\b|$)", alts.join("|")))
+        .expect("actor pattern compiles")
 });
 
 /// Canonical actors named in a sentence. Short aliases ("US", "UN") count only in
@@ -2062,8 +2116,8 @@ pub fn actors(text: &str) -> Vec<String> {
     out
 }
 
-static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:in|at|near|of|off|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
+static PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"\b(?:in|at|near|of|off|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
         .expect("place pattern compiles")
 });
 

@@ -10,7 +10,7 @@
 use super::{SentenceCtx, blank_claim, count_display, in_timex};
 use crate::lexicon;
 use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
-use regex::Regex;
+use crate::wordre::WordRegex;
 use std::sync::LazyLock;
 
 const NUMBER: &str = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|scores|a\s+dozen)";
@@ -22,36 +22,45 @@ static QUALIFIER: LazyLock<String> =
 
 /// "killing 12", "injured almost 30", "wounding other 45", "hurting scores more":
 /// a role verb, then a number that no noun follows.
-static VERB_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static VERB_THEN_NUMBER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        &format!(
         r"(?i)\b(?P<role>killing|killed|kills|injuring|injured|wounding|wounded|hurting|hurt|arresting|arrested|evacuating|evacuated)\s+(?:another\s+|other\s+)?{}{NUMBER}(?:\s+(?:more|others|other\s+people))?(?:\s*(?:[,.;:)]|$)|\s+(?:and|in|on|at|when|while|after|as|before|during|of\s+them)\b)",
         *QUALIFIER
-    ))
+    ),
+        r"(?i)kill|injur|wound|hurt|arrest|evacuat",
+    )
     .expect("toll pattern compiles")
 });
 
 /// "65 wounded", "at least 35 injured", "350 were killed": a number, then the role.
-static NUMBER_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static NUMBER_THEN_ROLE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        &format!(
         r"(?i)(?:^|[\s,(])(?P<all>{}{NUMBER}\s+(?:(?:were|was|are|have\s+been|had\s+been|been|reported|confirmed)\s+)?(?P<role>killed|dead|injured|wounded|hurt|missing|arrested|evacuated))\b",
         *QUALIFIER
-    ))
+    ),
+        r"(?i)killed|dead|injured|wounded|hurt|missing|arrested|evacuated",
+    )
     .expect("toll pattern compiles")
 });
 
 /// "the death toll has risen to 15", "the toll from Sunday's quake stood at 24",
 /// "bringing the death toll to 40": a toll of the dead, stated as such.
-static TOLL_IS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TOLL_IS: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        &format!(
         r"(?i)\b(?:(?:death\s+)?toll(?:\s+\S+){{0,10}}?\s+(?P<verb>(?:has\s+|had\s+|now\s+)?(?:risen|rose|climbed|jumped|reached|increased|grown|grew|stood|stands|is\s+now)(?:\s+(?:at|to))?)|(?:bringing|raising|pushing|taking|putting)\s+the\s+(?:death\s+)?toll\s+to)\s+{}{NUMBER}\b",
         *QUALIFIER
-    ))
+    ),
+        r"(?i)toll",
+    )
     .expect("toll pattern compiles")
 });
 
 /// "no others were wounded", "no casualties", "no one was hurt".
-static NONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no\s+(?:one|other\s+people|others|one\s+else|other\s+injuries)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:seriously\s+)?(?P<role>killed|injured|hurt|wounded)|no\s+(?P<noun>casualties|injuries|deaths|fatalities|one\s+died|one\s+was\s+killed))\b")
+static NONE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(r"(?i)\b(?:no\s+(?:one|other\s+people|others|one\s+else|other\s+injuries)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:seriously\s+)?(?P<role>killed|injured|hurt|wounded)|no\s+(?P<noun>casualties|injuries|deaths|fatalities|one\s+died|one\s+was\s+killed))\b", r"(?i)no\s")
         .expect("no-toll pattern compiles")
 });
 
