@@ -823,7 +823,9 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
         }
         Left::Found(h) => return Some((phrase_topic(ctx, &heads, h), false)),
         Left::Blocked(verb) if seek == Seek::Time => {
-            return subject_incident(ctx, &heads, wa).or_else(|| verb_topic(ctx, verb?));
+            let incident = subject_incident(ctx, &heads, wa)
+                .filter(|_| verb.is_none_or(|v| !person_clause_before(ctx, v)));
+            return incident.or_else(|| verb_topic(ctx, verb?));
         }
         Left::Blocked(_) => return None,
         Left::NotFound => {}
@@ -863,6 +865,13 @@ fn subject_incident(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<(To
         .filter(|&h| h < wa)
         .find(|&h| lexicon::incident(&ctx.lower(h)).is_some())?;
     Some((phrase_topic(ctx, heads, h), false))
+}
+
+/// True when the verb at word `v` opens a relative clause about a person ("the
+/// gunman, a clerk who was fired on Thursday"): its time dates what happened to that
+/// person, not the incident the sentence is about.
+fn person_clause_before(ctx: &SentenceCtx, v: usize) -> bool {
+    (v.saturating_sub(3)..v).any(|k| matches!(ctx.lower(k).as_str(), "who" | "whom"))
 }
 
 /// Verbs that report rather than happen: "police said Tuesday" dates the saying.
@@ -1656,6 +1665,12 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             unit: lexicon::fold(head_word),
         };
         let display = count_display(low, high);
+        let (low, high) = widen_round_figure(n.as_str(), caps.name("q").is_some(), low, high);
+        let amount = Amount {
+            low,
+            high,
+            ..amount
+        };
         out.push(blank_claim(
             ClaimKind::Count,
             Span::new(whole.start(), noun_end),
@@ -1827,6 +1842,15 @@ fn count_display(low: f64, high: Option<f64>) -> String {
         Some(h) if h == low => fmt_count(low),
         Some(h) => format!("{}–{}", fmt_count(low), fmt_count(h)),
         None => format!("≥{}", fmt_count(low)),
+    }
+}
+
+/// An unqualified round figure ("600 were killed") stands for the values it rounds
+/// ([`crate::quantity::round_figure`]); the claim still shows the figure as printed.
+fn widen_round_figure(n: &str, qualified: bool, low: f64, high: Option<f64>) -> (f64, Option<f64>) {
+    match crate::quantity::round_figure(n) {
+        Some((a, b)) if !qualified && high == Some(low) => (a, Some(b)),
+        _ => (low, high),
     }
 }
 
@@ -2248,6 +2272,19 @@ mod tests {
         );
         assert!(actors("let us go").is_empty());
     }
+
+    #[test]
+    fn a_relative_clause_about_a_person_dates_its_own_verb() {
+        let text = "The woman held in the stabbing is Ann Lee, a 41-year-old cook who was dismissed from the diner on Tuesday.";
+        let claims = run(text, (2011, 6, 10));
+        let tuesday = claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Date && c.mention == "Tuesday")
+            .expect("a date for Tuesday");
+        assert_eq!(tuesday.topic.head, lexicon::fold("dismissed"));
+        assert_eq!(tuesday.display, "2011-06-07");
+        assert!(find(&claims, ClaimKind::Date, "stabbing").is_empty());
+    }
 }
 
 #[cfg(test)]
@@ -2381,6 +2418,36 @@ mod toll_tests {
                 .any(|(m, h, v)| m == mention && *h == head && v == value),
             "{text}: want {mention:?} {head} {value}, got {found:?}"
         );
+    }
+
+    #[test]
+    fn round_figures_stand_for_what_rounds_to_them() {
+        let text = "The floods killed 300 people and injured 35 others in the valley.";
+        let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
+        let article = Article::from_text("t.txt", text).published_on(date);
+        let sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            line: 1,
+            text: text.to_string(),
+        }];
+        let timexes = crate::timex::tag(&article, &sentences, Some(date));
+        let claims = extract(0, &article, &sentences, &timexes);
+        let amount = |mention: &str| {
+            let c = claims
+                .iter()
+                .find(|c| c.kind == ClaimKind::Count && c.mention.contains(mention))
+                .unwrap_or_else(|| panic!("no count {mention}: {claims:#?}"));
+            match &c.value {
+                Value::Amount(a) => (c.display.clone(), c.topic.head.clone(), a.low, a.high),
+                other => panic!("not an amount: {other:?}"),
+            }
+        };
+        let killed = amount("300");
+        assert_eq!(killed.0, "300");
+        assert_eq!(killed.1, format!("killed {}", lexicon::fold("people")));
+        assert_eq!((killed.2, killed.3), (285.0, Some(315.0)));
+        let injured = amount("35");
+        assert_eq!((injured.2, injured.3), (35.0, Some(35.0)));
     }
 
     #[test]

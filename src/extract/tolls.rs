@@ -112,7 +112,11 @@ fn toll(ctx: &SentenceCtx, span: Span, role: &str, n: &str, q: Option<&str>) -> 
     }
     let role = lexicon::role(&role.to_lowercase())?;
     let (low, high) = crate::quantity::count_interval(n, q)?;
-    Some(claim(ctx, span, role, low, high))
+    let mut c = claim(ctx, span, role, low, high);
+    if let Value::Amount(a) = &mut c.value {
+        (a.low, a.high) = super::widen_round_figure(n, q.is_some(), low, high);
+    }
+    Some(c)
 }
 
 /// "2.5" or "1,500-square": a digit right before or after the match is another number.
