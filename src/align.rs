@@ -364,6 +364,11 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
+    // Counts of an incident on Sunday and of another on Monday are two facts.
+    let same_day = match (a.event.day, b.event.day) {
+        (Some(x), Some(y)) => x.may_be(y),
+        _ => true,
+    };
     // Two different weekdays of undated articles are two days of the story, not one
     // fact stated two ways.
     let weekdays_fit = match (&a.value, &b.value) {
@@ -377,6 +382,7 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
     a.kind == b.kind
         && weekdays_fit
         && same_incident
+        && same_day
         && same_place
         && same_era
         && a.topic.head == b.topic.head

@@ -23,8 +23,8 @@ mod tolls;
 
 use crate::lexicon::{self, ORDINAL_WORDS};
 use crate::model::{
-    Amount, Article, Aspect, Claim, ClaimKind, Event, Granularity, Reading, Sentence, Span,
-    TimeRange, Timex, TimexType, Topic, Value,
+    Amount, Article, Aspect, Claim, ClaimKind, Event, EventDay, Granularity, Reading, Sentence,
+    Span, TimeRange, Timex, TimexType, Topic, Value,
 };
 use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
@@ -46,6 +46,8 @@ pub fn extract(
     let mut previous_background: Option<(NaiveDate, Vec<String>)> = None;
     let mut events = EventMemory::default();
     let mut claims = Vec::new();
+    // Per claim, the day of another incident its sentence introduces, if any.
+    let mut other_days: Vec<Option<EventDay>> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if is_byline(&s.text) {
             continue;
@@ -110,8 +112,11 @@ pub fn extract(
         if let Some(t) = main_topic(&ctx) {
             previous_topic = Some(t);
         }
+        let other_day = other_incident_day(&s.text, &local);
+        other_days.extend(std::iter::repeat_n(other_day, found.len()));
         claims.extend(found);
     }
+    assign_days(&mut claims, &other_days, &story);
     claims
 }
 
@@ -1968,6 +1973,7 @@ fn main_event(sentences: &[Sentence]) -> Event {
         kind,
         place,
         time: None,
+        day: None,
     }
 }
 
@@ -1980,12 +1986,134 @@ fn event_of(c: &Claim, sentence: &str, story: &Event) -> Event {
             kind: incidents(sentence).next().or(story.kind),
             place: c.places.first().cloned(),
             time: c.anchor,
+            day: None,
         };
     }
     Event {
         time: c.anchor,
         ..story.clone()
     }
+}
+
+/// Give each claim about the story's present (not history, not itself a time or a
+/// place) the day of its incident: the day of another incident its sentence
+/// introduces, else the day the lead gives the story's incident. Claims of two
+/// incidents on two days ("Monday's quake was the second in 24 hours … earlier on
+/// Sunday a 5.6 quake") are then never compared.
+fn assign_days(claims: &mut [Claim], other_days: &[Option<EventDay>], story: &Event) {
+    let main = main_day(claims, story);
+    for (c, other) in claims.iter_mut().zip(other_days) {
+        let takes_a_day = !matches!(
+            c.kind,
+            ClaimKind::Date | ClaimKind::LastOccurrence | ClaimKind::Place
+        );
+        if takes_a_day && !c.historical {
+            c.event.day = other.or(main);
+        }
+    }
+}
+
+/// The day the lead dates the story's incident ("An earthquake struck … on Sunday"):
+/// the first whole-day date, not after publication, in the lead whose topic names an incident of the story's
+/// kind, stated by a weekday or a calendar date (never "today": its day depends on
+/// where the writer sits).
+fn main_day(claims: &[Claim], story: &Event) -> Option<EventDay> {
+    claims
+        .iter()
+        .filter(|c| c.sentence < LEAD_SENTENCES && c.kind == ClaimKind::Date)
+        .filter(|c| !c.identifying && !c.historical && c.topic.aspect == Aspect::Whole)
+        .filter(|c| names_a_day(&c.mention) && !names_a_later_incident(&c.topic.label))
+        .filter(|c| incidents(&c.topic.label).any(|k| story.kind.is_none_or(|s| s == k)))
+        .find_map(|c| match &c.value {
+            // An incident is reported after it happens: a later day is a scheduled
+            // event's ("elections planned for 15 December").
+            Value::Time(r) => single_day(r)
+                .filter(|d| c.anchor.is_none_or(|p| *d <= p))
+                .map(EventDay::Date),
+            Value::Weekday(w) => Some(EventDay::Weekday(*w)),
+            _ => None,
+        })
+}
+
+/// True when a topic names an incident that follows the main one: "the second quake",
+/// "the sixth aftershock", "an aftershock".
+fn names_a_later_incident(label: &str) -> bool {
+    label.split_whitespace().any(|w| {
+        let l = w.to_lowercase();
+        lexicon::lookup(ORDINAL_WORDS, &l).is_some() || l.starts_with("aftershock")
+    })
+}
+
+/// The one day a range covers, if it is a single day.
+fn single_day(r: &TimeRange) -> Option<NaiveDate> {
+    (r.granularity == Granularity::Day && r.earliest == r.latest)
+        .then_some(r.earliest)
+        .flatten()
+}
+
+/// True when words name a day explicitly: a weekday or a month ("Sunday", "Nov. 27").
+fn names_a_day(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let l = w.to_lowercase();
+        lexicon::lookup(lexicon::WEEKDAYS, &l).is_some()
+            || lexicon::lookup(lexicon::MONTHS, &l).is_some()
+    })
+}
+
+/// Words after an indefinite article within which an incident noun still belongs to it
+/// ("a strong 6.1-magnitude earthquake").
+const INDEFINITE_REACH: usize = 4;
+
+/// The day of another incident a sentence introduces: an indefinite incident ("a
+/// quake", "another shooting": a new one, where "the quake" refers back) in a sentence
+/// that opens on its day ("On Saturday, a quake in the east killed 12", "Earlier on
+/// Sunday a quake shook the island"). A day later in the sentence may date something
+/// else ("aid reached survivors of a quake on Monday"), so only the opening frames it.
+fn other_incident_day(text: &str, timexes: &[Timex]) -> Option<EventDay> {
+    if !introduces_incident(text) {
+        return None;
+    }
+    timexes
+        .first()
+        .filter(|t| t.ttype == TimexType::Date && names_a_day(&t.text))
+        .filter(|t| opens_sentence(text, t.span.start))
+        .and_then(|t| match time_of(t) {
+            Some(r) => single_day(&r).map(EventDay::Date),
+            None => t
+                .value
+                .strip_prefix("XXXX-WXX-")
+                .and_then(|d| d.get(0..1))
+                .and_then(|d| d.parse().ok())
+                .map(EventDay::Weekday),
+        })
+}
+
+/// Words that may stand before a sentence's opening time ("Earlier on Sunday", "But
+/// late on Friday").
+fn opens_sentence(text: &str, at: usize) -> bool {
+    text[..at].split_whitespace().all(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "on" | "earlier" | "later" | "late" | "early" | "and" | "but" | "then" | "by"
+        )
+    })
+}
+
+/// True when a sentence introduces an incident with an indefinite article: "a quake",
+/// "an explosion", "another fire".
+fn introduces_incident(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "a" | "an" | "another")
+            && words[i + 1..]
+                .iter()
+                .take(INDEFINITE_REACH)
+                .any(|n| lexicon::incident(n).is_some())
+    })
 }
 
 static ATTRIBUTION: LazyLock<[Regex; 3]> = LazyLock::new(|| {
@@ -2271,6 +2399,36 @@ mod tests {
             vec!["China", "Iran", "United States"]
         );
         assert!(actors("let us go").is_empty());
+    }
+
+    #[test]
+    fn another_incident_on_another_day_keeps_its_own_day() {
+        let text = "Landslide hits Varno\n\
+            A landslide buried the village of Varno on Sunday, killing 12 people.\n\
+            On Monday, rescuers said the landslide had injured 40 people.\n\
+            On Saturday, a landslide in the north of Telmar killed 30 people.\n\
+            The second landslide of the week struck on Tuesday.";
+        let claims = run(text, (2010, 3, 17));
+        let day_of = |mention: &str| {
+            claims
+                .iter()
+                .find(|c| c.kind == ClaimKind::Count && c.mention.contains(mention))
+                .unwrap_or_else(|| panic!("no count {mention}: {claims:#?}"))
+                .event
+                .day
+        };
+        let sunday = NaiveDate::from_ymd_opt(2010, 3, 14).map(EventDay::Date);
+        assert_eq!(day_of("12 people"), sunday);
+        // "the landslide" refers back to the story's own incident.
+        assert_eq!(day_of("40 people"), sunday);
+        assert_eq!(
+            day_of("30 people"),
+            NaiveDate::from_ymd_opt(2010, 3, 13).map(EventDay::Date)
+        );
+        assert!(EventDay::Weekday(7).may_be(EventDay::Date(
+            NaiveDate::from_ymd_opt(2010, 3, 14).unwrap()
+        )));
+        assert!(!EventDay::Weekday(6).may_be(EventDay::Weekday(7)));
     }
 
     #[test]
