@@ -415,6 +415,11 @@ fn is_current(c: &Claim, fallback: Option<NaiveDate>) -> bool {
 /// be grouped when they agree: equal numbers of the same thing in one story are one
 /// fact, but different numbers may well be counts of different things.
 fn same_subject(a: &Claim, b: &Claim, na: &BTreeSet<String>, nb: &BTreeSet<String>) -> bool {
+    // Two suspects may face murder charges of two degrees: degrees that differ are
+    // only compared when both sentences name someone in common.
+    if a.kind == ClaimKind::Ordinal && a.topic.head.starts_with("degree ") {
+        return compatible(&a.value, &b.value) || !na.is_disjoint(nb);
+    }
     if a.kind != ClaimKind::Count || has_role(&a.topic.head) {
         return true;
     }

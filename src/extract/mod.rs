@@ -420,7 +420,13 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
             claims.push(c);
         }
     }
-    claims.extend(ordinals(ctx));
+    let degrees = degrees(ctx);
+    claims.extend(ordinals(ctx).into_iter().filter(|c| {
+        !degrees
+            .iter()
+            .any(|d| d.span.start < c.span.end && c.span.start < d.span.end)
+    }));
+    claims.extend(degrees);
     claims.sort_by_key(|c| (c.span, c.kind));
     claims
 }
@@ -1927,6 +1933,44 @@ fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
     out
 }
 
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<o>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:-|\s+)degree\s+(?:(?:criminal|aggravated|sexual|reckless)\s+){0,2}(?P<what>murder|manslaughter|homicide|assault|robbery|burglary|arson|kidnapping|rape|theft|conduct|burns|felony|misdemeanor)\b")
+        .expect("degree pattern compiles")
+});
+
+/// The degree of a charge or an injury: "first-degree murder", "third degree
+/// manslaughter", "second-degree burns". The topic is the degree of that offence
+/// ("degree murder"); which person it concerns is for alignment to check.
+fn degrees(ctx: &SentenceCtx) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for caps in DEGREE.captures_iter(ctx.text) {
+        let (Some(whole), Some(o), Some(what)) = (caps.get(0), caps.name("o"), caps.name("what"))
+        else {
+            continue;
+        };
+        let word = o.as_str().to_lowercase();
+        let value = lexicon::lookup(ORDINAL_WORDS, &word)
+            .or_else(|| word.trim_end_matches(char::is_alphabetic).parse().ok());
+        let Some(value) = value else { continue };
+        let offence = lexicon::fold(&what.as_str().to_lowercase());
+        let topic = Topic {
+            label: format!("degree of {}", what.as_str().to_lowercase()),
+            head: format!("degree {offence}"),
+            tokens: vec![lexicon::fold("degree"), offence],
+            aspect: Aspect::Whole,
+        };
+        out.push(blank_claim(
+            ClaimKind::Ordinal,
+            Span::new(whole.start(), whole.end()),
+            ctx.text,
+            Value::Ordinal(value),
+            format!("degree {value}"),
+            topic,
+        ));
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------
 // Events and attribution
 
@@ -2379,6 +2423,38 @@ mod tests {
     }
 
     #[test]
+    fn degrees_of_charges_and_injuries() {
+        let claims = run(
+            "Jon Hale was charged with first-degree murder and faces a third degree assault count.\nHe suffered second-degree burns.",
+            (2012, 4, 2),
+        );
+        let degree = |head: &str| {
+            claims
+                .iter()
+                .find(|c| c.kind == ClaimKind::Ordinal && c.topic.head == head)
+                .map(|c| (c.mention.clone(), c.value.clone()))
+        };
+        let head = |w: &str| format!("degree {}", lexicon::fold(w));
+        assert_eq!(
+            degree(&head("murder")),
+            Some(("first-degree murder".to_string(), Value::Ordinal(1)))
+        );
+        assert_eq!(
+            degree(&head("assault")),
+            Some(("third degree assault".to_string(), Value::Ordinal(3)))
+        );
+        assert_eq!(
+            degree(&head("burns")),
+            Some(("second-degree burns".to_string(), Value::Ordinal(2)))
+        );
+        let ordinals = claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Ordinal)
+            .count();
+        assert_eq!(ordinals, 3, "{claims:#?}");
+    }
+
+    #[test]
     fn counts_and_ordinals() {
         let claims = run(
             "Three rounds of hearings were held. At least 12 people died after the region's fourth missile test.",
@@ -2699,6 +2775,30 @@ mod toll_tests {
             "There were no casualties, the mayor said.",
             "no casualties",
             "killed",
+            "0",
+        );
+        has(
+            "No-one was injured in the blaze at the depot.",
+            "No-one was injured",
+            "injured",
+            "0",
+        );
+        has(
+            "\"No one was hurt,\" the mayor said.",
+            "No one was hurt",
+            "injured",
+            "0",
+        );
+        has(
+            "The mayor said that no one was hurt in the collapse.",
+            "no one was hurt",
+            "injured",
+            "0",
+        );
+        has(
+            "No one is believed to have been hurt, the council said.",
+            "No one is believed to have been hurt",
+            "injured",
             "0",
         );
     }

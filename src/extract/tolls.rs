@@ -49,9 +49,10 @@ static TOLL_IS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("toll pattern compiles")
 });
 
-/// "no others were wounded", "no casualties", "no one was hurt".
+/// "no others were wounded", "no casualties", "no one was hurt", "no-one is believed to
+/// be injured" (British spelling, hedged by the reporter).
 static NONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no\s+(?:one|other\s+people|others|one\s+else|other\s+injuries)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:seriously\s+)?(?P<role>killed|injured|hurt|wounded)|no\s+(?P<noun>casualties|injuries|deaths|fatalities|one\s+died|one\s+was\s+killed))\b")
+    Regex::new(r"(?i)\b(?:no(?:\s+|-)(?:one|other\s+people|others|one\s+else|other\s+injuries)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|(?:is|are|was|were)\s+(?:believed|thought|reported|understood)\s+to\s+(?:be|have\s+been))\s+(?:seriously\s+)?(?P<role>killed|injured|hurt|wounded)|no(?:\s+|-)(?P<noun>casualties|injuries|deaths|fatalities|one\s+died|one\s+was\s+killed))\b")
         .expect("no-toll pattern compiles")
 });
 
@@ -107,7 +108,11 @@ pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
 
 fn toll(ctx: &SentenceCtx, span: Span, role: &str, n: &str, q: Option<&str>) -> Option<Claim> {
     let n_start = span.end.checked_sub(n.len())?;
-    if in_timex(ctx, n_start) || is_part_of_a_larger_number(ctx, span) {
+    if in_timex(ctx, n_start)
+        || is_part_of_a_larger_number(ctx, span)
+        || is_no_one(ctx, span.start)
+        || is_no_one(ctx, n_start)
+    {
         return None;
     }
     let role = lexicon::role(&role.to_lowercase())?;
@@ -117,6 +122,19 @@ fn toll(ctx: &SentenceCtx, span: Span, role: &str, n: &str, q: Option<&str>) -> 
         (a.low, a.high) = super::widen_round_figure(n, q.is_some(), low, high);
     }
     Some(c)
+}
+
+/// "no one was hurt": the "one" of "no one" is no count of one (that toll is zero).
+fn is_no_one(ctx: &SentenceCtx, n_start: usize) -> bool {
+    let word = ctx.text[n_start..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let previous = ctx.text[..n_start]
+        .split(|c: char| !c.is_alphabetic())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    word.eq_ignore_ascii_case("one") && previous.eq_ignore_ascii_case("no")
 }
 
 /// "2.5" or "1,500-square": a digit right before or after the match is another number.
