@@ -14,7 +14,7 @@
 //! ("last year's manoeuvres") join only groups they agree with.
 
 use crate::model::{
-    Analyzed, Aspect, Claim, ClaimKind, ClaimRef, Granularity, Group, TimeRange, Value,
+    Amount, Analyzed, Aspect, Claim, ClaimKind, ClaimRef, Granularity, Group, TimeRange, Value,
 };
 use chrono::{Days, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -476,7 +476,7 @@ fn places_overlap(a: &[String], b: &[String]) -> bool {
 pub fn compatible(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Time(x), Value::Time(y)) => x.overlaps(y),
-        (Value::Amount(x), Value::Amount(y)) => x.overlaps(y),
+        (Value::Amount(x), Value::Amount(y)) => x.overlaps(y) && !different_floors(x, y),
         (Value::Ordinal(x), Value::Ordinal(y)) => x == y,
         (Value::Place(x), Value::Place(y)) => x.eq_ignore_ascii_case(y),
         (Value::Weekday(x), Value::Weekday(y)) => x == y,
@@ -490,6 +490,24 @@ pub fn compatible(a: &Value, b: &Value) -> bool {
         ) => utc == u2 && low <= h2 && l2 <= high,
         _ => false,
     }
+}
+
+/// How far apart two floors may be and still be one figure reported two ways.
+const FLOOR_RATIO: f64 = 2.0;
+
+/// True for two open-ended figures with different floors of one order ("at least
+/// seven" and "at least six", "more than 26,000" and "more than 31,000"): as bounds
+/// both could hold, but each is what its source counted, so they are two different
+/// reported figures, not one fact told twice. Floors further apart than
+/// [`FLOOR_RATIO`] ("at least two" hurt in one attack, "at least 70" in a week of
+/// riots) more likely bound different things, and are left as compatible bounds.
+pub fn different_floors(x: &Amount, y: &Amount) -> bool {
+    let (lo, hi) = if x.low <= y.low {
+        (x.low, y.low)
+    } else {
+        (y.low, x.low)
+    };
+    x.high.is_none() && y.high.is_none() && hi - lo > 1e-9 && hi <= lo * FLOOR_RATIO
 }
 
 /// Dice coefficient over two sorted token sets.

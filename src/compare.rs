@@ -189,9 +189,13 @@ fn superseded_by_a_rise(articles: &[Analyzed], group: &[&Claim], a: &Claim, b: &
                 let text = s.text.to_lowercase();
                 RISE_CUES.iter().any(|cue| text.contains(cue))
             });
+        let above_low = match (&r.value, &low.value) {
+            (Value::Amount(risen), Value::Amount(before)) => risen.low > before.low,
+            _ => false,
+        };
         says_rise
+            && above_low
             && compatible(&r.value, &high.value)
-            && !compatible(&r.value, &low.value)
             && moment(articles, r)
                 .is_some_and(|m| earlier(m_low, m) == Some(std::cmp::Ordering::Less))
     })
@@ -243,6 +247,9 @@ fn disagreement(a: &Claim, b: &Claim) -> String {
                 .map(|d| format!(" ({})", days_phrase(d)))
                 .unwrap_or_default();
             format!("{x} vs {y}: no time in common{gap}")
+        }
+        (Value::Amount(p), Value::Amount(q)) if crate::align::different_floors(p, q) => {
+            format!("{x} vs {y}: two different figures reported")
         }
         (Value::Amount(_), Value::Amount(_)) => {
             format!("{x} vs {y}: the numbers cannot both be right")
@@ -562,6 +569,37 @@ mod tests {
             claim(0, ClaimKind::Date, range_value(), "x"),
         ])];
         assert!(self_check(&arts).is_empty());
+    }
+
+    #[test]
+    fn two_floors_of_one_order_are_two_reported_figures() {
+        let floor = |article: usize, n: f64| {
+            let mut c = claim(
+                article,
+                ClaimKind::Count,
+                Value::Amount(Amount {
+                    low: n,
+                    high: None,
+                    unit: "peopl".into(),
+                }),
+                &format!("≥{n}"),
+            );
+            c.kind = ClaimKind::Count;
+            c
+        };
+        let verdict = |x: f64, y: f64| {
+            let arts = vec![analyzed(vec![floor(0, x)]), analyzed(vec![floor(1, y)])];
+            let mut g = group(2);
+            g.kind = ClaimKind::Count;
+            let f = compare(&arts, &[g]).remove(0);
+            (f.verdict, f.explanation)
+        };
+        let (v, why) = verdict(6.0, 7.0);
+        assert_eq!(v, Verdict::Contradict);
+        assert!(why.contains("two different figures reported"), "{why}");
+        assert_eq!(verdict(7.0, 7.0).0, Verdict::Agree);
+        // Floors far apart bound different things more likely than not.
+        assert_eq!(verdict(2.0, 70.0).0, Verdict::Agree);
     }
 
     #[test]
