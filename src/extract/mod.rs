@@ -72,6 +72,8 @@ pub fn extract(
             previous_topic: previous_topic.as_ref(),
         };
         let mut found = sentence_claims(&ctx);
+        let incident_clocks = incident_clocks(&ctx, &found, &story);
+        found.extend(incident_clocks);
         found.extend(coincidences(&ctx, &events));
         found.extend(venues(&ctx));
         events.remember(&found);
@@ -1378,6 +1380,35 @@ fn is_relative(t: &Timex) -> bool {
     l.starts_with("last") || l.starts_with("next") || l.starts_with("this")
 }
 
+/// Clock times no event noun claims ("she was struck just after 7 p.m."): in a story
+/// about one incident, a bare time of day is the incident's, so it takes the
+/// incident's type as its topic. Clock times are only grouped when they agree
+/// (see `align`), so a time that is really another event's can join no contradiction.
+fn incident_clocks(ctx: &SentenceCtx, found: &[Claim], story: &Event) -> Vec<Claim> {
+    let Some(kind) = story.kind else {
+        return Vec::new();
+    };
+    ctx.timexes
+        .iter()
+        .filter(|t| t.ttype == TimexType::Time)
+        .filter(|t| {
+            !found
+                .iter()
+                .any(|c| c.span.start < t.span.end && t.span.start < c.span.end)
+        })
+        .filter_map(|t| {
+            let head = lexicon::fold(kind);
+            let topic = Topic {
+                label: kind.to_string(),
+                tokens: vec![head.clone()],
+                head,
+                aspect: aspect_at(ctx, t.span.start),
+            };
+            clock_claim(ctx, t, &topic)
+        })
+        .collect()
+}
+
 /// "the manoeuvres last year": a relative time right after a noun names which one.
 fn follows_noun_directly(ctx: &SentenceCtx, wa: usize) -> bool {
     wa > 0 && event_heads(ctx).contains(&(wa - 1))
@@ -2420,6 +2451,25 @@ mod tests {
         let d = find(&claims, ClaimKind::Date, "exercises");
         assert!(!d[0].identifying);
         assert_eq!(d[0].display, "2014-02-14/2014-02-28");
+    }
+
+    #[test]
+    fn a_bare_clock_time_is_the_incidents() {
+        let text = "Driver flees after crash\nThe pensioner was crossing the road with her son when she was struck at about 9 p.m., said Sgt. Ray Lund.";
+        let claims = run(text, (2013, 5, 3));
+        let clock = claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Clock)
+            .unwrap_or_else(|| panic!("no clock: {claims:#?}"));
+        assert_eq!(clock.topic.head, lexicon::fold("crash"));
+        assert_eq!(
+            clock.value,
+            Value::Clock {
+                low: 20 * 60 + 45,
+                high: 21 * 60 + 15,
+                utc: false
+            }
+        );
     }
 
     #[test]
