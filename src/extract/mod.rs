@@ -2814,6 +2814,31 @@ mod toll_tests {
     }
 
     #[test]
+    fn victims_named_rather_than_counted() {
+        has(
+            "The blast killed a police officer and a county bomb disposal technician.",
+            "a police officer and a county bomb disposal technician",
+            "killed",
+            "2",
+        );
+        has(
+            "A woman died on Tuesday after being struck by a van.",
+            "A woman",
+            "killed",
+            "1",
+        );
+        has(
+            "A cyclist hit and killed by a lorry was named on Friday.",
+            "A cyclist",
+            "killed",
+            "1",
+        );
+        // An active verb names the killer, a possessive someone else.
+        assert!(counts_of("A woman killed her neighbour's dog.").is_empty());
+        assert!(counts_of("The crash killed a man's brother.").is_empty());
+    }
+
+    #[test]
     fn no_one_hurt_is_a_toll_of_zero() {
         has(
             "Moreau insisted no one else was seriously hurt.",

@@ -56,9 +56,65 @@ static NONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("no-toll pattern compiles")
 });
 
+/// One person named with an indefinite article: "a woman", "a state bomb disposal
+/// technician", "one man".
+static ONE_PERSON: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:a|an|one)\s+(?:[a-z-]+\s+){{0,3}}?(?:{})\b",
+        lexicon::PERSON_NOUNS
+    )
+});
+
+/// "killed a woman", "killing a police officer and a bomb technician".
+static KILLED_PERSONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:killed|killing|kills)\s+(?P<np>{p}(?:,?\s+and\s+{p})*)(?P<next>'|’)?",
+        p = *ONE_PERSON
+    ))
+    .expect("victim pattern compiles")
+});
+
+/// "A woman died", "a woman was killed", "A woman hit and killed by a motorist".
+static PERSON_DIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,(])(?P<np>{})\s+(?:(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead|fatally\s+(?:shot|stabbed|struck|injured))|(?:has\s+|had\s+)?died|(?:was\s+)?(?:hit|struck|run\s+over)\s+and\s+killed)\b",
+        *ONE_PERSON
+    ))
+    .expect("victim pattern compiles")
+});
+
+/// Victims named rather than counted: "killed a woman", "A woman died", "killing a
+/// police officer and a bomb technician" count one per person named. Such a phrase may
+/// name only some of the dead ("the blast killed a police officer; a technician died
+/// later"), so the claim can agree but never contradicts (`identifying`).
+fn named_victims(ctx: &SentenceCtx) -> Vec<Claim> {
+    let killed = KILLED_PERSONS
+        .captures_iter(ctx.text)
+        .filter(|caps| caps.name("next").is_none())
+        .filter_map(|caps| caps.name("np"));
+    let died = PERSON_DIED
+        .captures_iter(ctx.text)
+        .filter_map(|caps| caps.name("np"));
+    killed
+        .chain(died)
+        .map(|np| {
+            let people = np.as_str().split(" and ").count() as f64;
+            let mut c = claim(
+                ctx,
+                Span::new(np.start(), np.end()),
+                "killed",
+                people,
+                Some(people),
+            );
+            c.identifying = true;
+            c
+        })
+        .collect()
+}
+
 /// Claims of the tolls of a sentence written without a counted noun.
 pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
-    let mut out = Vec::new();
+    let mut out = named_victims(ctx);
     for caps in VERB_THEN_NUMBER.captures_iter(ctx.text) {
         let (Some(role), Some(n)) = (caps.name("role"), caps.name("n")) else {
             continue;
