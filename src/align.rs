@@ -364,6 +364,10 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
+    // A crowd is counted where it marched: "20,000 in Thessaloniki" and "10,000 in
+    // Heraklion" are two crowds, and a crowd whose place is not read ("nationwide",
+    // or a place the reader missed) is not shown to be either.
+    let same_crowd = !is_crowd(a) || crowd_places_match(&a.places, &b.places);
     // Counts of an incident on Sunday and of another on Monday are two facts.
     let same_day = match (a.event.day, b.event.day) {
         (Some(x), Some(y)) => x.may_be(y),
@@ -383,6 +387,7 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
         && weekdays_fit
         && same_incident
         && same_day
+        && same_crowd
         && same_place
         && same_era
         && a.topic.head == b.topic.head
@@ -456,6 +461,16 @@ fn granularity(v: &Value) -> Option<Granularity> {
         | Value::Weekday(_)
         | Value::Clock { .. } => None,
     }
+}
+
+/// True for a count of marchers ("20,000 people marched").
+fn is_crowd(c: &Claim) -> bool {
+    c.kind == ClaimKind::Count && c.topic.head.starts_with("marched ")
+}
+
+/// True when both claims name a place in common.
+fn crowd_places_match(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && places_overlap(a, b)
 }
 
 /// True when either list is empty or the two share a word.

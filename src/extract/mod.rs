@@ -1777,6 +1777,9 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
     if home_to {
         return Some("population");
     }
+    if takes_to_the_streets(&ctx.text[end..]) {
+        return Some("marched");
+    }
     // The verb right before the number binds tighter than one after the noun:
     // "killing at least 12 people, injuring scores".
     let near_before = before_words
@@ -1787,6 +1790,23 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
     near_before
         .and_then(|w| lexicon::role(w))
         .or_else(|| after_words.clone().find_map(lexicon::role))
+}
+
+/// "20,000 people took to the streets": the idiom for marching in protest.
+fn takes_to_the_streets(after: &str) -> bool {
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(6)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let verb = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "took" | "take" | "takes" | "taking" | "taken"));
+    verb.is_some_and(|v| {
+        words.get(v + 1).is_some_and(|w| w == "to")
+            && words.get(v + 2).is_some_and(|w| w == "the")
+            && words.get(v + 3).is_some_and(|w| w == "streets")
+    })
 }
 
 /// The verb governing a count: just before the number (past prepositions and
@@ -2811,6 +2831,22 @@ mod toll_tests {
         for c in &claims {
             assert_eq!(&text[c.span.start..c.span.end], c.mention);
         }
+    }
+
+    #[test]
+    fn marchers_are_counted_as_such() {
+        has(
+            "Police said about 8,000 people took to the streets of Varno.",
+            "about 8,000 people",
+            "marched",
+            "6800–9200",
+        );
+        has(
+            "In the port, another 3,000 people marched through the old town.",
+            "3,000 people",
+            "marched",
+            "3000",
+        );
     }
 
     #[test]
