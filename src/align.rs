@@ -14,7 +14,7 @@
 //! ("last year's manoeuvres") join only groups they agree with.
 
 use crate::model::{
-    Analyzed, Aspect, Claim, ClaimKind, ClaimRef, Granularity, Group, TimeRange, Value,
+    Amount, Analyzed, Aspect, Claim, ClaimKind, ClaimRef, Granularity, Group, TimeRange, Value,
 };
 use chrono::{Days, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -364,6 +364,15 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
+    // A crowd is counted where it marched: "20,000 in Thessaloniki" and "10,000 in
+    // Heraklion" are two crowds, and a crowd whose place is not read ("nationwide",
+    // or a place the reader missed) is not shown to be either.
+    let same_crowd = !is_crowd(a) || crowd_places_match(&a.places, &b.places);
+    // Counts of an incident on Sunday and of another on Monday are two facts.
+    let same_day = match (a.event.day, b.event.day) {
+        (Some(x), Some(y)) => x.may_be(y),
+        _ => true,
+    };
     // Two different weekdays of undated articles are two days of the story, not one
     // fact stated two ways.
     let weekdays_fit = match (&a.value, &b.value) {
@@ -377,6 +386,8 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
     a.kind == b.kind
         && weekdays_fit
         && same_incident
+        && same_day
+        && same_crowd
         && same_place
         && same_era
         && a.topic.head == b.topic.head
@@ -409,6 +420,11 @@ fn is_current(c: &Claim, fallback: Option<NaiveDate>) -> bool {
 /// be grouped when they agree: equal numbers of the same thing in one story are one
 /// fact, but different numbers may well be counts of different things.
 fn same_subject(a: &Claim, b: &Claim, na: &BTreeSet<String>, nb: &BTreeSet<String>) -> bool {
+    // Two suspects may face murder charges of two degrees: degrees that differ are
+    // only compared when both sentences name someone in common.
+    if a.kind == ClaimKind::Ordinal && a.topic.head.starts_with("degree ") {
+        return compatible(&a.value, &b.value) || !na.is_disjoint(nb);
+    }
     if a.kind != ClaimKind::Count || has_role(&a.topic.head) {
         return true;
     }
@@ -447,6 +463,16 @@ fn granularity(v: &Value) -> Option<Granularity> {
     }
 }
 
+/// True for a count of marchers ("20,000 people marched").
+fn is_crowd(c: &Claim) -> bool {
+    c.kind == ClaimKind::Count && c.topic.head.starts_with("marched ")
+}
+
+/// True when both claims name a place in common.
+fn crowd_places_match(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && places_overlap(a, b)
+}
+
 /// True when either list is empty or the two share a word.
 fn places_overlap(a: &[String], b: &[String]) -> bool {
     let words = |v: &[String]| -> BTreeSet<String> {
@@ -465,7 +491,7 @@ fn places_overlap(a: &[String], b: &[String]) -> bool {
 pub fn compatible(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Time(x), Value::Time(y)) => x.overlaps(y),
-        (Value::Amount(x), Value::Amount(y)) => x.overlaps(y),
+        (Value::Amount(x), Value::Amount(y)) => x.overlaps(y) && !different_floors(x, y),
         (Value::Ordinal(x), Value::Ordinal(y)) => x == y,
         (Value::Place(x), Value::Place(y)) => x.eq_ignore_ascii_case(y),
         (Value::Weekday(x), Value::Weekday(y)) => x == y,
@@ -479,6 +505,24 @@ pub fn compatible(a: &Value, b: &Value) -> bool {
         ) => utc == u2 && low <= h2 && l2 <= high,
         _ => false,
     }
+}
+
+/// How far apart two floors may be and still be one figure reported two ways.
+const FLOOR_RATIO: f64 = 2.0;
+
+/// True for two open-ended figures with different floors of one order ("at least
+/// seven" and "at least six", "more than 26,000" and "more than 31,000"): as bounds
+/// both could hold, but each is what its source counted, so they are two different
+/// reported figures, not one fact told twice. Floors further apart than
+/// [`FLOOR_RATIO`] ("at least two" hurt in one attack, "at least 70" in a week of
+/// riots) more likely bound different things, and are left as compatible bounds.
+pub fn different_floors(x: &Amount, y: &Amount) -> bool {
+    let (lo, hi) = if x.low <= y.low {
+        (x.low, y.low)
+    } else {
+        (y.low, x.low)
+    };
+    x.high.is_none() && y.high.is_none() && hi - lo > 1e-9 && hi <= lo * FLOOR_RATIO
 }
 
 /// Dice coefficient over two sorted token sets.

@@ -42,7 +42,7 @@ fn judge(articles: &[Analyzed], g: &Group) -> Finding {
     }
     let (verdict, explanation) = match clashes.first() {
         None => (Verdict::Agree, agreement(&claims)),
-        Some(_) if g.kind == ClaimKind::Count && is_update(articles, &clashes) => {
+        Some(_) if g.kind == ClaimKind::Count && is_update(articles, &claims, &clashes) => {
             (Verdict::Update, sequence(articles, &claims))
         }
         Some(_)
@@ -139,7 +139,7 @@ fn has_revision_cue(articles: &[Analyzed], c: &Claim) -> bool {
 /// are ordered, and the later value supersedes the earlier, either because it is
 /// higher (a toll rises as bodies are found) or because one of them marks itself as
 /// provisional or revised ("initially reported", "rose to").
-fn is_update(articles: &[Analyzed], clashes: &[(&Claim, &Claim)]) -> bool {
+fn is_update(articles: &[Analyzed], group: &[&Claim], clashes: &[(&Claim, &Claim)]) -> bool {
     clashes.iter().all(|(a, b)| {
         let (Some(ma), Some(mb)) = (moment(articles, a), moment(articles, b)) else {
             return false;
@@ -147,13 +147,57 @@ fn is_update(articles: &[Analyzed], clashes: &[(&Claim, &Claim)]) -> bool {
         let (first, later) = match earlier(ma, mb) {
             Some(std::cmp::Ordering::Less) => (a, b),
             Some(std::cmp::Ordering::Greater) => (b, a),
-            _ => return false,
+            _ => return superseded_by_a_rise(articles, group, a, b),
         };
         let rising = match (&first.value, &later.value) {
             (Value::Amount(x), Value::Amount(y)) => y.low >= x.low,
             _ => false,
         };
         rising || has_revision_cue(articles, first) || has_revision_cue(articles, later)
+    })
+}
+
+/// Words by which a report says its figure has risen to what it gives ("the toll rose
+/// to 10").
+const RISE_CUES: &[&str] = &[
+    "rose to",
+    "risen to",
+    "rises to",
+    "climbed to",
+    "climbs to",
+    "jumped to",
+    "increased to",
+];
+
+/// For two clashing figures from articles whose order is unknown (the same day, no
+/// clock time): true when the lower one is superseded, because an article published
+/// after the lower one's says the figure has risen to a value the higher one agrees
+/// with ("the toll rose to 10" the next day, beside "three killed" and "ten dead").
+fn superseded_by_a_rise(articles: &[Analyzed], group: &[&Claim], a: &Claim, b: &Claim) -> bool {
+    let (Value::Amount(x), Value::Amount(y)) = (&a.value, &b.value) else {
+        return false;
+    };
+    let (low, high) = if x.low < y.low { (a, b) } else { (b, a) };
+    let Some(m_low) = moment(articles, low) else {
+        return false;
+    };
+    group.iter().any(|r| {
+        let says_rise = articles[r.article]
+            .sentences
+            .get(r.sentence)
+            .is_some_and(|s| {
+                let text = s.text.to_lowercase();
+                RISE_CUES.iter().any(|cue| text.contains(cue))
+            });
+        let above_low = match (&r.value, &low.value) {
+            (Value::Amount(risen), Value::Amount(before)) => risen.low > before.low,
+            _ => false,
+        };
+        says_rise
+            && above_low
+            && compatible(&r.value, &high.value)
+            && moment(articles, r)
+                .is_some_and(|m| earlier(m_low, m) == Some(std::cmp::Ordering::Less))
     })
 }
 
@@ -203,6 +247,9 @@ fn disagreement(a: &Claim, b: &Claim) -> String {
                 .map(|d| format!(" ({})", days_phrase(d)))
                 .unwrap_or_default();
             format!("{x} vs {y}: no time in common{gap}")
+        }
+        (Value::Amount(p), Value::Amount(q)) if crate::align::different_floors(p, q) => {
+            format!("{x} vs {y}: two different figures reported")
         }
         (Value::Amount(_), Value::Amount(_)) => {
             format!("{x} vs {y}: the numbers cannot both be right")
@@ -522,6 +569,84 @@ mod tests {
             claim(0, ClaimKind::Date, range_value(), "x"),
         ])];
         assert!(self_check(&arts).is_empty());
+    }
+
+    #[test]
+    fn two_floors_of_one_order_are_two_reported_figures() {
+        let floor = |article: usize, n: f64| {
+            let mut c = claim(
+                article,
+                ClaimKind::Count,
+                Value::Amount(Amount {
+                    low: n,
+                    high: None,
+                    unit: "peopl".into(),
+                }),
+                &format!("≥{n}"),
+            );
+            c.kind = ClaimKind::Count;
+            c
+        };
+        let verdict = |x: f64, y: f64| {
+            let arts = vec![analyzed(vec![floor(0, x)]), analyzed(vec![floor(1, y)])];
+            let mut g = group(2);
+            g.kind = ClaimKind::Count;
+            let f = compare(&arts, &[g]).remove(0);
+            (f.verdict, f.explanation)
+        };
+        let (v, why) = verdict(6.0, 7.0);
+        assert_eq!(v, Verdict::Contradict);
+        assert!(why.contains("two different figures reported"), "{why}");
+        assert_eq!(verdict(7.0, 7.0).0, Verdict::Agree);
+        // Floors far apart bound different things more likely than not.
+        assert_eq!(verdict(2.0, 70.0).0, Verdict::Agree);
+    }
+
+    #[test]
+    fn a_later_rise_supersedes_a_lower_figure_of_the_same_day() {
+        let count = |article: usize, n: f64| {
+            let mut c = claim(
+                article,
+                ClaimKind::Count,
+                Value::Amount(Amount {
+                    low: n,
+                    high: Some(n),
+                    unit: "peopl".into(),
+                }),
+                &n.to_string(),
+            );
+            c.kind = ClaimKind::Count;
+            c
+        };
+        let dated = |day: u32, sentence: &str, c: Claim| {
+            let mut a = Analyzed::with_claims(
+                Article::from_text("a", sentence).published_on(d(2009, 6, day)),
+                vec![c],
+            );
+            a.sentences.push(crate::model::Sentence {
+                span: Span::new(0, sentence.len()),
+                line: 1,
+                text: sentence.into(),
+            });
+            a
+        };
+        let mut g = group(3);
+        g.kind = ClaimKind::Count;
+        let arts = vec![
+            dated(7, "The flood killed four people.", count(0, 4.0)),
+            dated(7, "The flood killed nine people.", count(1, 9.0)),
+            dated(8, "The toll from the flood rose to 9.", count(2, 9.0)),
+        ];
+        let f = &compare(&arts, std::slice::from_ref(&g))[0];
+        assert_eq!(f.verdict, Verdict::Update, "{}", f.explanation);
+        // Without the later rise, two figures of one day contradict.
+        let arts = vec![
+            dated(7, "The flood killed four people.", count(0, 4.0)),
+            dated(7, "The flood killed nine people.", count(1, 9.0)),
+            dated(8, "The flood killed nine people.", count(2, 9.0)),
+        ];
+        let f = &compare(&arts, std::slice::from_ref(&g))[0];
+        assert_eq!(f.verdict, Verdict::Contradict);
     }
 
     fn range_value() -> Value {

@@ -584,6 +584,11 @@ pub const ROLES: &[(&str, &str)] = &[
     ("razed", "destroyed"),
     ("damaged", "damaged"),
     ("damaging", "damaged"),
+    ("marched", "marched"),
+    ("marching", "marched"),
+    ("protested", "marched"),
+    ("demonstrated", "marched"),
+    ("rallied", "marched"),
     ("population", "population"),
     ("inhabitants", "population"),
     ("residents", "population"),
@@ -742,6 +747,10 @@ pub const INCIDENT_TYPES: &[(&str, &str)] = &[
     ("elections", "election"),
     ("outage", "outage"),
 ];
+
+/// Nouns for a person, as news names a victim with an indefinite article ("a woman",
+/// "a police officer and a bomb technician"): a regex alternation.
+pub const PERSON_NOUNS: &str = "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|person|pedestrian|cyclist|motorist|driver|passenger|officer|policeman|policewoman|trooper|deputy|constable|technician|firefighter|fireman|soldier|guard|worker|employee|clerk|student|teacher|resident|shopper|customer|bystander|mother|father|grandmother|grandfather|husband|wife|nurse|doctor|journalist|tourist|villager|farmer|fisherman";
 
 /// The incident type a word names, if any.
 pub fn incident(word: &str) -> Option<&'static str> {

@@ -520,6 +520,33 @@ pub struct Event {
     pub place: Option<String>,
     /// The day the reported situation belongs to (the claim's anchor).
     pub time: Option<NaiveDate>,
+    /// The day the incident happened, as the article names it ("struck on Sunday"), or
+    /// the day of another incident the claim's sentence introduces ("On Saturday, a
+    /// quake in the north killed 12"): counts of two days' incidents are two facts.
+    /// `None` when the article names no such day.
+    pub day: Option<EventDay>,
+}
+
+/// The day of an incident as an article names it: a date, or only a weekday in an
+/// article whose date is unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventDay {
+    Date(NaiveDate),
+    /// 1 = Monday … 7 = Sunday.
+    Weekday(u32),
+}
+
+impl EventDay {
+    /// True when the two may name one day (a date and its weekday do).
+    pub fn may_be(self, other: EventDay) -> bool {
+        use chrono::Datelike;
+        match (self, other) {
+            (EventDay::Date(a), EventDay::Date(b)) => a == b,
+            (EventDay::Weekday(a), EventDay::Weekday(b)) => a == b,
+            (EventDay::Date(d), EventDay::Weekday(w))
+            | (EventDay::Weekday(w), EventDay::Date(d)) => d.weekday().number_from_monday() == w,
+        }
+    }
 }
 
 impl Event {

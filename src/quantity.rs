@@ -101,6 +101,27 @@ pub fn count_interval(n: &str, q: Option<&str>) -> Option<(f64, Option<f64>)> {
     })
 }
 
+/// Share of a round figure either side that it may stand for.
+const ROUND_FIGURE_MARGIN: f64 = 0.05;
+
+/// The interval an unqualified count in digits stands for when it is a round figure:
+/// news rounds large tallies ("600 were killed" for 612 dead), so a number of at least
+/// 100 printed with two or more trailing zeros ("600", "1,200", "20,000") allows 5%
+/// either side. Other counts, and counts with a qualifier or a scale word, are left as
+/// read: `None`.
+pub fn round_figure(n: &str) -> Option<(f64, f64)> {
+    let digits: String = n.trim().chars().filter(|c| *c != ',').collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let x: f64 = digits.parse().ok()?;
+    if x < 100.0 || !digits.ends_with("00") {
+        return None;
+    }
+    let margin = x * ROUND_FIGURE_MARGIN;
+    Some(((x - margin).floor(), (x + margin).ceil()))
+}
+
 // ---------------------------------------------------------------------------------
 // Qualifiers and rounding
 // ---------------------------------------------------------------------------------
@@ -1263,6 +1284,19 @@ mod tests {
         let a_high = a.high.unwrap_or(f64::INFINITY);
         let b_high = b.high.unwrap_or(f64::INFINITY);
         a.low <= b_high && b.low <= a_high
+    }
+
+    // --- round_figure ---
+
+    #[test]
+    fn round_figures_allow_a_margin() {
+        assert_eq!(round_figure("600"), Some((570.0, 630.0)));
+        assert_eq!(round_figure("20,000"), Some((19000.0, 21000.0)));
+        assert_eq!(round_figure("612"), None);
+        assert_eq!(round_figure("80"), None);
+        assert_eq!(round_figure("610"), None);
+        assert_eq!(round_figure("two hundred"), None);
+        assert_eq!(round_figure("2.5"), None);
     }
 
     // --- count_interval ---

@@ -23,8 +23,8 @@ mod tolls;
 
 use crate::lexicon::{self, ORDINAL_WORDS};
 use crate::model::{
-    Amount, Article, Aspect, Claim, ClaimKind, Event, Granularity, Reading, Sentence, Span,
-    TimeRange, Timex, TimexType, Topic, Value,
+    Amount, Article, Aspect, Claim, ClaimKind, Event, EventDay, Granularity, Reading, Sentence,
+    Span, TimeRange, Timex, TimexType, Topic, Value,
 };
 use crate::wordre::WordRegex;
 use chrono::{Datelike, Days, NaiveDate};
@@ -48,6 +48,8 @@ pub fn extract(
     let mut previous_background: Option<(NaiveDate, Vec<String>)> = None;
     let mut events = EventMemory::default();
     let mut claims = Vec::new();
+    // Per claim, the day of another incident its sentence introduces, if any.
+    let mut other_days: Vec<Option<EventDay>> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if is_byline(&s.text) {
             continue;
@@ -73,6 +75,8 @@ pub fn extract(
             heads: OnceCell::new(),
         };
         let mut found = sentence_claims(&ctx);
+        let incident_clocks = incident_clocks(&ctx, &found, &story);
+        found.extend(incident_clocks);
         found.extend(coincidences(&ctx, &events));
         found.extend(venues(&ctx));
         events.remember(&found);
@@ -116,8 +120,11 @@ pub fn extract(
         if let Some(t) = main_topic(&ctx) {
             previous_topic = Some(t);
         }
+        let other_day = other_incident_day(&s.text, &local);
+        other_days.extend(std::iter::repeat_n(other_day, found.len()));
         claims.extend(found);
     }
+    assign_days(&mut claims, &other_days, &story);
     claims
 }
 
@@ -455,7 +462,13 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
             claims.push(c);
         }
     }
-    claims.extend(ordinals(ctx));
+    let degrees = degrees(ctx);
+    claims.extend(ordinals(ctx).into_iter().filter(|c| {
+        !degrees
+            .iter()
+            .any(|d| d.span.start < c.span.end && c.span.start < d.span.end)
+    }));
+    claims.extend(degrees);
     claims.sort_by_key(|c| (c.span, c.kind));
     claims
 }
@@ -865,7 +878,9 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
         }
         Left::Found(h) => return Some((phrase_topic(ctx, heads, h), false)),
         Left::Blocked(verb) if seek == Seek::Time => {
-            return subject_incident(ctx, heads, wa).or_else(|| verb_topic(ctx, verb?));
+            let incident = subject_incident(ctx, heads, wa)
+                .filter(|_| verb.is_none_or(|v| !person_clause_before(ctx, v)));
+            return incident.or_else(|| verb_topic(ctx, verb?));
         }
         Left::Blocked(_) => return None,
         Left::NotFound => {}
@@ -905,6 +920,13 @@ fn subject_incident(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Option<(To
         .filter(|&h| h < wa)
         .find(|&h| lexicon::incident(ctx.lower(h)).is_some())?;
     Some((phrase_topic(ctx, heads, h), false))
+}
+
+/// True when the verb at word `v` opens a relative clause about a person ("the
+/// gunman, a clerk who was fired on Thursday"): its time dates what happened to that
+/// person, not the incident the sentence is about.
+fn person_clause_before(ctx: &SentenceCtx, v: usize) -> bool {
+    (v.saturating_sub(3)..v).any(|k| matches!(ctx.lower(k), "who" | "whom"))
 }
 
 /// Verbs that report rather than happen: "police said Tuesday" dates the saying.
@@ -1400,6 +1422,35 @@ fn is_relative(t: &Timex) -> bool {
     l.starts_with("last") || l.starts_with("next") || l.starts_with("this")
 }
 
+/// Clock times no event noun claims ("she was struck just after 7 p.m."): in a story
+/// about one incident, a bare time of day is the incident's, so it takes the
+/// incident's type as its topic. Clock times are only grouped when they agree
+/// (see `align`), so a time that is really another event's can join no contradiction.
+fn incident_clocks(ctx: &SentenceCtx, found: &[Claim], story: &Event) -> Vec<Claim> {
+    let Some(kind) = story.kind else {
+        return Vec::new();
+    };
+    ctx.timexes
+        .iter()
+        .filter(|t| t.ttype == TimexType::Time)
+        .filter(|t| {
+            !found
+                .iter()
+                .any(|c| c.span.start < t.span.end && t.span.start < c.span.end)
+        })
+        .filter_map(|t| {
+            let head = lexicon::fold(kind);
+            let topic = Topic {
+                label: kind.to_string(),
+                tokens: vec![head.clone()],
+                head,
+                aspect: aspect_at(ctx, t.span.start),
+            };
+            clock_claim(ctx, t, &topic)
+        })
+        .collect()
+}
+
 /// "the manoeuvres last year": a relative time right after a noun names which one.
 fn follows_noun_directly(ctx: &SentenceCtx, wa: usize) -> bool {
     wa > 0 && event_heads(ctx).contains(&(wa - 1))
@@ -1698,6 +1749,12 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             unit: lexicon::fold(head_word),
         };
         let display = count_display(low, high);
+        let (low, high) = widen_round_figure(n.as_str(), caps.name("q").is_some(), low, high);
+        let amount = Amount {
+            low,
+            high,
+            ..amount
+        };
         out.push(blank_claim(
             ClaimKind::Count,
             Span::new(whole.start(), noun_end),
@@ -1762,6 +1819,9 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
     if home_to {
         return Some("population");
     }
+    if takes_to_the_streets(&ctx.text[end..]) {
+        return Some("marched");
+    }
     // The verb right before the number binds tighter than one after the noun:
     // "killing at least 12 people, injuring scores".
     let near_before = before_words
@@ -1772,6 +1832,23 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
     near_before
         .and_then(|w| lexicon::role(w))
         .or_else(|| after_words.clone().find_map(lexicon::role))
+}
+
+/// "20,000 people took to the streets": the idiom for marching in protest.
+fn takes_to_the_streets(after: &str) -> bool {
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(6)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let verb = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "took" | "take" | "takes" | "taking" | "taken"));
+    verb.is_some_and(|v| {
+        words.get(v + 1).is_some_and(|w| w == "to")
+            && words.get(v + 2).is_some_and(|w| w == "the")
+            && words.get(v + 3).is_some_and(|w| w == "streets")
+    })
 }
 
 /// The verb governing a count: just before the number (past prepositions and
@@ -1872,6 +1949,15 @@ fn count_display(low: f64, high: Option<f64>) -> String {
     }
 }
 
+/// An unqualified round figure ("600 were killed") stands for the values it rounds
+/// ([`crate::quantity::round_figure`]); the claim still shows the figure as printed.
+fn widen_round_figure(n: &str, qualified: bool, low: f64, high: Option<f64>) -> (f64, Option<f64>) {
+    match crate::quantity::round_figure(n) {
+        Some((a, b)) if !qualified && high == Some(low) => (a, Some(b)),
+        _ => (low, high),
+    }
+}
+
 fn fmt_count(x: f64) -> String {
     if (x - x.round()).abs() < 1e-9 {
         format!("{}", x.round() as i64)
@@ -1940,6 +2026,44 @@ fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
     out
 }
 
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<o>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:-|\s+)degree\s+(?:(?:criminal|aggravated|sexual|reckless)\s+){0,2}(?P<what>murder|manslaughter|homicide|assault|robbery|burglary|arson|kidnapping|rape|theft|conduct|burns|felony|misdemeanor)\b")
+        .expect("degree pattern compiles")
+});
+
+/// The degree of a charge or an injury: "first-degree murder", "third degree
+/// manslaughter", "second-degree burns". The topic is the degree of that offence
+/// ("degree murder"); which person it concerns is for alignment to check.
+fn degrees(ctx: &SentenceCtx) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for caps in DEGREE.captures_iter(ctx.text) {
+        let (Some(whole), Some(o), Some(what)) = (caps.get(0), caps.name("o"), caps.name("what"))
+        else {
+            continue;
+        };
+        let word = o.as_str().to_lowercase();
+        let value = lexicon::lookup(ORDINAL_WORDS, &word)
+            .or_else(|| word.trim_end_matches(char::is_alphabetic).parse().ok());
+        let Some(value) = value else { continue };
+        let offence = lexicon::fold(&what.as_str().to_lowercase());
+        let topic = Topic {
+            label: format!("degree of {}", what.as_str().to_lowercase()),
+            head: format!("degree {offence}"),
+            tokens: vec![lexicon::fold("degree"), offence],
+            aspect: Aspect::Whole,
+        };
+        out.push(blank_claim(
+            ClaimKind::Ordinal,
+            Span::new(whole.start(), whole.end()),
+            ctx.text,
+            Value::Ordinal(value),
+            format!("degree {value}"),
+            topic,
+        ));
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------
 // Events and attribution
 
@@ -1986,6 +2110,7 @@ fn main_event(sentences: &[Sentence]) -> Event {
         kind,
         place,
         time: None,
+        day: None,
     }
 }
 
@@ -1998,12 +2123,134 @@ fn event_of(c: &Claim, sentence: &str, story: &Event) -> Event {
             kind: incidents(sentence).next().or(story.kind),
             place: c.places.first().cloned(),
             time: c.anchor,
+            day: None,
         };
     }
     Event {
         time: c.anchor,
         ..story.clone()
     }
+}
+
+/// Give each claim about the story's present (not history, not itself a time or a
+/// place) the day of its incident: the day of another incident its sentence
+/// introduces, else the day the lead gives the story's incident. Claims of two
+/// incidents on two days ("Monday's quake was the second in 24 hours … earlier on
+/// Sunday a 5.6 quake") are then never compared.
+fn assign_days(claims: &mut [Claim], other_days: &[Option<EventDay>], story: &Event) {
+    let main = main_day(claims, story);
+    for (c, other) in claims.iter_mut().zip(other_days) {
+        let takes_a_day = !matches!(
+            c.kind,
+            ClaimKind::Date | ClaimKind::LastOccurrence | ClaimKind::Place
+        );
+        if takes_a_day && !c.historical {
+            c.event.day = other.or(main);
+        }
+    }
+}
+
+/// The day the lead dates the story's incident ("An earthquake struck … on Sunday"):
+/// the first whole-day date, not after publication, in the lead whose topic names an incident of the story's
+/// kind, stated by a weekday or a calendar date (never "today": its day depends on
+/// where the writer sits).
+fn main_day(claims: &[Claim], story: &Event) -> Option<EventDay> {
+    claims
+        .iter()
+        .filter(|c| c.sentence < LEAD_SENTENCES && c.kind == ClaimKind::Date)
+        .filter(|c| !c.identifying && !c.historical && c.topic.aspect == Aspect::Whole)
+        .filter(|c| names_a_day(&c.mention) && !names_a_later_incident(&c.topic.label))
+        .filter(|c| incidents(&c.topic.label).any(|k| story.kind.is_none_or(|s| s == k)))
+        .find_map(|c| match &c.value {
+            // An incident is reported after it happens: a later day is a scheduled
+            // event's ("elections planned for 15 December").
+            Value::Time(r) => single_day(r)
+                .filter(|d| c.anchor.is_none_or(|p| *d <= p))
+                .map(EventDay::Date),
+            Value::Weekday(w) => Some(EventDay::Weekday(*w)),
+            _ => None,
+        })
+}
+
+/// True when a topic names an incident that follows the main one: "the second quake",
+/// "the sixth aftershock", "an aftershock".
+fn names_a_later_incident(label: &str) -> bool {
+    label.split_whitespace().any(|w| {
+        let l = w.to_lowercase();
+        lexicon::lookup(ORDINAL_WORDS, &l).is_some() || l.starts_with("aftershock")
+    })
+}
+
+/// The one day a range covers, if it is a single day.
+fn single_day(r: &TimeRange) -> Option<NaiveDate> {
+    (r.granularity == Granularity::Day && r.earliest == r.latest)
+        .then_some(r.earliest)
+        .flatten()
+}
+
+/// True when words name a day explicitly: a weekday or a month ("Sunday", "Nov. 27").
+fn names_a_day(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let l = w.to_lowercase();
+        lexicon::lookup(lexicon::WEEKDAYS, &l).is_some()
+            || lexicon::lookup(lexicon::MONTHS, &l).is_some()
+    })
+}
+
+/// Words after an indefinite article within which an incident noun still belongs to it
+/// ("a strong 6.1-magnitude earthquake").
+const INDEFINITE_REACH: usize = 4;
+
+/// The day of another incident a sentence introduces: an indefinite incident ("a
+/// quake", "another shooting": a new one, where "the quake" refers back) in a sentence
+/// that opens on its day ("On Saturday, a quake in the east killed 12", "Earlier on
+/// Sunday a quake shook the island"). A day later in the sentence may date something
+/// else ("aid reached survivors of a quake on Monday"), so only the opening frames it.
+fn other_incident_day(text: &str, timexes: &[Timex]) -> Option<EventDay> {
+    if !introduces_incident(text) {
+        return None;
+    }
+    timexes
+        .first()
+        .filter(|t| t.ttype == TimexType::Date && names_a_day(&t.text))
+        .filter(|t| opens_sentence(text, t.span.start))
+        .and_then(|t| match time_of(t) {
+            Some(r) => single_day(&r).map(EventDay::Date),
+            None => t
+                .value
+                .strip_prefix("XXXX-WXX-")
+                .and_then(|d| d.get(0..1))
+                .and_then(|d| d.parse().ok())
+                .map(EventDay::Weekday),
+        })
+}
+
+/// Words that may stand before a sentence's opening time ("Earlier on Sunday", "But
+/// late on Friday").
+fn opens_sentence(text: &str, at: usize) -> bool {
+    text[..at].split_whitespace().all(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "on" | "earlier" | "later" | "late" | "early" | "and" | "but" | "then" | "by"
+        )
+    })
+}
+
+/// True when a sentence introduces an incident with an indefinite article: "a quake",
+/// "an explosion", "another fire".
+fn introduces_incident(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "a" | "an" | "another")
+            && words[i + 1..]
+                .iter()
+                .take(INDEFINITE_REACH)
+                .any(|n| lexicon::incident(n).is_some())
+    })
 }
 
 static ATTRIBUTION: LazyLock<[WordRegex; 3]> = LazyLock::new(|| {
@@ -2281,6 +2528,57 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_clock_time_is_the_incidents() {
+        let text = "Driver flees after crash\nThe pensioner was crossing the road with her son when she was struck at about 9 p.m., said Sgt. Ray Lund.";
+        let claims = run(text, (2013, 5, 3));
+        let clock = claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Clock)
+            .unwrap_or_else(|| panic!("no clock: {claims:#?}"));
+        assert_eq!(clock.topic.head, lexicon::fold("crash"));
+        assert_eq!(
+            clock.value,
+            Value::Clock {
+                low: 20 * 60 + 45,
+                high: 21 * 60 + 15,
+                utc: false
+            }
+        );
+    }
+
+    #[test]
+    fn degrees_of_charges_and_injuries() {
+        let claims = run(
+            "Jon Hale was charged with first-degree murder and faces a third degree assault count.\nHe suffered second-degree burns.",
+            (2012, 4, 2),
+        );
+        let degree = |head: &str| {
+            claims
+                .iter()
+                .find(|c| c.kind == ClaimKind::Ordinal && c.topic.head == head)
+                .map(|c| (c.mention.clone(), c.value.clone()))
+        };
+        let head = |w: &str| format!("degree {}", lexicon::fold(w));
+        assert_eq!(
+            degree(&head("murder")),
+            Some(("first-degree murder".to_string(), Value::Ordinal(1)))
+        );
+        assert_eq!(
+            degree(&head("assault")),
+            Some(("third degree assault".to_string(), Value::Ordinal(3)))
+        );
+        assert_eq!(
+            degree(&head("burns")),
+            Some(("second-degree burns".to_string(), Value::Ordinal(2)))
+        );
+        let ordinals = claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Ordinal)
+            .count();
+        assert_eq!(ordinals, 3, "{claims:#?}");
+    }
+
+    #[test]
     fn counts_and_ordinals() {
         let claims = run(
             "Three rounds of hearings were held. At least 12 people died after the region's fourth missile test.",
@@ -2301,6 +2599,49 @@ mod tests {
             vec!["China", "Iran", "United States"]
         );
         assert!(actors("let us go").is_empty());
+    }
+
+    #[test]
+    fn another_incident_on_another_day_keeps_its_own_day() {
+        let text = "Landslide hits Varno\n\
+            A landslide buried the village of Varno on Sunday, killing 12 people.\n\
+            On Monday, rescuers said the landslide had injured 40 people.\n\
+            On Saturday, a landslide in the north of Telmar killed 30 people.\n\
+            The second landslide of the week struck on Tuesday.";
+        let claims = run(text, (2010, 3, 17));
+        let day_of = |mention: &str| {
+            claims
+                .iter()
+                .find(|c| c.kind == ClaimKind::Count && c.mention.contains(mention))
+                .unwrap_or_else(|| panic!("no count {mention}: {claims:#?}"))
+                .event
+                .day
+        };
+        let sunday = NaiveDate::from_ymd_opt(2010, 3, 14).map(EventDay::Date);
+        assert_eq!(day_of("12 people"), sunday);
+        // "the landslide" refers back to the story's own incident.
+        assert_eq!(day_of("40 people"), sunday);
+        assert_eq!(
+            day_of("30 people"),
+            NaiveDate::from_ymd_opt(2010, 3, 13).map(EventDay::Date)
+        );
+        assert!(EventDay::Weekday(7).may_be(EventDay::Date(
+            NaiveDate::from_ymd_opt(2010, 3, 14).unwrap()
+        )));
+        assert!(!EventDay::Weekday(6).may_be(EventDay::Weekday(7)));
+    }
+
+    #[test]
+    fn a_relative_clause_about_a_person_dates_its_own_verb() {
+        let text = "The woman held in the stabbing is Ann Lee, a 41-year-old cook who was dismissed from the diner on Tuesday.";
+        let claims = run(text, (2011, 6, 10));
+        let tuesday = claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Date && c.mention == "Tuesday")
+            .expect("a date for Tuesday");
+        assert_eq!(tuesday.topic.head, lexicon::fold("dismissed"));
+        assert_eq!(tuesday.display, "2011-06-07");
+        assert!(find(&claims, ClaimKind::Date, "stabbing").is_empty());
     }
 }
 
@@ -2438,6 +2779,36 @@ mod toll_tests {
     }
 
     #[test]
+    fn round_figures_stand_for_what_rounds_to_them() {
+        let text = "The floods killed 300 people and injured 35 others in the valley.";
+        let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
+        let article = Article::from_text("t.txt", text).published_on(date);
+        let sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            line: 1,
+            text: text.to_string(),
+        }];
+        let timexes = crate::timex::tag(&article, &sentences, Some(date));
+        let claims = extract(0, &article, &sentences, &timexes);
+        let amount = |mention: &str| {
+            let c = claims
+                .iter()
+                .find(|c| c.kind == ClaimKind::Count && c.mention.contains(mention))
+                .unwrap_or_else(|| panic!("no count {mention}: {claims:#?}"));
+            match &c.value {
+                Value::Amount(a) => (c.display.clone(), c.topic.head.clone(), a.low, a.high),
+                other => panic!("not an amount: {other:?}"),
+            }
+        };
+        let killed = amount("300");
+        assert_eq!(killed.0, "300");
+        assert_eq!(killed.1, format!("killed {}", lexicon::fold("people")));
+        assert_eq!((killed.2, killed.3), (285.0, Some(315.0)));
+        let injured = amount("35");
+        assert_eq!((injured.2, injured.3), (35.0, Some(35.0)));
+    }
+
+    #[test]
     fn tolls_without_a_noun() {
         has(
             "The death toll from Monday's storm in the Orlen hills has risen to 15, the mayor said.",
@@ -2517,6 +2888,47 @@ mod toll_tests {
     }
 
     #[test]
+    fn marchers_are_counted_as_such() {
+        has(
+            "Police said about 8,000 people took to the streets of Varno.",
+            "about 8,000 people",
+            "marched",
+            "6800–9200",
+        );
+        has(
+            "In the port, another 3,000 people marched through the old town.",
+            "3,000 people",
+            "marched",
+            "3000",
+        );
+    }
+
+    #[test]
+    fn victims_named_rather_than_counted() {
+        has(
+            "The blast killed a police officer and a county bomb disposal technician.",
+            "a police officer and a county bomb disposal technician",
+            "killed",
+            "2",
+        );
+        has(
+            "A woman died on Tuesday after being struck by a van.",
+            "A woman",
+            "killed",
+            "1",
+        );
+        has(
+            "A cyclist hit and killed by a lorry was named on Friday.",
+            "A cyclist",
+            "killed",
+            "1",
+        );
+        // An active verb names the killer, a possessive someone else.
+        assert!(counts_of("A woman killed her neighbour's dog.").is_empty());
+        assert!(counts_of("The crash killed a man's brother.").is_empty());
+    }
+
+    #[test]
     fn no_one_hurt_is_a_toll_of_zero() {
         has(
             "Moreau insisted no one else was seriously hurt.",
@@ -2528,6 +2940,30 @@ mod toll_tests {
             "There were no casualties, the mayor said.",
             "no casualties",
             "killed",
+            "0",
+        );
+        has(
+            "No-one was injured in the blaze at the depot.",
+            "No-one was injured",
+            "injured",
+            "0",
+        );
+        has(
+            "\"No one was hurt,\" the mayor said.",
+            "No one was hurt",
+            "injured",
+            "0",
+        );
+        has(
+            "The mayor said that no one was hurt in the collapse.",
+            "no one was hurt",
+            "injured",
+            "0",
+        );
+        has(
+            "No one is believed to have been hurt, the council said.",
+            "No one is believed to have been hurt",
+            "injured",
             "0",
         );
     }

@@ -11,6 +11,7 @@ use super::{SentenceCtx, blank_claim, count_display, in_timex};
 use crate::lexicon;
 use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
 use crate::wordre::WordRegex;
+use regex::Regex;
 use std::sync::LazyLock;
 
 const NUMBER: &str = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|scores|a\s+dozen)";
@@ -58,15 +59,72 @@ static TOLL_IS: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("toll pattern compiles")
 });
 
-/// "no others were wounded", "no casualties", "no one was hurt".
+/// "no others were wounded", "no casualties", "no one was hurt", "no-one is believed to
+/// be injured" (British spelling, hedged by the reporter).
 static NONE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(r"(?i)\b(?:no\s+(?:one|other\s+people|others|one\s+else|other\s+injuries)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:seriously\s+)?(?P<role>killed|injured|hurt|wounded)|no\s+(?P<noun>casualties|injuries|deaths|fatalities|one\s+died|one\s+was\s+killed))\b", r"(?i)no\s")
+    WordRegex::needing(r"(?i)\b(?:no(?:\s+|-)(?:one|other\s+people|others|one\s+else|other\s+injuries)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|(?:is|are|was|were)\s+(?:believed|thought|reported|understood)\s+to\s+(?:be|have\s+been))\s+(?:seriously\s+)?(?P<role>killed|injured|hurt|wounded)|no(?:\s+|-)(?P<noun>casualties|injuries|deaths|fatalities|one\s+died|one\s+was\s+killed))\b", r"(?i)no[\s-]")
         .expect("no-toll pattern compiles")
 });
 
+/// One person named with an indefinite article: "a woman", "a state bomb disposal
+/// technician", "one man".
+static ONE_PERSON: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:a|an|one)\s+(?:[a-z-]+\s+){{0,3}}?(?:{})\b",
+        lexicon::PERSON_NOUNS
+    )
+});
+
+/// "killed a woman", "killing a police officer and a bomb technician".
+static KILLED_PERSONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:killed|killing|kills)\s+(?P<np>{p}(?:,?\s+and\s+{p})*)(?P<next>'|’)?",
+        p = *ONE_PERSON
+    ))
+    .expect("victim pattern compiles")
+});
+
+/// "A woman died", "a woman was killed", "A woman hit and killed by a motorist".
+static PERSON_DIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,(])(?P<np>{})\s+(?:(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead|fatally\s+(?:shot|stabbed|struck|injured))|(?:has\s+|had\s+)?died|(?:was\s+)?(?:hit|struck|run\s+over)\s+and\s+killed)\b",
+        *ONE_PERSON
+    ))
+    .expect("victim pattern compiles")
+});
+
+/// Victims named rather than counted: "killed a woman", "A woman died", "killing a
+/// police officer and a bomb technician" count one per person named. Such a phrase may
+/// name only some of the dead ("the blast killed a police officer; a technician died
+/// later"), so the claim can agree but never contradicts (`identifying`).
+fn named_victims(ctx: &SentenceCtx) -> Vec<Claim> {
+    let killed = KILLED_PERSONS
+        .captures_iter(ctx.text)
+        .filter(|caps| caps.name("next").is_none())
+        .filter_map(|caps| caps.name("np"));
+    let died = PERSON_DIED
+        .captures_iter(ctx.text)
+        .filter_map(|caps| caps.name("np"));
+    killed
+        .chain(died)
+        .map(|np| {
+            let people = np.as_str().split(" and ").count() as f64;
+            let mut c = claim(
+                ctx,
+                Span::new(np.start(), np.end()),
+                "killed",
+                people,
+                Some(people),
+            );
+            c.identifying = true;
+            c
+        })
+        .collect()
+}
+
 /// Claims of the tolls of a sentence written without a counted noun.
 pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
-    let mut out = Vec::new();
+    let mut out = named_victims(ctx);
     for caps in VERB_THEN_NUMBER.captures_iter(ctx.text) {
         let (Some(role), Some(n)) = (caps.name("role"), caps.name("n")) else {
             continue;
@@ -116,12 +174,33 @@ pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
 
 fn toll(ctx: &SentenceCtx, span: Span, role: &str, n: &str, q: Option<&str>) -> Option<Claim> {
     let n_start = span.end.checked_sub(n.len())?;
-    if in_timex(ctx, n_start) || is_part_of_a_larger_number(ctx, span) {
+    if in_timex(ctx, n_start)
+        || is_part_of_a_larger_number(ctx, span)
+        || is_no_one(ctx, span.start)
+        || is_no_one(ctx, n_start)
+    {
         return None;
     }
     let role = lexicon::role(&role.to_lowercase())?;
     let (low, high) = crate::quantity::count_interval(n, q)?;
-    Some(claim(ctx, span, role, low, high))
+    let mut c = claim(ctx, span, role, low, high);
+    if let Value::Amount(a) = &mut c.value {
+        (a.low, a.high) = super::widen_round_figure(n, q.is_some(), low, high);
+    }
+    Some(c)
+}
+
+/// "no one was hurt": the "one" of "no one" is no count of one (that toll is zero).
+fn is_no_one(ctx: &SentenceCtx, n_start: usize) -> bool {
+    let word = ctx.text[n_start..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let previous = ctx.text[..n_start]
+        .split(|c: char| !c.is_alphabetic())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    word.eq_ignore_ascii_case("one") && previous.eq_ignore_ascii_case("no")
 }
 
 /// "2.5" or "1,500-square": a digit right before or after the match is another number.
