@@ -10,6 +10,7 @@
 
 use super::recognize::{Form, recognize};
 use crate::model::{Article, DateSource, Published, Reading, Timex};
+use crate::wordre::WordRegex;
 use chrono::Datelike;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -20,14 +21,17 @@ use std::sync::LazyLock;
 /// How many non-blank lines at the top of the body may hold a dateline.
 const TOP_LINES: usize = 8;
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:published|posted|updated|last\s+updated|first\s+published|date|dated|released)\b\s*(?:on)?\s*:?")
+static LABEL: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)^\s*(?:published|posted|updated|last\s+updated|first\s+published|date|dated|released)\b\s*(?:on)?\s*:?")
         .expect("label pattern compiles")
 });
 
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:image\s+copyright|image\s+caption|photo(?:graph)?\s*:|getty\s+images|\(photo|ap\s+photo|afp|reuters|epa)\b")
-        .expect("caption pattern compiles")
+static CAPTION: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?i)\b(?:image\s+copyright|image\s+caption|photo(?:graph)?\s*:|getty\s+images|\(photo|ap\s+photo|afp|reuters|epa)\b",
+        "(?i)image|photo|getty|afp|reuters|epa",
+    )
+    .expect("caption pattern compiles")
 });
 
 /// True for a line whose point is to state a date: a labelled line or a short line
@@ -73,7 +77,8 @@ pub fn from_text(article: &Article) -> Option<Published> {
     let dates = |i: usize| cache[i].get_or_init(|| full_dates(lines[i])).as_slice();
     let found = |pick: &dyn Fn(usize, &str) -> bool| {
         lines.iter().enumerate().find_map(|(i, line)| {
-            if line.contains('©') || line.to_ascii_lowercase().contains("copyright ©") {
+            // (A "copyright ©" line holds the sign too.)
+            if line.contains('©') {
                 return None;
             }
             if !pick(i, line) {
