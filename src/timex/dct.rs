@@ -8,7 +8,7 @@
 //! it, or else the latest full date the article mentions. A year alone — a copyright
 //! or footer line — is never a publication date.
 
-use super::recognize::{Form, recognize};
+use super::recognize::{Form, Mention, recognize};
 use crate::model::{Article, DateSource, Published, Reading, Timex};
 use crate::wordre::WordRegex;
 use chrono::Datelike;
@@ -51,8 +51,13 @@ fn full_dates(line: &str) -> Vec<(usize, usize, NaiveDate)> {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
-    recognize(line)
-        .into_iter()
+    full_dates_among(&recognize(line))
+}
+
+/// The full dates among a line's time expressions.
+fn full_dates_among(mentions: &[Mention]) -> Vec<(usize, usize, NaiveDate)> {
+    mentions
+        .iter()
         .filter_map(|m| match m.form {
             Form::FullDate { y, m: mo, d } => {
                 NaiveDate::from_ymd_opt(y, mo, d).map(|date| (m.start, m.end, date))
@@ -65,6 +70,18 @@ fn full_dates(line: &str) -> Vec<(usize, usize, NaiveDate)> {
 /// The first full date (day, month and year) in a line.
 pub fn first_full_date(line: &str) -> Option<NaiveDate> {
     full_dates(line).first().map(|(_, _, d)| *d)
+}
+
+/// Whether a line is a date line ([`is_date_line`]) and its first full date
+/// ([`first_full_date`]), from its time expressions already recognized: the tagger
+/// asks of every sentence, and recognizing it again would double its work.
+pub fn date_line_of(line: &str, mentions: &[Mention]) -> (bool, Option<NaiveDate>) {
+    let dates = match line.bytes().any(|b| b.is_ascii_digit()) {
+        true => full_dates_among(mentions),
+        false => Vec::new(),
+    };
+    let is_date_line = LABEL.is_match(line) || mostly_dates(line, &dates);
+    (is_date_line, dates.first().map(|(_, _, d)| *d))
 }
 
 /// The publication date stated in the article's text, if any.
