@@ -27,7 +27,7 @@
 //! comment section is one stretch), so a dropped span may cross line ends.
 
 use crate::model::{Article, Cleaned, DropReason, Span};
-use regex::Regex;
+use crate::wordre::WordRegex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -69,8 +69,12 @@ pub const FOOTER_PREFIXES: &[&str] = &[
 ];
 
 /// Footer patterns on the normalized line: "Copyright 2015 …", "… All rights reserved".
-static FOOTER_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^copyright\s+(?:©\s*)?\d{4}\b|all rights reserved$").expect("valid regex")
+static FOOTER_PATTERN: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"^copyright\s+(?:©\s*)?\d{4}\b|all rights reserved$",
+        r"copyright|all rights reserved",
+    )
+    .expect("valid regex")
 });
 
 /// Whole-line navigation: menu entries, "related" headings, share buttons.
@@ -148,9 +152,12 @@ pub const NAVIGATION_PREFIXES: &[&str] = &[
 ];
 
 /// Navigation patterns on the normalized line: "Page 10 of 15", "More Europe stories".
-static NAVIGATION_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:page \d+ of \d+|more (?:[\p{L}&'-]+ ){1,3}(?:stories|news|headlines))$")
-        .expect("valid regex")
+static NAVIGATION_PATTERN: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"^(?:page \d+ of \d+|more (?:[\p{L}&'-]+ ){1,3}(?:stories|news|headlines))$",
+        r"^(?:page |more )",
+    )
+    .expect("valid regex")
 });
 
 /// Whole-line photo credits without a label ("Getty Images", "AFP/Getty Images").
@@ -158,9 +165,10 @@ pub const PHOTO_CREDIT_LINES: &[&str] = &["getty images", "image caption", "medi
 
 /// Labelled photo-credit lines: "Photo: AP", "Image copyright Reuters", "Photograph:
 /// Jane Doe/AFP/Getty Images", "AFP/Getty Images".
-static PHOTO_CREDIT_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PHOTO_CREDIT_PATTERN: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
         r"^(?:(?:[\p{L}.&-]+ ?/ ?)+getty images|(?:[\p{L}.&-]+ via )getty images|(?:image|photo|picture)s? (?:copyright|credit)s?:?(?:\s+\S+){0,8}|(?:photos?|photograph|picture|image|credit|photo illustration)\s*:\s*\S+(?:\s+\S+){0,7})$",
+        r"getty images|image|photo|picture|credit",
     )
     .expect("valid regex")
 });
@@ -188,9 +196,10 @@ pub const COMMENT_MARKERS: &[&str] = &[
 
 /// Comment-section patterns on the normalized line: "Comment number 105", "Comments
 /// (12)", "12 comments", "3 responses to …".
-static COMMENT_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static COMMENT_PATTERN: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
         r"^(?:comment number \d+|comments? \(\d+\)|\d+ (?:comments?|responses?|replies)(?: to\b.*)?)$",
+        r"comment|response|replies",
     )
     .expect("valid regex")
 });
@@ -284,7 +293,7 @@ fn word_count(s: &str) -> usize {
 /// The reason a whole (normalized) line is boilerplate, if it is.
 fn boilerplate(norm: &str) -> Option<DropReason> {
     let short = word_count(norm) <= MAX_PATTERN_LINE_WORDS;
-    let matches = |lines: &[&str], prefixes: &[&str], pattern: &Regex| {
+    let matches = |lines: &[&str], prefixes: &[&str], pattern: &WordRegex| {
         lines.contains(&norm)
             || prefixes.iter().any(|p| norm.starts_with(p))
             || (short && pattern.is_match(norm))
@@ -350,35 +359,45 @@ fn judge_lines(text: &str, lines: &mut [Line]) -> usize {
 }
 
 /// "Image caption", "Media caption": a label before caption text, dropped alone.
-static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Image|Media|Photo|Video) caption\b:?").expect("valid regex")
+static CAPTION_LABEL: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(r"\b(?:Image|Media|Photo|Video) caption\b:?", r" caption")
+        .expect("valid regex")
 });
 
 /// "Image copyright", "Photo credit": a label followed by the credit itself.
-static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Image|Photo|Picture) (?:copyright|credit)\b:?").expect("valid regex")
+static CREDIT_LABEL: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"\b(?:Image|Photo|Picture) (?:copyright|credit)\b:?",
+        r" copyright| credit",
+    )
+    .expect("valid regex")
 });
 
 /// A credit in brackets: "(AP Photo/Jane Doe)", "(Photo: Reuters)", "(File photo)".
-static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static BRACKETED_CREDIT: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
         r"\((?:[A-Z]{2,}\s+|Reuters\s+|Getty\s+)?(?i:file\s+)?(?i:photo|photograph|picture|image)s?(?:\s*[:/]\s*[^()]{1,80}|\s+(?i:by|credit:?)\s+[^()]{1,80})?\)",
+        r"(?i)photo|picture|image",
     )
     .expect("valid regex")
 });
 
 /// A labelled credit ending a line: "… Photo: AP", "… Photograph: Jane Doe/AFP".
-static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static TRAILING_CREDIT: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
         r"(?:^|\s)(?:Photos?|Photograph|Picture|Credit|Photo credit|Photo illustration)\s*:\s*\S[^:]*$",
+        r":",
     )
     .expect("valid regex")
 });
 
 /// An agency credit ending a line: "… AFP/Getty Images", "… Reuters via Getty Images".
-static TRAILING_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(?:(?:[\p{L}.&-]+ ?/ ?)+|[\p{L}.&-]+ via )Getty Images\.?$")
-        .expect("valid regex")
+static TRAILING_AGENCY: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?:^|\s)(?:(?:[\p{L}.&-]+ ?/ ?)+|[\p{L}.&-]+ via )Getty Images\.?$",
+        r"Getty Images",
+    )
+    .expect("valid regex")
 });
 
 /// Split a line into kept text and photo-credit fragments.

@@ -6,7 +6,9 @@
 //! touching the logic that uses it.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Cardinal number words and their values.
@@ -152,10 +154,26 @@ pub const TIME_UNITS: &[(&str, &str, bool, f64)] = &[
     ("century", "CE", false, 36_524.25),
 ];
 
-/// Look up a word (any case) in a table of `(word, value)` pairs.
+/// Look up a word (any case) in a table of `(word, value)` pairs. Only keys without an
+/// ASCII capital can equal the word lower-cased.
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    let w = word.to_ascii_lowercase();
-    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+    table
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(word) && !k.bytes().any(|b| b.is_ascii_uppercase()))
+        .map(|(_, v)| *v)
+}
+
+/// `word.to_lowercase()`, borrowed when it is that already (lower-case ASCII), as most
+/// words of a text are.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// The number a word or numeral stands for: "five" → 5, "1,200" → 1200, "2.5" → 2.5.
@@ -648,7 +666,31 @@ pub fn actor_aliases() -> impl Iterator<Item = (&'static str, &'static str)> {
 }
 
 /// Lower-case, stem and fold synonyms: the form in which topic words are compared.
+///
+/// Stemming is slow and the same words come back in every sentence, so each thread
+/// remembers the folds it made (the synonym tables are fixed at first use, so a fold
+/// never changes); the memory is emptied when it grows past [`FOLD_MEMORY`] words.
 pub fn fold(word: &str) -> String {
+    thread_local! {
+        static FOLDS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    FOLDS.with_borrow_mut(|folds| {
+        if let Some(f) = folds.get(word) {
+            return f.clone();
+        }
+        if folds.len() >= FOLD_MEMORY {
+            folds.clear();
+        }
+        let f = fold_afresh(word);
+        folds.insert(word.to_string(), f.clone());
+        f
+    })
+}
+
+/// Most words one thread remembers the fold of.
+const FOLD_MEMORY: usize = 1 << 16;
+
+fn fold_afresh(word: &str) -> String {
     let lower = word.to_lowercase();
     let stem = STEMMER.stem(&lower).into_owned();
     for group in &extra().synonyms {
@@ -670,8 +712,8 @@ pub fn fold(word: &str) -> String {
 
 /// True for words that carry no topic.
 pub fn is_stopword(word: &str) -> bool {
-    let w = word.to_lowercase();
-    STOPWORDS.contains(&w.as_str())
+    let w = lowercase(word);
+    STOPWORDS.contains(&w.as_ref())
 }
 
 /// True when `word` names an event ("talks", "reunions", "quake"). Only the listed
@@ -679,13 +721,13 @@ pub fn is_stopword(word: &str) -> bool {
 pub fn is_event_noun(word: &str) -> bool {
     static NOUNS: LazyLock<HashSet<&'static str>> =
         LazyLock::new(|| EVENT_NOUNS.iter().copied().collect());
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let singular = lower
         .strip_suffix("es")
         .filter(|s| NOUNS.contains(s))
         .or_else(|| lower.strip_suffix('s'))
         .unwrap_or(&lower);
-    NOUNS.contains(lower.as_str()) || NOUNS.contains(singular)
+    NOUNS.contains(lower.as_ref()) || NOUNS.contains(singular)
 }
 
 /// The canonical actor a name stands for, if it is in the alias table.

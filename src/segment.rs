@@ -288,7 +288,13 @@ fn split_block(text: &str, block: Span) -> Vec<Span> {
     // Both are one byte, so offsets into `flat` are offsets into `raw`.
     let flat = raw.replace(['\n', '\r'], " ");
     let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (at, piece) in flat.split_sentence_bound_indices() {
+    // The full algorithm is slow; most blocks are one sentence, and this says so.
+    let one = is_one_sentence(&flat);
+    if one {
+        merged.push((0, flat.len()));
+    }
+    let bounds = (!one).then(|| flat.split_sentence_bound_indices());
+    for (at, piece) in bounds.into_iter().flatten() {
         let end = at + piece.len();
         match merged.last_mut() {
             Some(cur) if should_join(&flat[cur.0..cur.1], piece) => cur.1 = end,
@@ -300,6 +306,33 @@ fn split_block(text: &str, block: Span) -> Vec<Span> {
         .filter_map(|(s, e)| trim(text, Span::new(block.start + s, block.start + e)))
         .filter(|span| slice(text, *span).chars().any(char::is_alphanumeric))
         .collect()
+}
+
+/// True when UAX #29 cannot break `flat` before its end, so that it is one sentence
+/// as it stands (most lines of news: a headline, a one-sentence paragraph). UAX #29
+/// breaks only after a sentence terminator (with the closing punctuation and spaces
+/// after it) or a paragraph separator; here none stands before the final run of full
+/// stops, `!`, `?`, closing quotes and brackets, and spaces. Characters that may be a
+/// terminator or separator are told apart conservatively: anything not known to be
+/// neither (ASCII but `.!?` and line ends, Latin, Greek, Cyrillic, and the general
+/// punctuation block's quotes and dashes) sends the block to the full algorithm.
+fn is_one_sentence(flat: &str) -> bool {
+    let body = flat.trim_end_matches([' ', '\t']);
+    let body = body.trim_end_matches(['.', '!', '?', '"', '\'', ')', ']', '’', '”']);
+    !flat.is_empty() && body.chars().all(never_ends_sentence)
+}
+
+/// A character that is neither a sentence terminator nor a paragraph separator in UAX
+/// #29 (`false` may be either).
+fn never_ends_sentence(c: char) -> bool {
+    match c {
+        '.' | '!' | '?' | '\n' | '\r' | '\u{85}' => false,
+        _ => {
+            c < '\u{589}'
+                || ('\u{2000}'..='\u{2023}').contains(&c)
+                || ('\u{2025}'..='\u{2027}').contains(&c)
+        }
+    }
 }
 
 /// `span` without surrounding whitespace, or `None` when nothing is left.
@@ -413,6 +446,18 @@ mod tests {
             .into_iter()
             .map(|s| s.text)
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The shortcut never calls one sentence what UAX #29 would split.
+        #[test]
+        fn one_sentence_shortcut_agrees_with_uax29(
+            s in "[a.!?\"')\\]’”“( \t\u{85}\u{2024}\u{2028}\u{301}\u{200B}A1é,;:—\u{589}\u{3002}]{1,12}"
+        ) {
+            if is_one_sentence(&s) {
+                proptest::prop_assert_eq!(s.split_sentence_bounds().count(), 1);
+            }
+        }
     }
 
     #[test]

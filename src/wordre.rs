@@ -75,6 +75,13 @@ impl WordRegex {
         self.may_match(text) && self.for_text(text).is_match(text)
     }
 
+    pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
+        match self.may_match(text) {
+            true => self.for_text(text).find(text),
+            false => None,
+        }
+    }
+
     pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
         match self.may_match(text) {
             true => self.for_text(text).captures(text),

@@ -358,9 +358,15 @@ fn tokenize(text: &str) -> Vec<Word> {
         Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[,;:()“”\x22–—-]")
             .expect("word pattern compiles")
     });
-    WORD.find_iter(text)
-        .map(|m| {
-            let raw = m.as_str();
+    let spans: Vec<(usize, usize)> = if text.is_ascii() {
+        ascii_word_spans(text)
+    } else {
+        WORD.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    };
+    spans
+        .into_iter()
+        .map(|(start, end)| {
+            let raw = &text[start..end];
             // Keep "U.S." whole but drop a sentence-final full stop and possessive 's.
             let t = raw.trim_end_matches('.');
             let t = t
@@ -368,13 +374,47 @@ fn tokenize(text: &str) -> Vec<Word> {
                 .or_else(|| t.strip_suffix("’s"))
                 .unwrap_or(t);
             Word {
-                start: m.start(),
-                end: m.start() + t.len(),
+                start,
+                end: start + t.len(),
                 text: t.to_string(),
                 lower: t.to_lowercase(),
             }
         })
         .collect()
+}
+
+/// What the word pattern of [`tokenize`] matches in an ASCII text, without a regex
+/// search per word: a letter or digit, then letters, digits, `'`, `.` and `-` up to
+/// the last letter or digit of the run; or one of `,;:()"-`. (In ASCII, `\p{L}` and
+/// `\p{N}` are the letters and digits, and the pattern's other characters do not
+/// occur.)
+fn ascii_word_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let mut end = i + 1;
+            let mut k = i + 1;
+            while k < b.len()
+                && (b[k].is_ascii_alphanumeric() || matches!(b[k], b'\'' | b'.' | b'-'))
+            {
+                if b[k].is_ascii_alphanumeric() {
+                    end = k + 1;
+                }
+                k += 1;
+            }
+            out.push((i, end));
+            i = end;
+        } else {
+            if matches!(c, b',' | b';' | b':' | b'(' | b')' | b'"' | b'-') {
+                out.push((i, i + 1));
+            }
+            i += 1;
+        }
+    }
+    out
 }
 
 struct SentenceCtx<'a> {
@@ -2433,6 +2473,18 @@ mod tests {
             .iter()
             .filter(|c| c.kind == kind && c.topic.head.ends_with(&lexicon::fold(head)))
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The ASCII word scanner finds what the word pattern finds.
+        #[test]
+        fn ascii_words_as_the_pattern_finds_them(s in "[aZ09 .,;:()\"'!?/&$-]{0,24}") {
+            static RE: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[,;:()“”\x22–—-]").unwrap()
+            });
+            let want: Vec<(usize, usize)> = RE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+            proptest::prop_assert_eq!(ascii_word_spans(&s), want);
+        }
     }
 
     #[test]

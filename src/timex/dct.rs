@@ -8,8 +8,9 @@
 //! it, or else the latest full date the article mentions. A year alone — a copyright
 //! or footer line — is never a publication date.
 
-use super::recognize::{Form, recognize};
+use super::recognize::{Form, Mention, recognize};
 use crate::model::{Article, DateSource, Published, Reading, Timex};
+use crate::wordre::WordRegex;
 use chrono::Datelike;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -20,14 +21,17 @@ use std::sync::LazyLock;
 /// How many non-blank lines at the top of the body may hold a dateline.
 const TOP_LINES: usize = 8;
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:published|posted|updated|last\s+updated|first\s+published|date|dated|released)\b\s*(?:on)?\s*:?")
+static LABEL: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)^\s*(?:published|posted|updated|last\s+updated|first\s+published|date|dated|released)\b\s*(?:on)?\s*:?")
         .expect("label pattern compiles")
 });
 
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:image\s+copyright|image\s+caption|photo(?:graph)?\s*:|getty\s+images|\(photo|ap\s+photo|afp|reuters|epa)\b")
-        .expect("caption pattern compiles")
+static CAPTION: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?i)\b(?:image\s+copyright|image\s+caption|photo(?:graph)?\s*:|getty\s+images|\(photo|ap\s+photo|afp|reuters|epa)\b",
+        "(?i)image|photo|getty|afp|reuters|epa",
+    )
+    .expect("caption pattern compiles")
 });
 
 /// True for a line whose point is to state a date: a labelled line or a short line
@@ -47,8 +51,13 @@ fn full_dates(line: &str) -> Vec<(usize, usize, NaiveDate)> {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
-    recognize(line)
-        .into_iter()
+    full_dates_among(&recognize(line))
+}
+
+/// The full dates among a line's time expressions.
+fn full_dates_among(mentions: &[Mention]) -> Vec<(usize, usize, NaiveDate)> {
+    mentions
+        .iter()
         .filter_map(|m| match m.form {
             Form::FullDate { y, m: mo, d } => {
                 NaiveDate::from_ymd_opt(y, mo, d).map(|date| (m.start, m.end, date))
@@ -63,6 +72,18 @@ pub fn first_full_date(line: &str) -> Option<NaiveDate> {
     full_dates(line).first().map(|(_, _, d)| *d)
 }
 
+/// Whether a line is a date line ([`is_date_line`]) and its first full date
+/// ([`first_full_date`]), from its time expressions already recognized: the tagger
+/// asks of every sentence, and recognizing it again would double its work.
+pub fn date_line_of(line: &str, mentions: &[Mention]) -> (bool, Option<NaiveDate>) {
+    let dates = match line.bytes().any(|b| b.is_ascii_digit()) {
+        true => full_dates_among(mentions),
+        false => Vec::new(),
+    };
+    let is_date_line = LABEL.is_match(line) || mostly_dates(line, &dates);
+    (is_date_line, dates.first().map(|(_, _, d)| *d))
+}
+
 /// The publication date stated in the article's text, if any.
 pub fn from_text(article: &Article) -> Option<Published> {
     let body = article.text.get(article.body.start..article.body.end)?;
@@ -73,7 +94,8 @@ pub fn from_text(article: &Article) -> Option<Published> {
     let dates = |i: usize| cache[i].get_or_init(|| full_dates(lines[i])).as_slice();
     let found = |pick: &dyn Fn(usize, &str) -> bool| {
         lines.iter().enumerate().find_map(|(i, line)| {
-            if line.contains('©') || line.to_ascii_lowercase().contains("copyright ©") {
+            // (A "copyright ©" line holds the sign too.)
+            if line.contains('©') {
                 return None;
             }
             if !pick(i, line) {

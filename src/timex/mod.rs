@@ -26,10 +26,10 @@ pub fn tag(article: &Article, sentences: &[Sentence], dct: Option<NaiveDate>) ->
     };
     let mut out = Vec::new();
     for s in sentences {
-        if is_dateline_of(article, s) {
+        let mentions = recognize::recognize(&s.text);
+        if is_dateline_of(article, s, &mentions) {
             continue;
         }
-        let mentions = recognize::recognize(&s.text);
         for n in normalize::normalize(&s.text, &mentions, &mut anchor) {
             let span = Span::new(n.start, n.end).shift(s.span.start);
             out.push(Timex {
@@ -48,11 +48,12 @@ pub fn tag(article: &Article, sentences: &[Sentence], dct: Option<NaiveDate>) ->
 /// True for the sentence that states the publication date itself ("Published: …", a
 /// dateline "March 01, 2008" under the headline): the document creation time is not
 /// one of the text's time expressions.
-fn is_dateline_of(article: &Article, s: &Sentence) -> bool {
+fn is_dateline_of(article: &Article, s: &Sentence, mentions: &[recognize::Mention]) -> bool {
     article.published.as_ref().is_some_and(|p| {
         let stated = p.from == crate::model::DateSource::Text
             && !p.evidence.is_empty()
             && (s.text.contains(&p.evidence) || p.evidence.contains(&s.text));
-        dct::is_date_line(&s.text) && (stated || dct::first_full_date(&s.text) == Some(p.date))
+        let (date_line, first_date) = dct::date_line_of(&s.text, mentions);
+        date_line && (stated || first_date == Some(p.date))
     })
 }
