@@ -81,6 +81,11 @@ pub fn find(text: &str) -> Vec<Quantity> {
     merge_conversions(text, non_overlapping(found))
 }
 
+/// True for a word that scales a number ("billion", "bn", "m").
+pub fn is_scale_word(word: &str) -> bool {
+    lexicon::lookup(SCALES, word).is_some()
+}
+
 /// The interval a count and its qualifier allow ("at least 10", "nearly 23,000",
 /// "dozens", "hundreds of", "more than 20,000", "about 50", "a dozen", "2.5 million",
 /// "twenty-one").
@@ -682,6 +687,8 @@ const CURRENCY_SIGNS: &[(&str, &str)] = &[
     ("CAD", "CAD"),
     ("CNY", "CNY"),
     ("CHF", "CHF"),
+    // Glued to the amount only ("euro110 billion", news-agency style; see [`money`]).
+    ("euro", "EUR"),
 ];
 
 /// How each currency is shown before an amount; others show their code and a space.
@@ -790,8 +797,8 @@ static MAGNITUDE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
 /// "Rs 500 crore", "$2-3 billion".
 static MONEY: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::needing(&format!(
-        r"(?i)(?:(?-u:\b)(?P<q>{QUALIFIERS})\s+)?(?P<sign>(?-i:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF))\s?(?P<n>{DIGITS})(?:\s*[-–]\s*[$€£¥]?(?P<n2>{DIGITS}))?(?:(?:-|\s)?(?P<s>{MONEY_SCALES})(?-u:\b))?"
-    ), r"[$€£¥₹₩]|Rs|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF")
+        r"(?i)(?:(?-u:\b)(?P<q>{QUALIFIERS})\s+)?(?P<sign>(?-i:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF|euro))\s?(?P<n>{DIGITS})(?:\s*[-–]\s*[$€£¥]?(?P<n2>{DIGITS}))?(?:(?:-|\s)?(?P<s>{MONEY_SCALES})(?-u:\b))?"
+    ), r"[$€£¥₹₩]|Rs|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF|euro")
     .expect("money pattern compiles")
 });
 
@@ -823,10 +830,11 @@ static AGE_AGED: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("age pattern compiles")
 });
 
-/// A name, then the age set off by commas: "Okafor, 63, said", "Okafor, 63 of".
+/// A name, then the age set off by commas: "Okafor, 63, said", "Okafor, 63 of", and
+/// the age of two people: "Okafor and Lind, both 63,".
 static AGE_AFTER_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::needing(
-        r"(?P<name>\p{Lu}[\p{L}'’-]*),[ \t]+(?P<n>\d{1,3})(?:,|\s+of\s)",
+        r"(?P<name>\p{Lu}[\p{L}'’-]*),[ \t]+(?:(?:both|each)[ \t]+)?(?P<n>\d{1,3})(?:,|\s+of\s)",
         r",",
     )
     .expect("age pattern compiles")
@@ -892,6 +900,10 @@ fn money(text: &str, c: &Captures) -> Option<Quantity> {
         .iter()
         .find(|(s, _)| *s == sign)
         .map(|(_, code)| *code)?;
+    // "the euro 1.3 percent lower" is no sum: the word is a sign only glued on.
+    if sign == "euro" && c.name("sign")?.end() != n.start() {
+        return None;
+    }
     let printed = Printed::read(n.as_str(), n2, scale.map_or(1.0, |s| s.value))?;
     let (low, high) = printed.interval(qualifier(c));
     Some(Quantity {
@@ -1519,6 +1531,24 @@ mod tests {
     fn disagreeing_conversions_keep_the_first() {
         let q = one("10 km (60 miles)");
         assert_interval(&q, 9.505, Some(10.495));
+    }
+
+    #[test]
+    fn a_glued_euro_word_is_a_sign() {
+        let text = "a euro40 billion fund";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), "euro40 billion");
+        assert_eq!(q.unit, "EUR");
+        assert_interval(&q, 39.505e9, Some(40.495e9));
+        assert!(find("the euro 12 times").is_empty());
+    }
+
+    #[test]
+    fn both_ages_after_two_names() {
+        let text = "Officer Pell and Sergeant Ruiz, both 44, were hurt.";
+        let q = one(text);
+        assert_eq!(q.dimension, Dimension::Age);
+        assert_eq!(spanned(text, &q), "44");
     }
 
     #[test]
