@@ -78,6 +78,7 @@ pub fn find(text: &str) -> Vec<Quantity> {
     found.extend(scan(&AGE_YEARS_OLD, text, age_years_old));
     found.extend(scan(&AGE_AGED, text, age_aged));
     found.extend(scan(&AGE_AFTER_NAME, text, age_after_name));
+    found.extend(scan(&AGE_OF_RULE, text, age_of_rule));
     merge_conversions(text, non_overlapping(found))
 }
 
@@ -840,6 +841,17 @@ static AGE_AFTER_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("age pattern compiles")
 });
 
+/// An age a rule sets, not a person's: "raise the retirement age for women to 65",
+/// "the voting age of 18", "a drinking age from 18 to 21" (the last number is the
+/// age). The span is the number alone.
+static AGE_OF_RULE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?i)(?-u:\b)(?:retirement|pension|pensionable|voting|drinking|marriage|school-leaving)\s+age(?:\s+(?:for|of)\s+[a-z]+)?\s+(?:to|of|at|is|was|from\s+\d{1,3}\s+to)\s+(?P<n>\d{1,3})(?-u:\b)",
+        r"(?i)age",
+    )
+    .expect("age pattern compiles")
+});
+
 // ---------------------------------------------------------------------------------
 // Recognizers
 // ---------------------------------------------------------------------------------
@@ -1063,6 +1075,15 @@ fn age_after_name(text: &str, c: &Captures) -> Option<Quantity> {
         && lexicon::lookup(lexicon::WEEKDAYS, &word).is_none();
     let thousands = text[end..].starts_with(|ch: char| ch.is_ascii_digit());
     if !is_name || thousands || !free_before(text, name.start()) {
+        return None;
+    }
+    age(n.start(), n.end(), n.as_str(), 120)
+}
+
+/// "the retirement age for women to 65": the age alone, not a range that follows.
+fn age_of_rule(text: &str, c: &Captures) -> Option<Quantity> {
+    let n = c.name("n")?;
+    if !free_after(text, n.end()) || range_follows(&text[n.end()..]) {
         return None;
     }
     age(n.start(), n.end(), n.as_str(), 120)
@@ -1541,6 +1562,21 @@ mod tests {
         assert_eq!(q.unit, "EUR");
         assert_interval(&q, 39.505e9, Some(40.495e9));
         assert!(find("the euro 12 times").is_empty());
+    }
+
+    #[test]
+    fn ages_a_rule_sets() {
+        for (text, years) in [
+            ("They will raise the retirement age for men to 67.", 67.0),
+            ("a voting age of 16 in local polls", 16.0),
+            ("lifting the drinking age from 18 to 21", 21.0),
+        ] {
+            let q = one(text);
+            assert_eq!(q.dimension, Dimension::Age, "{text}");
+            assert_interval(&q, years, Some(years));
+            assert_eq!(spanned(text, &q), format!("{years}"), "{text}");
+        }
+        assert!(find("the voting age of 16-18 is debated").is_empty());
     }
 
     #[test]

@@ -185,6 +185,14 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
                 format!("{what} ({verb})"),
             )
         }
+        Dimension::Money if exchange_rate(ctx, q).is_some() => {
+            let of = exchange_rate(ctx, q)?;
+            (
+                ClaimKind::Money,
+                format!("rate {of} {}", q.unit),
+                format!("rate of the {of} ({})", q.unit),
+            )
+        }
         Dimension::Money => {
             let about = money_subject(ctx, q)?;
             (
@@ -200,6 +208,10 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
                 format!("percent {}", lexicon::fold(&about)),
                 about,
             )
+        }
+        Dimension::Age if rule_age(ctx, q).is_some() => {
+            let rule = rule_age(ctx, q)?;
+            (ClaimKind::Age, format!("age {rule}"), format!("{rule} age"))
         }
         Dimension::Age => {
             let who = person_near(ctx, q)?;
@@ -374,6 +386,40 @@ fn money_subject(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
         .or_else(|| count_verb(ctx, q.span.start, q.span.end))
 }
 
+/// Currencies whose price in another is news ("drove the euro below $1.29").
+const RATED_CURRENCIES: &[(&str, &str)] = &[
+    ("euro", "euro"),
+    ("dollar", "dollar"),
+    ("greenback", "dollar"),
+    ("pound", "pound"),
+    ("sterling", "pound"),
+    ("yen", "yen"),
+    ("yuan", "yuan"),
+    ("rouble", "rouble"),
+    ("ruble", "rouble"),
+    ("franc", "franc"),
+    ("rupee", "rupee"),
+];
+
+/// The currency a small sum is the price of: "the euro fell below $1.29", "the pound
+/// at $1.45". Only a price under 1,000 units is a rate, and not of "euro zone"
+/// money ("the euro zone's $1 trillion fund").
+fn exchange_rate(ctx: &SentenceCtx, q: &Quantity) -> Option<&'static str> {
+    if q.high.unwrap_or(q.low) >= 1000.0 {
+        return None;
+    }
+    let before = words_before(ctx, q.span.start, 4);
+    let at = before
+        .iter()
+        .rposition(|w| lexicon::lookup(RATED_CURRENCIES, w).is_some())?;
+    let zone = before
+        .get(at + 1)
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "zone" | "area"));
+    (!zone)
+        .then(|| lexicon::lookup(RATED_CURRENCIES, &before[at]))
+        .flatten()
+}
+
 /// What a percentage is of: the noun after "of", else the verb near it.
 fn percent_subject(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
     let after = words_after(ctx, q.span.end, 3);
@@ -423,6 +469,22 @@ fn direction(word: &str) -> Option<&'static str> {
         _ => return None,
     };
     Some(way)
+}
+
+/// The rule an age is set by ("the retirement age for women to 65" → retirement),
+/// from the words just before it: such an age is nobody's.
+fn rule_age(ctx: &SentenceCtx, q: &Quantity) -> Option<&'static str> {
+    let before = words_before(ctx, q.span.start, 6);
+    let at = before.iter().rposition(|w| w.eq_ignore_ascii_case("age"))?;
+    let rule = match before[..at].last()?.to_lowercase().as_str() {
+        "retirement" | "pension" | "pensionable" => "retirement",
+        "voting" => "voting",
+        "drinking" => "drinking",
+        "marriage" => "marriage",
+        "school-leaving" => "school-leaving",
+        _ => return None,
+    };
+    Some(rule)
 }
 
 /// The person an age belongs to: the capitalized name just before it ("Okafor, 47",
@@ -559,6 +621,33 @@ mod tests {
         let heads: Vec<&str> = ages.iter().map(|c| c.topic.head.as_str()).collect();
         assert_eq!(heads, ["age ruiz", "age pell"]);
         assert!(ages.iter().all(|c| low(c) == 44.0));
+    }
+
+    #[test]
+    fn measures_an_age_a_rule_sets_is_nobodys() {
+        let ages = of_kind(
+            "Lawmakers voted to raise the retirement age for men to 67, said Okafor.",
+            ClaimKind::Age,
+        );
+        assert_eq!(ages.len(), 1);
+        assert_eq!(ages[0].topic.head, "age retirement");
+        assert_eq!(low(&ages[0]), 67.0);
+    }
+
+    #[test]
+    fn measures_a_currency_priced_in_another_is_a_rate() {
+        let rate = of_kind(
+            "Worries pushed the pound below $1.45 on Friday.",
+            ClaimKind::Money,
+        );
+        assert_eq!(rate.len(), 1);
+        assert_eq!(rate[0].topic.head, "rate pound USD");
+        assert!((low(&rate[0]) - 1.445).abs() < 0.01);
+        let fund = of_kind(
+            "The euro zone set up a $900 billion rescue fund.",
+            ClaimKind::Money,
+        );
+        assert_eq!(fund[0].topic.head, "aid USD");
     }
 
     #[test]
