@@ -336,19 +336,54 @@ fn length_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
     while i < after.len() && is_direction(&after[i]) {
         i += 1;
     }
-    let prep = after.get(i)?.to_lowercase();
-    if !matches!(prep.as_str(), "of" | "from") {
-        return None;
-    }
-    let place = after.get(i + 1)?;
-    if !place.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
+    let prep = after.get(i).map(|w| w.to_lowercase());
+    let place = after
+        .get(i + 1)
+        .filter(|_| matches!(prep.as_deref(), Some("of" | "from")));
+    let Some(place) = place.filter(|p| p.chars().next().is_some_and(char::is_uppercase)) else {
+        return travel_topic(ctx, q);
+    };
     let place = place.trim_end_matches("'s");
     Some((
         format!("distance {}", place.to_lowercase()),
         format!("distance from {place}"),
     ))
+}
+
+/// Verbs of moving something or someone over a distance, each with the one topic it
+/// stands for: "chased him for 30 miles" and "pursued him for 48 km" are one chase,
+/// "dragging her 10 feet" and "dragged her 10 feet" one drag. Verbs of one's own
+/// moving ("fell", "walked") are left out: a story of two climbers has two falls,
+/// and the sentence does not say whose.
+const TRAVEL_VERBS: &[(&str, &str)] = &[
+    ("chased", "chase"),
+    ("chasing", "chase"),
+    ("pursued", "chase"),
+    ("pursuing", "chase"),
+    ("dragged", "drag"),
+    ("dragging", "drag"),
+    ("towed", "drag"),
+    ("carried", "carry"),
+    ("swept", "carry"),
+    ("thrown", "throw"),
+    ("hurled", "throw"),
+    ("flung", "throw"),
+];
+
+/// How far something was moved: a length after a verb of [`TRAVEL_VERBS`], its
+/// object ("him", "Mr. Okafor") and "for" or "a good" between ("chased him for about
+/// 30 miles", "dragging her 10 feet").
+fn travel_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
+    let before = words_before(ctx, q.span.start, 5);
+    let filler = |w: &String| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "for" | "a" | "good" | "him" | "her" | "them" | "it" | "me" | "us" | "another"
+        ) || w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let verb = before.iter().rev().find(|w| !filler(w))?;
+    let how = lexicon::lookup(TRAVEL_VERBS, verb)?;
+    Some((format!("distance {how}"), format!("distance ({how})")))
 }
 
 fn is_direction(w: &str) -> bool {
@@ -648,6 +683,22 @@ mod tests {
             ClaimKind::Money,
         );
         assert_eq!(fund[0].topic.head, "aid USD");
+    }
+
+    #[test]
+    fn measures_how_far_something_was_moved() {
+        let chase = of_kind(
+            "Troopers chased Mr. Okafor for about 20 miles.",
+            ClaimKind::Measure,
+        );
+        assert_eq!(chase.len(), 1);
+        assert_eq!(chase[0].topic.head, "distance chase");
+        let pursuit = of_kind("Deputies pursued him for 32 km.", ClaimKind::Measure);
+        assert_eq!(pursuit[0].topic.head, "distance chase");
+        assert!((low(&pursuit[0]) - 32.0).abs() < 1.5);
+        let drag = of_kind("The truck dragged him 15 feet.", ClaimKind::Measure);
+        assert_eq!(drag[0].topic.head, "distance drag");
+        assert!(of_kind("She stood 20 feet away.", ClaimKind::Measure).is_empty());
     }
 
     #[test]
