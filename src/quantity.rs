@@ -79,6 +79,7 @@ pub fn find(text: &str) -> Vec<Quantity> {
     found.extend(scan(&AGE_AGED, text, age_aged));
     found.extend(scan(&AGE_AFTER_NAME, text, age_after_name));
     found.extend(scan(&AGE_OF_RULE, text, age_of_rule));
+    found.extend(scan(&BLOOD_ALCOHOL, text, blood_alcohol));
     merge_conversions(text, non_overlapping(found))
 }
 
@@ -741,7 +742,7 @@ const MEASURE_SCALES: &str =
 const MONEY_SCALES: &str = r"trillion|billion|million|thousand|crores?|lakhs?|mln|mn|bn|tn|m|k|b";
 
 /// The words after a number that may name its unit; [`read_unit`] decides.
-const UNIT_WORDS: &str = r"%|percentage\s+points?|per\s*cent|nautical\s+miles?|metric\s+ton(?:ne)?s?|(?:u\.?s\.?|american|australian|canadian)\s+dollars?|pounds?\s+sterling|swiss\s+francs?|(?:square|sq\.?)\s*[a-z]+[2²]?|[a-z]+\s+(?:per|an)\s+(?:hour|second)|[a-z]+(?:/[a-z]+)?[2²]?";
+const UNIT_WORDS: &str = r"%|percentage\s+points?|per\s*cent|nautical\s+miles?|metric\s+ton(?:ne)?s?|(?:u\.?s\.?|american|australian|canadian)\s+dollars?|pounds?\s+sterling|swiss\s+francs?|(?:square|sq\.?)(?:\s*|-)[a-z]+[2²]?|[a-z]+\s+(?:per|an)\s+(?:hour|second)|[a-z]+(?:/[a-z]+)?[2²]?";
 
 /// Number words as a regex alternation: "twenty-five", then single words longest
 /// first, so "seventeen" is not read as "seven".
@@ -850,6 +851,17 @@ static AGE_OF_RULE: LazyLock<WordRegex> = LazyLock::new(|| {
         r"(?i)age",
     )
     .expect("age pattern compiles")
+});
+
+/// A blood-alcohol level, which US news prints as a bare decimal that means percent:
+/// "his blood-alcohol level was .41", "a blood alcohol content of 0.12 percent". The
+/// span is the number (and its percent word).
+static BLOOD_ALCOHOL: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?i)(?-u:\b)blood[- ]alcohol\s+(?:level|content|concentration|reading)\s+(?:(?:was|is|of|at)\s+)?(?P<n>0?\.\d{1,3})(?P<pct>\s*(?:%|percent|per\s*cent))?",
+        r"(?i)alcohol",
+    )
+    .expect("blood-alcohol pattern compiles")
 });
 
 // ---------------------------------------------------------------------------------
@@ -1013,7 +1025,10 @@ fn unit_key(raw: &str) -> String {
         .strip_prefix("square")
         .or_else(|| words.strip_prefix("sq"));
     match rest {
-        Some(rest) if !rest.trim().is_empty() => format!("sq {}", rest.trim()),
+        // "square-foot", as in "a 90,000-square-foot warehouse".
+        Some(rest) if !rest.trim().trim_start_matches('-').is_empty() => {
+            format!("sq {}", rest.trim().trim_start_matches('-'))
+        }
         _ => words,
     }
 }
@@ -1078,6 +1093,26 @@ fn age_after_name(text: &str, c: &Captures) -> Option<Quantity> {
         return None;
     }
     age(n.start(), n.end(), n.as_str(), 120)
+}
+
+/// "blood-alcohol level was .41": 0.41 percent, the number as printed.
+fn blood_alcohol(text: &str, c: &Captures) -> Option<Quantity> {
+    let n = c.name("n")?;
+    let end = c.get(0)?.end();
+    if !free_after(text, end) && c.name("pct").is_none() {
+        return None;
+    }
+    let digits = format!("0{}", n.as_str().trim_start_matches('0'));
+    let printed = Printed::read(&digits, None, 1.0)?;
+    let (low, high) = printed.interval(None);
+    Some(Quantity {
+        span: Span::new(n.start(), end),
+        dimension: Dimension::Percent,
+        low,
+        high,
+        unit: "%".to_string(),
+        display: format!("{digits}%"),
+    })
 }
 
 /// "the retirement age for women to 65": the age alone, not a range that follows.
@@ -1577,6 +1612,35 @@ mod tests {
             assert_eq!(spanned(text, &q), format!("{years}"), "{text}");
         }
         assert!(find("the voting age of 16-18 is debated").is_empty());
+    }
+
+    #[test]
+    fn hyphenated_square_units_are_areas() {
+        let text = "a 90,000-square-foot warehouse";
+        let q = one(text);
+        assert_eq!(q.dimension, Dimension::Area);
+        assert_eq!(spanned(text, &q), "90,000-square-foot");
+        let q = one("a 1,200-square-kilometre park");
+        assert_eq!(q.dimension, Dimension::Area);
+        assert_interval(&q, 1199.505, Some(1200.495));
+    }
+
+    #[test]
+    fn blood_alcohol_levels_are_percent() {
+        for (text, number) in [
+            ("Her blood-alcohol level was .12, police said.", ".12"),
+            ("a blood alcohol content of 0.2 percent", "0.2 percent"),
+            ("His blood alcohol level was 0.09%.", "0.09%"),
+        ] {
+            let q = one(text);
+            assert_eq!(q.dimension, Dimension::Percent, "{text}");
+            assert_eq!(spanned(text, &q), number, "{text}");
+        }
+        assert_interval(
+            &one("blood-alcohol level was .12."),
+            0.12 - 0.005 * SHRINK,
+            Some(0.12 + 0.005 * SHRINK),
+        );
     }
 
     #[test]

@@ -176,6 +176,14 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
             let (head, label) = speed_topic(ctx, q);
             (ClaimKind::Measure, head, label)
         }
+        Dimension::Area if area_of(ctx, q).is_some() => {
+            let of = area_of(ctx, q)?;
+            (
+                ClaimKind::Measure,
+                format!("area {}", lexicon::fold(&of)),
+                format!("area of the {of}"),
+            )
+        }
         Dimension::Area | Dimension::Mass => {
             let verb = count_verb(ctx, q.span.start, q.span.end)?;
             let what = dimension_word(q.dimension);
@@ -229,9 +237,11 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
         aspect: Aspect::Whole,
     };
     // A distance news prints is an estimate (an epicentre "62 km" from a town per one
-    // agency, "38 miles" per another): 3% either way is the same place.
+    // agency, "38 miles" per another): 3% either way is the same place. So is an
+    // area, rounded in one unit and converted to another ("170,000 square feet" is
+    // 15,794 m2, printed "15,800 square metres").
     let slack = match q.dimension {
-        Dimension::Length => DISTANCE_SLACK,
+        Dimension::Length | Dimension::Area => DISTANCE_SLACK,
         _ => 0.0,
     };
     let amount = Amount {
@@ -286,6 +296,22 @@ fn speed_topic(ctx: &SentenceCtx, q: &Quantity) -> (String, String) {
         Some(of) => (format!("speed {of}"), format!("speed ({of})")),
         None => ("speed".to_string(), "speed".to_string()),
     }
+}
+
+/// What an area is of: the noun an adjectival area qualifies ("a 1,500-square-km
+/// island", "the 170,000-square-foot building") or the noun after "of" ("300 sq km
+/// of forest").
+fn area_of(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
+    let after = words_after(ctx, q.span.end, 3);
+    let adjectival = ctx.text[q.span.start..q.span.end].contains('-');
+    let noun = match after.first()?.as_str() {
+        "of" => after.iter().skip(1).find(|w| !lexicon::is_stopword(w))?,
+        w if adjectival && !lexicon::is_stopword(w) => &after[0],
+        _ => return None,
+    };
+    noun.chars()
+        .all(char::is_alphabetic)
+        .then(|| noun.to_lowercase())
 }
 
 fn dimension_word(d: Dimension) -> &'static str {
@@ -476,6 +502,8 @@ const PERCENT_SUBJECTS: &[(&str, &str)] = &[
     ("unemployment", "unemployment"),
     ("jobless", "unemployment"),
     ("inflation", "inflation"),
+    ("alcohol", "blood alcohol"),
+    ("blood-alcohol", "blood alcohol"),
 ];
 
 /// The subject of a percentage said by a noun of [`PERCENT_SUBJECTS`] at most four
@@ -699,6 +727,44 @@ mod tests {
         let drag = of_kind("The truck dragged him 15 feet.", ClaimKind::Measure);
         assert_eq!(drag[0].topic.head, "distance drag");
         assert!(of_kind("She stood 20 feet away.", ClaimKind::Measure).is_empty());
+    }
+
+    #[test]
+    fn measures_an_area_is_of_the_noun_it_qualifies() {
+        let area = of_kind(
+            "The 90,000-square-foot warehouse burned down.",
+            ClaimKind::Measure,
+        );
+        assert_eq!(area.len(), 1);
+        assert_eq!(
+            area[0].topic.head,
+            format!("area {}", crate::lexicon::fold("warehouse"))
+        );
+        let forest = of_kind("Fire burned 300 sq km of forest.", ClaimKind::Measure);
+        assert_eq!(
+            forest[0].topic.head,
+            format!("area {}", crate::lexicon::fold("forest"))
+        );
+    }
+
+    #[test]
+    fn measures_an_area_rounded_in_another_unit_is_the_same_area() {
+        let feet = of_kind("The 170,000-square-foot hall closed.", ClaimKind::Measure);
+        let metres = of_kind("The 15,800-square-metre hall closed.", ClaimKind::Measure);
+        assert_eq!(feet[0].topic.head, metres[0].topic.head);
+        assert!(crate::align::compatible(&feet[0].value, &metres[0].value));
+    }
+
+    #[test]
+    fn measures_blood_alcohol_is_a_percentage_of_its_own() {
+        let bac = of_kind(
+            "Police said his blood-alcohol level was .21 at the time.",
+            ClaimKind::Percentage,
+        );
+        assert_eq!(bac.len(), 1);
+        let folded = format!("percent {}", crate::lexicon::fold("blood alcohol"));
+        assert_eq!(bac[0].topic.head, folded);
+        assert!((low(&bac[0]) - 0.205).abs() < 0.001);
     }
 
     #[test]
