@@ -799,6 +799,17 @@ pub fn incident(word: &str) -> Option<&'static str> {
     lookup(INCIDENT_TYPES, word)
 }
 
+/// The incident type a word names given the word before it: none for a bare verb
+/// after "to" ("tried to storm parliament", "threatened to bomb"), which names what
+/// someone meant to do, not what happened. "due to storms", "to flooding" still name.
+pub fn incident_after(previous: &str, word: &str) -> Option<&'static str> {
+    let infinitive = previous.eq_ignore_ascii_case("to") && !word.ends_with(['s', 'g']);
+    if infinitive {
+        return None;
+    }
+    incident(word)
+}
+
 /// Names of sources of numbers that news cites in several forms, folded to one.
 pub const SOURCE_ALIASES: &[(&str, &str)] = &[
     ("usgs", "U.S. Geological Survey"),
@@ -871,5 +882,14 @@ mod tests {
         assert!(!is_event_noun("peninsula"));
         assert!(!is_event_noun("killed"));
         assert!(is_event_noun("killing"));
+    }
+
+    #[test]
+    fn a_verb_after_to_names_no_incident() {
+        assert_eq!(incident_after("to", "storm"), None);
+        assert_eq!(incident_after("to", "bomb"), None);
+        assert_eq!(incident_after("the", "storm"), Some("storm"));
+        assert_eq!(incident_after("to", "floods"), Some("flood"));
+        assert_eq!(incident_after("to", "flooding"), Some("flood"));
     }
 }

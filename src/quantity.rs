@@ -78,7 +78,14 @@ pub fn find(text: &str) -> Vec<Quantity> {
     found.extend(scan(&AGE_YEARS_OLD, text, age_years_old));
     found.extend(scan(&AGE_AGED, text, age_aged));
     found.extend(scan(&AGE_AFTER_NAME, text, age_after_name));
+    found.extend(scan(&AGE_OF_RULE, text, age_of_rule));
+    found.extend(scan(&BLOOD_ALCOHOL, text, blood_alcohol));
     merge_conversions(text, non_overlapping(found))
+}
+
+/// True for a word that scales a number ("billion", "bn", "m").
+pub fn is_scale_word(word: &str) -> bool {
+    lexicon::lookup(SCALES, word).is_some()
 }
 
 /// The interval a count and its qualifier allow ("at least 10", "nearly 23,000",
@@ -703,6 +710,8 @@ const CURRENCY_SIGNS: &[(&str, &str)] = &[
     ("CAD", "CAD"),
     ("CNY", "CNY"),
     ("CHF", "CHF"),
+    // Glued to the amount only ("euro110 billion", news-agency style; see [`money`]).
+    ("euro", "EUR"),
 ];
 
 /// How each currency is shown before an amount; others show their code and a space.
@@ -754,7 +763,7 @@ const MEASURE_SCALES: &str =
 const MONEY_SCALES: &str = r"trillion|billion|million|thousand|crores?|lakhs?|mln|mn|bn|tn|m|k|b";
 
 /// The words after a number that may name its unit; [`read_unit`] decides.
-const UNIT_WORDS: &str = r"%|percentage\s+points?|per\s*cent|nautical\s+miles?|metric\s+ton(?:ne)?s?|(?:u\.?s\.?|american|australian|canadian)\s+dollars?|pounds?\s+sterling|swiss\s+francs?|(?:square|sq\.?)\s*[a-z]+[2²]?|[a-z]+\s+(?:per|an)\s+(?:hour|second)|[a-z]+(?:/[a-z]+)?[2²]?";
+const UNIT_WORDS: &str = r"%|percentage\s+points?|per\s*cent|nautical\s+miles?|metric\s+ton(?:ne)?s?|(?:u\.?s\.?|american|australian|canadian)\s+dollars?|pounds?\s+sterling|swiss\s+francs?|(?:square|sq\.?)(?:\s*|-)[a-z]+[2²]?|[a-z]+\s+(?:per|an)\s+(?:hour|second)|[a-z]+(?:/[a-z]+)?[2²]?";
 
 /// Number words as a regex alternation: "twenty-five", then single words longest
 /// first, so "seventeen" is not read as "seven".
@@ -811,8 +820,8 @@ static MAGNITUDE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
 /// "Rs 500 crore", "$2-3 billion".
 static MONEY: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::needing(&format!(
-        r"(?i)(?:(?-u:\b)(?P<q>{QUALIFIERS})\s+)?(?P<sign>(?-i:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF))\s?(?P<n>{DIGITS})(?:\s*[-–]\s*[$€£¥]?(?P<n2>{DIGITS}))?(?:(?:-|\s)?(?P<s>{MONEY_SCALES})(?-u:\b))?"
-    ), r"[$€£¥₹₩]|Rs|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF")
+        r"(?i)(?:(?-u:\b)(?P<q>{QUALIFIERS})\s+)?(?P<sign>(?-i:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF|euro))\s?(?P<n>{DIGITS})(?:\s*[-–]\s*[$€£¥]?(?P<n2>{DIGITS}))?(?:(?:-|\s)?(?P<s>{MONEY_SCALES})(?-u:\b))?"
+    ), r"[$€£¥₹₩]|Rs|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF|euro")
     .expect("money pattern compiles")
 });
 
@@ -844,13 +853,36 @@ static AGE_AGED: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("age pattern compiles")
 });
 
-/// A name, then the age set off by commas: "Okafor, 63, said", "Okafor, 63 of".
+/// A name, then the age set off by commas: "Okafor, 63, said", "Okafor, 63 of", and
+/// the age of two people: "Okafor and Lind, both 63,".
 static AGE_AFTER_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::needing(
-        r"(?P<name>\p{Lu}[\p{L}'’-]*),[ \t]+(?P<n>\d{1,3})(?:,|\s+of\s)",
+        r"(?P<name>\p{Lu}[\p{L}'’-]*),[ \t]+(?:(?:both|each)[ \t]+)?(?P<n>\d{1,3})(?:,|\s+of\s)",
         r",",
     )
     .expect("age pattern compiles")
+});
+
+/// An age a rule sets, not a person's: "raise the retirement age for women to 65",
+/// "the voting age of 18", "a drinking age from 18 to 21" (the last number is the
+/// age). The span is the number alone.
+static AGE_OF_RULE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?i)(?-u:\b)(?:retirement|pension|pensionable|voting|drinking|marriage|school-leaving)\s+age(?:\s+(?:for|of)\s+[a-z]+)?\s+(?:to|of|at|is|was|from\s+\d{1,3}\s+to)\s+(?P<n>\d{1,3})(?-u:\b)",
+        r"(?i)age",
+    )
+    .expect("age pattern compiles")
+});
+
+/// A blood-alcohol level, which US news prints as a bare decimal that means percent:
+/// "his blood-alcohol level was .41", "a blood alcohol content of 0.12 percent". The
+/// span is the number (and its percent word).
+static BLOOD_ALCOHOL: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?i)(?-u:\b)blood[- ]alcohol\s+(?:level|content|concentration|reading)\s+(?:(?:was|is|of|at)\s+)?(?P<n>0?\.\d{1,3})(?P<pct>\s*(?:%|percent|per\s*cent))?",
+        r"(?i)alcohol",
+    )
+    .expect("blood-alcohol pattern compiles")
 });
 
 // ---------------------------------------------------------------------------------
@@ -913,6 +945,10 @@ fn money(text: &str, c: &Captures) -> Option<Quantity> {
         .iter()
         .find(|(s, _)| *s == sign)
         .map(|(_, code)| *code)?;
+    // "the euro 1.3 percent lower" is no sum: the word is a sign only glued on.
+    if sign == "euro" && c.name("sign")?.end() != n.start() {
+        return None;
+    }
     let printed = Printed::read(n.as_str(), n2, scale.map_or(1.0, |s| s.value))?;
     let (low, high) = printed.interval(qualifier(c));
     Some(Quantity {
@@ -1010,7 +1046,10 @@ fn unit_key(raw: &str) -> String {
         .strip_prefix("square")
         .or_else(|| words.strip_prefix("sq"));
     match rest {
-        Some(rest) if !rest.trim().is_empty() => format!("sq {}", rest.trim()),
+        // "square-foot", as in "a 90,000-square-foot warehouse".
+        Some(rest) if !rest.trim().trim_start_matches('-').is_empty() => {
+            format!("sq {}", rest.trim().trim_start_matches('-'))
+        }
         _ => words,
     }
 }
@@ -1072,6 +1111,35 @@ fn age_after_name(text: &str, c: &Captures) -> Option<Quantity> {
         && lexicon::lookup(lexicon::WEEKDAYS, &word).is_none();
     let thousands = text[end..].starts_with(|ch: char| ch.is_ascii_digit());
     if !is_name || thousands || !free_before(text, name.start()) {
+        return None;
+    }
+    age(n.start(), n.end(), n.as_str(), 120)
+}
+
+/// "blood-alcohol level was .41": 0.41 percent, the number as printed.
+fn blood_alcohol(text: &str, c: &Captures) -> Option<Quantity> {
+    let n = c.name("n")?;
+    let end = c.get(0)?.end();
+    if !free_after(text, end) && c.name("pct").is_none() {
+        return None;
+    }
+    let digits = format!("0{}", n.as_str().trim_start_matches('0'));
+    let printed = Printed::read(&digits, None, 1.0)?;
+    let (low, high) = printed.interval(None);
+    Some(Quantity {
+        span: Span::new(n.start(), end),
+        dimension: Dimension::Percent,
+        low,
+        high,
+        unit: "%".to_string(),
+        display: format!("{digits}%"),
+    })
+}
+
+/// "the retirement age for women to 65": the age alone, not a range that follows.
+fn age_of_rule(text: &str, c: &Captures) -> Option<Quantity> {
+    let n = c.name("n")?;
+    if !free_after(text, n.end()) || range_follows(&text[n.end()..]) {
         return None;
     }
     age(n.start(), n.end(), n.as_str(), 120)
@@ -1553,6 +1621,68 @@ mod tests {
     fn disagreeing_conversions_keep_the_first() {
         let q = one("10 km (60 miles)");
         assert_interval(&q, 9.505, Some(10.495));
+    }
+
+    #[test]
+    fn a_glued_euro_word_is_a_sign() {
+        let text = "a euro40 billion fund";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), "euro40 billion");
+        assert_eq!(q.unit, "EUR");
+        assert_interval(&q, 39.505e9, Some(40.495e9));
+        assert!(find("the euro 12 times").is_empty());
+    }
+
+    #[test]
+    fn ages_a_rule_sets() {
+        for (text, years) in [
+            ("They will raise the retirement age for men to 67.", 67.0),
+            ("a voting age of 16 in local polls", 16.0),
+            ("lifting the drinking age from 18 to 21", 21.0),
+        ] {
+            let q = one(text);
+            assert_eq!(q.dimension, Dimension::Age, "{text}");
+            assert_interval(&q, years, Some(years));
+            assert_eq!(spanned(text, &q), format!("{years}"), "{text}");
+        }
+        assert!(find("the voting age of 16-18 is debated").is_empty());
+    }
+
+    #[test]
+    fn hyphenated_square_units_are_areas() {
+        let text = "a 90,000-square-foot warehouse";
+        let q = one(text);
+        assert_eq!(q.dimension, Dimension::Area);
+        assert_eq!(spanned(text, &q), "90,000-square-foot");
+        let q = one("a 1,200-square-kilometre park");
+        assert_eq!(q.dimension, Dimension::Area);
+        assert_interval(&q, 1199.505, Some(1200.495));
+    }
+
+    #[test]
+    fn blood_alcohol_levels_are_percent() {
+        for (text, number) in [
+            ("Her blood-alcohol level was .12, police said.", ".12"),
+            ("a blood alcohol content of 0.2 percent", "0.2 percent"),
+            ("His blood alcohol level was 0.09%.", "0.09%"),
+        ] {
+            let q = one(text);
+            assert_eq!(q.dimension, Dimension::Percent, "{text}");
+            assert_eq!(spanned(text, &q), number, "{text}");
+        }
+        assert_interval(
+            &one("blood-alcohol level was .12."),
+            0.12 - 0.005 * SHRINK,
+            Some(0.12 + 0.005 * SHRINK),
+        );
+    }
+
+    #[test]
+    fn both_ages_after_two_names() {
+        let text = "Officer Pell and Sergeant Ruiz, both 44, were hurt.";
+        let q = one(text);
+        assert_eq!(q.dimension, Dimension::Age);
+        assert_eq!(spanned(text, &q), "44");
     }
 
     #[test]

@@ -54,6 +54,32 @@ const MONEY_SUBJECTS: &[(&str, &str)] = &[
     ("settlement", "settlement"),
     ("revenue", "revenue"),
     ("profit", "profit"),
+    ("share", "share"),
+    ("bailout", "aid"),
+    ("rescue", "aid"),
+    ("loan", "aid"),
+    ("loans", "aid"),
+    ("package", "aid"),
+    ("save", "savings"),
+    ("saving", "savings"),
+    ("savings", "savings"),
+    ("cuts", "savings"),
+];
+
+/// Words that say what a speed is of when it is not the speed of the story's moving
+/// thing (a car, a chase, a train): the wind's, or a legal limit. A story has one
+/// speed of its moving thing, however the verb goes ("reached", "chased at", "drove
+/// at speeds of"), but a storm's gusts and sustained winds, or a limit and the speed
+/// driven, are different facts.
+const SPEED_SUBJECTS: &[(&str, &str)] = &[
+    ("wind", "wind"),
+    ("winds", "wind"),
+    ("gust", "gust"),
+    ("gusts", "gust"),
+    ("gusting", "gust"),
+    ("limit", "limit"),
+    ("zone", "limit"),
+    ("posted", "limit"),
 ];
 
 /// How far apart two printed distances may be and still be one distance.
@@ -61,11 +87,79 @@ const DISTANCE_SLACK: f64 = 0.03;
 
 /// Claims of one sentence from its measured quantities.
 pub(super) fn measures(ctx: &SentenceCtx) -> Vec<Claim> {
-    quantity::find(ctx.text)
+    let found = quantity::find(ctx.text);
+    let converted: Vec<bool> = (0..found.len())
+        .map(|i| is_conversion(ctx.text, i.checked_sub(1).map(|p| &found[p]), &found[i]))
+        .collect();
+    found
         .into_iter()
-        .filter(|q| !q.span.is_empty())
-        .filter_map(|q| claim_for(ctx, &q))
+        .zip(converted)
+        .filter(|(q, converted)| !q.span.is_empty() && !converted)
+        .flat_map(|(q, _)| {
+            let claim = claim_for(ctx, &q);
+            let shared = claim.as_ref().and_then(|c| shared_age(ctx, &q, c));
+            claim.into_iter().chain(shared)
+        })
         .collect()
+}
+
+/// True for a sum in brackets right after another sum ("40 million euros ($52
+/// million)") or after a number whose currency the parser does not read ("40 billion
+/// ($52 billion)", where a sign was lost): it is a conversion at some day's rate, not
+/// a figure of its own, and two articles' conversions differ without contradicting
+/// each other. The sum it converts is the claim.
+fn is_conversion(text: &str, previous: Option<&Quantity>, q: &Quantity) -> bool {
+    if q.dimension != Dimension::Money {
+        return false;
+    }
+    let Some(before) = text[..q.span.start].trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let before = before.trim_end();
+    if previous.is_some_and(|p| p.dimension == Dimension::Money && p.span.end == before.len()) {
+        return true;
+    }
+    let mut words = before.rsplit(|c: char| c.is_whitespace() || c == '-');
+    let last = words.next().unwrap_or("");
+    let number = if quantity::is_scale_word(last) {
+        words.next().unwrap_or("")
+    } else {
+        last.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+    };
+    number.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// "Tennant and Hakim, both 51": the age is also the first person's. The claim for
+/// the name right before "both" is `claim`; this is its copy for the name before
+/// "and".
+fn shared_age(ctx: &SentenceCtx, q: &Quantity, claim: &Claim) -> Option<Claim> {
+    if q.dimension != Dimension::Age {
+        return None;
+    }
+    let before = words_before(ctx, q.span.start, 8);
+    let (last, rest) = before.split_last()?;
+    if !matches!(last.as_str(), "both" | "each") {
+        return None;
+    }
+    let and = rest.iter().rposition(|w| w == "and")?;
+    let who = rest[..and]
+        .last()
+        .filter(|w| is_name_word(w))?
+        .trim_end_matches("'s");
+    let mut copy = claim.clone();
+    copy.topic.label = format!("age of {who}");
+    copy.topic.head = format!("age {}", who.to_lowercase());
+    copy.topic.tokens = copy.topic.head.split(' ').map(str::to_string).collect();
+    Some(copy)
+}
+
+/// A capitalized word that may be a name: not a function word, month or weekday.
+fn is_name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.len() > 1
+        && !lexicon::is_stopword(&w.to_lowercase())
+        && lexicon::lookup(lexicon::MONTHS, w).is_none()
+        && lexicon::lookup(lexicon::WEEKDAYS, w).is_none()
 }
 
 fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
@@ -78,13 +172,33 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
             let (head, label) = length_topic(ctx, q)?;
             (ClaimKind::Measure, head, label)
         }
-        Dimension::Area | Dimension::Mass | Dimension::Speed => {
+        Dimension::Speed => {
+            let (head, label) = speed_topic(ctx, q);
+            (ClaimKind::Measure, head, label)
+        }
+        Dimension::Area if area_of(ctx, q).is_some() => {
+            let of = area_of(ctx, q)?;
+            (
+                ClaimKind::Measure,
+                format!("area {}", lexicon::fold(&of)),
+                format!("area of the {of}"),
+            )
+        }
+        Dimension::Area | Dimension::Mass => {
             let verb = count_verb(ctx, q.span.start, q.span.end)?;
             let what = dimension_word(q.dimension);
             (
                 ClaimKind::Measure,
                 format!("{what} {verb}"),
                 format!("{what} ({verb})"),
+            )
+        }
+        Dimension::Money if exchange_rate(ctx, q).is_some() => {
+            let of = exchange_rate(ctx, q)?;
+            (
+                ClaimKind::Money,
+                format!("rate {of} {}", q.unit),
+                format!("rate of the {of} ({})", q.unit),
             )
         }
         Dimension::Money => {
@@ -103,6 +217,10 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
                 about,
             )
         }
+        Dimension::Age if rule_age(ctx, q).is_some() => {
+            let rule = rule_age(ctx, q)?;
+            (ClaimKind::Age, format!("age {rule}"), format!("{rule} age"))
+        }
         Dimension::Age => {
             let who = person_near(ctx, q)?;
             (
@@ -119,9 +237,11 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
         aspect: Aspect::Whole,
     };
     // A distance news prints is an estimate (an epicentre "62 km" from a town per one
-    // agency, "38 miles" per another): 3% either way is the same place.
+    // agency, "38 miles" per another): 3% either way is the same place. So is an
+    // area, rounded in one unit and converted to another ("170,000 square feet" is
+    // 15,794 m2, printed "15,800 square metres").
     let slack = match q.dimension {
-        Dimension::Length => DISTANCE_SLACK,
+        Dimension::Length | Dimension::Area => DISTANCE_SLACK,
         _ => 0.0,
     };
     let amount = Amount {
@@ -163,6 +283,35 @@ fn magnitude_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> 
         ));
     }
     Some(("magnitude".to_string(), "magnitude".to_string()))
+}
+
+/// What a speed is of: the wind, gusts or a limit when a word near it says so, else
+/// the speed of whatever moves in the story.
+fn speed_topic(ctx: &SentenceCtx, q: &Quantity) -> (String, String) {
+    let near: Vec<String> = words_before(ctx, q.span.start, 4)
+        .into_iter()
+        .chain(words_after(ctx, q.span.end, 3))
+        .collect();
+    match near.iter().find_map(|w| lexicon::lookup(SPEED_SUBJECTS, w)) {
+        Some(of) => (format!("speed {of}"), format!("speed ({of})")),
+        None => ("speed".to_string(), "speed".to_string()),
+    }
+}
+
+/// What an area is of: the noun an adjectival area qualifies ("a 1,500-square-km
+/// island", "the 170,000-square-foot building") or the noun after "of" ("300 sq km
+/// of forest").
+fn area_of(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
+    let after = words_after(ctx, q.span.end, 3);
+    let adjectival = ctx.text[q.span.start..q.span.end].contains('-');
+    let noun = match after.first()?.as_str() {
+        "of" => after.iter().skip(1).find(|w| !lexicon::is_stopword(w))?,
+        w if adjectival && !lexicon::is_stopword(w) => &after[0],
+        _ => return None,
+    };
+    noun.chars()
+        .all(char::is_alphabetic)
+        .then(|| noun.to_lowercase())
 }
 
 fn dimension_word(d: Dimension) -> &'static str {
@@ -213,19 +362,54 @@ fn length_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
     while i < after.len() && is_direction(&after[i]) {
         i += 1;
     }
-    let prep = after.get(i)?.to_lowercase();
-    if !matches!(prep.as_str(), "of" | "from") {
-        return None;
-    }
-    let place = after.get(i + 1)?;
-    if !place.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
+    let prep = after.get(i).map(|w| w.to_lowercase());
+    let place = after
+        .get(i + 1)
+        .filter(|_| matches!(prep.as_deref(), Some("of" | "from")));
+    let Some(place) = place.filter(|p| p.chars().next().is_some_and(char::is_uppercase)) else {
+        return travel_topic(ctx, q);
+    };
     let place = place.trim_end_matches("'s");
     Some((
         format!("distance {}", place.to_lowercase()),
         format!("distance from {place}"),
     ))
+}
+
+/// Verbs of moving something or someone over a distance, each with the one topic it
+/// stands for: "chased him for 30 miles" and "pursued him for 48 km" are one chase,
+/// "dragging her 10 feet" and "dragged her 10 feet" one drag. Verbs of one's own
+/// moving ("fell", "walked") are left out: a story of two climbers has two falls,
+/// and the sentence does not say whose.
+const TRAVEL_VERBS: &[(&str, &str)] = &[
+    ("chased", "chase"),
+    ("chasing", "chase"),
+    ("pursued", "chase"),
+    ("pursuing", "chase"),
+    ("dragged", "drag"),
+    ("dragging", "drag"),
+    ("towed", "drag"),
+    ("carried", "carry"),
+    ("swept", "carry"),
+    ("thrown", "throw"),
+    ("hurled", "throw"),
+    ("flung", "throw"),
+];
+
+/// How far something was moved: a length after a verb of [`TRAVEL_VERBS`], its
+/// object ("him", "Mr. Okafor") and "for" or "a good" between ("chased him for about
+/// 30 miles", "dragging her 10 feet").
+fn travel_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
+    let before = words_before(ctx, q.span.start, 5);
+    let filler = |w: &String| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "for" | "a" | "good" | "him" | "her" | "them" | "it" | "me" | "us" | "another"
+        ) || w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let verb = before.iter().rev().find(|w| !filler(w))?;
+    let how = lexicon::lookup(TRAVEL_VERBS, verb)?;
+    Some((format!("distance {how}"), format!("distance ({how})")))
 }
 
 fn is_direction(w: &str) -> bool {
@@ -263,6 +447,40 @@ fn money_subject(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
         .or_else(|| count_verb(ctx, q.span.start, q.span.end))
 }
 
+/// Currencies whose price in another is news ("drove the euro below $1.29").
+const RATED_CURRENCIES: &[(&str, &str)] = &[
+    ("euro", "euro"),
+    ("dollar", "dollar"),
+    ("greenback", "dollar"),
+    ("pound", "pound"),
+    ("sterling", "pound"),
+    ("yen", "yen"),
+    ("yuan", "yuan"),
+    ("rouble", "rouble"),
+    ("ruble", "rouble"),
+    ("franc", "franc"),
+    ("rupee", "rupee"),
+];
+
+/// The currency a small sum is the price of: "the euro fell below $1.29", "the pound
+/// at $1.45". Only a price under 1,000 units is a rate, and not of "euro zone"
+/// money ("the euro zone's $1 trillion fund").
+fn exchange_rate(ctx: &SentenceCtx, q: &Quantity) -> Option<&'static str> {
+    if q.high.unwrap_or(q.low) >= 1000.0 {
+        return None;
+    }
+    let before = words_before(ctx, q.span.start, 4);
+    let at = before
+        .iter()
+        .rposition(|w| lexicon::lookup(RATED_CURRENCIES, w).is_some())?;
+    let zone = before
+        .get(at + 1)
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "zone" | "area"));
+    (!zone)
+        .then(|| lexicon::lookup(RATED_CURRENCIES, &before[at]))
+        .flatten()
+}
+
 /// What a percentage is of: the noun after "of", else the verb near it.
 fn percent_subject(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
     let after = words_after(ctx, q.span.end, 3);
@@ -270,7 +488,66 @@ fn percent_subject(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
         let noun = after.iter().skip(1).find(|w| !lexicon::is_stopword(w))?;
         return Some(noun.to_lowercase());
     }
-    count_verb(ctx, q.span.start, q.span.end)
+    percent_noun(ctx, q).or_else(|| count_verb(ctx, q.span.start, q.span.end))
+}
+
+/// Things whose rise or fall news gives in percent, and the one topic each stands for:
+/// "stocks plunged 5.4 per cent" and "shares closed down 3.9 percent" speak of one
+/// market whatever the verb.
+const PERCENT_SUBJECTS: &[(&str, &str)] = &[
+    ("stocks", "stocks"),
+    ("shares", "stocks"),
+    ("index", "stocks"),
+    ("turnout", "turnout"),
+    ("unemployment", "unemployment"),
+    ("jobless", "unemployment"),
+    ("inflation", "inflation"),
+    ("alcohol", "blood alcohol"),
+    ("blood-alcohol", "blood alcohol"),
+];
+
+/// The subject of a percentage said by a noun of [`PERCENT_SUBJECTS`] at most four
+/// words before it ("Greek stocks plunged 5.4 per cent"), with the way it went when
+/// a word between says so: a rise and a fall are never one figure.
+fn percent_noun(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
+    let before = words_before(ctx, q.span.start, 4);
+    let at = before
+        .iter()
+        .rposition(|w| lexicon::lookup(PERCENT_SUBJECTS, w).is_some())?;
+    let noun = lexicon::lookup(PERCENT_SUBJECTS, &before[at])?;
+    let way = before[at + 1..].iter().find_map(|w| direction(w));
+    Some(match way {
+        Some(way) => format!("{noun} {way}"),
+        None => noun.to_string(),
+    })
+}
+
+/// "fell", "plunged", "closed down" say a fall; "rose", "jumped" a rise.
+fn direction(word: &str) -> Option<&'static str> {
+    let way = match word.to_lowercase().as_str() {
+        "fell" | "fall" | "falls" | "dropped" | "drop" | "plunged" | "plummeted" | "slid"
+        | "slumped" | "tumbled" | "sank" | "declined" | "lost" | "down" | "lower" => "fall",
+        "rose" | "rise" | "rises" | "gained" | "jumped" | "climbed" | "soared" | "surged"
+        | "rallied" | "up" | "higher" => "rise",
+        _ => return None,
+    };
+    Some(way)
+}
+
+/// The rule an age is set by ("the retirement age for women to 65" → retirement),
+/// from the words just before it: such an age is nobody's.
+fn rule_age(ctx: &SentenceCtx, q: &Quantity) -> Option<&'static str> {
+    let before = words_before(ctx, q.span.start, 6);
+    let at = before.iter().rposition(|w| w.eq_ignore_ascii_case("age"))?;
+    let rule = match before[..at].last()?.to_lowercase().as_str() {
+        "retirement" | "pension" | "pensionable" => "retirement",
+        "voting" => "voting",
+        "drinking" => "drinking",
+        "marriage" => "marriage",
+        "school-leaving" => "school-leaving",
+        _ => return None,
+    };
+    Some(rule)
 }
 
 /// The person an age belongs to: the capitalized name just before it ("Okafor, 47",
@@ -289,7 +566,17 @@ fn person_near(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
     let skip_article = |w: &String| {
         matches!(
             w.as_str(),
-            "a" | "an" | "the" | "aged" | "age" | "Jr" | "Sr" | "II" | "III" | "IV"
+            "a" | "an"
+                | "the"
+                | "aged"
+                | "age"
+                | "both"
+                | "each"
+                | "Jr"
+                | "Sr"
+                | "II"
+                | "III"
+                | "IV"
         )
     };
     let last_before = before.iter().rev().find(|w| !skip_article(w));
@@ -329,4 +616,190 @@ fn person_noun(word: &str) -> Option<&'static str> {
         _ => return None,
     };
     Some(kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Article, Claim, ClaimKind, Sentence, Span, Value};
+
+    /// The claims of a one-line article published on 2014-02-13.
+    fn claims(text: &str) -> Vec<Claim> {
+        let date = chrono::NaiveDate::from_ymd_opt(2014, 2, 13).unwrap();
+        let article = Article::from_text("t.txt", text).published_on(date);
+        let sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            line: 1,
+            text: text.to_string(),
+        }];
+        let timexes = crate::timex::tag(&article, &sentences, Some(date));
+        super::super::extract(0, &article, &sentences, &timexes)
+    }
+
+    fn of_kind(text: &str, kind: ClaimKind) -> Vec<Claim> {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.kind == kind)
+            .collect()
+    }
+
+    fn low(c: &Claim) -> f64 {
+        match &c.value {
+            Value::Amount(a) => a.low,
+            v => panic!("not an amount: {v:?}"),
+        }
+    }
+
+    #[test]
+    fn measures_speeds_of_a_chase_share_one_topic_whatever_the_verb() {
+        let a = of_kind(
+            "Troopers chased him at speeds of up to 90 mph.",
+            ClaimKind::Measure,
+        );
+        let b = of_kind(
+            "The pursuit reached 145 km/h on the highway.",
+            ClaimKind::Measure,
+        );
+        assert_eq!(a.len(), 1);
+        assert_eq!(b.len(), 1);
+        assert_eq!(a[0].topic.head, "speed");
+        assert_eq!(a[0].topic.head, b[0].topic.head);
+        assert!((low(&b[0]) - 145.0).abs() < 1.0);
+    }
+
+    #[test]
+    fn measures_wind_speeds_and_limits_are_their_own() {
+        let wind = of_kind("Winds of 80 mph tore roofs off.", ClaimKind::Measure);
+        assert_eq!(wind[0].topic.head, "speed wind");
+        let limit = of_kind("He drove 70 mph in a 30 mph zone.", ClaimKind::Measure);
+        assert_eq!(limit.len(), 2);
+        assert!(limit.iter().any(|c| c.topic.head == "speed limit"));
+    }
+
+    #[test]
+    fn measures_both_ages_go_to_both_people() {
+        let ages = of_kind(
+            "Sergeant Ana Pell and Officer Tim Ruiz, both 44, were hurt.",
+            ClaimKind::Age,
+        );
+        let heads: Vec<&str> = ages.iter().map(|c| c.topic.head.as_str()).collect();
+        assert_eq!(heads, ["age ruiz", "age pell"]);
+        assert!(ages.iter().all(|c| low(c) == 44.0));
+    }
+
+    #[test]
+    fn measures_an_age_a_rule_sets_is_nobodys() {
+        let ages = of_kind(
+            "Lawmakers voted to raise the retirement age for men to 67, said Okafor.",
+            ClaimKind::Age,
+        );
+        assert_eq!(ages.len(), 1);
+        assert_eq!(ages[0].topic.head, "age retirement");
+        assert_eq!(low(&ages[0]), 67.0);
+    }
+
+    #[test]
+    fn measures_a_currency_priced_in_another_is_a_rate() {
+        let rate = of_kind(
+            "Worries pushed the pound below $1.45 on Friday.",
+            ClaimKind::Money,
+        );
+        assert_eq!(rate.len(), 1);
+        assert_eq!(rate[0].topic.head, "rate pound USD");
+        assert!((low(&rate[0]) - 1.445).abs() < 0.01);
+        let fund = of_kind(
+            "The euro zone set up a $900 billion rescue fund.",
+            ClaimKind::Money,
+        );
+        assert_eq!(fund[0].topic.head, "aid USD");
+    }
+
+    #[test]
+    fn measures_how_far_something_was_moved() {
+        let chase = of_kind(
+            "Troopers chased Mr. Okafor for about 20 miles.",
+            ClaimKind::Measure,
+        );
+        assert_eq!(chase.len(), 1);
+        assert_eq!(chase[0].topic.head, "distance chase");
+        let pursuit = of_kind("Deputies pursued him for 32 km.", ClaimKind::Measure);
+        assert_eq!(pursuit[0].topic.head, "distance chase");
+        assert!((low(&pursuit[0]) - 32.0).abs() < 1.5);
+        let drag = of_kind("The truck dragged him 15 feet.", ClaimKind::Measure);
+        assert_eq!(drag[0].topic.head, "distance drag");
+        assert!(of_kind("She stood 20 feet away.", ClaimKind::Measure).is_empty());
+    }
+
+    #[test]
+    fn measures_an_area_is_of_the_noun_it_qualifies() {
+        let area = of_kind(
+            "The 90,000-square-foot warehouse burned down.",
+            ClaimKind::Measure,
+        );
+        assert_eq!(area.len(), 1);
+        assert_eq!(
+            area[0].topic.head,
+            format!("area {}", crate::lexicon::fold("warehouse"))
+        );
+        let forest = of_kind("Fire burned 300 sq km of forest.", ClaimKind::Measure);
+        assert_eq!(
+            forest[0].topic.head,
+            format!("area {}", crate::lexicon::fold("forest"))
+        );
+    }
+
+    #[test]
+    fn measures_an_area_rounded_in_another_unit_is_the_same_area() {
+        let feet = of_kind("The 170,000-square-foot hall closed.", ClaimKind::Measure);
+        let metres = of_kind("The 15,800-square-metre hall closed.", ClaimKind::Measure);
+        assert_eq!(feet[0].topic.head, metres[0].topic.head);
+        assert!(crate::align::compatible(&feet[0].value, &metres[0].value));
+    }
+
+    #[test]
+    fn measures_blood_alcohol_is_a_percentage_of_its_own() {
+        let bac = of_kind(
+            "Police said his blood-alcohol level was .21 at the time.",
+            ClaimKind::Percentage,
+        );
+        assert_eq!(bac.len(), 1);
+        let folded = format!("percent {}", crate::lexicon::fold("blood alcohol"));
+        assert_eq!(bac[0].topic.head, folded);
+        assert!((low(&bac[0]) - 0.205).abs() < 0.001);
+    }
+
+    #[test]
+    fn measures_percent_moves_of_markets_name_the_market_and_the_way() {
+        let fall = of_kind(
+            "Danish stocks closed down 2.5 percent.",
+            ClaimKind::Percentage,
+        );
+        let folded = |about: &str| format!("percent {}", crate::lexicon::fold(about));
+        assert_eq!(fall[0].topic.head, folded("stocks fall"));
+        assert!((low(&fall[0]) - 2.5).abs() < 0.1);
+        let rise = of_kind("Shares jumped 4 per cent.", ClaimKind::Percentage);
+        assert_eq!(rise[0].topic.head, folded("stocks rise"));
+    }
+
+    #[test]
+    fn measures_bailout_sums_are_aid_in_their_own_currency() {
+        let sums = of_kind(
+            "The island got a 12 billion euro ($15 billion) bailout.",
+            ClaimKind::Money,
+        );
+        assert_eq!(sums.len(), 1);
+        assert_eq!(sums[0].topic.head, "aid EUR");
+        assert!((low(&sums[0]) - 11.5e9).abs() < 1e8, "{:?}", sums[0].value);
+        let share = of_kind(
+            "Parliament passed the country's share of the rescue, euro3 billion.",
+            ClaimKind::Money,
+        );
+        assert_eq!(share[0].topic.head, "share EUR");
+        let lost_sign = of_kind(
+            "It agreed a 12-billion ($15-billion) bailout.",
+            ClaimKind::Money,
+        );
+        assert!(lost_sign.is_empty(), "{lost_sign:?}");
+        let dollars = of_kind("It agreed a $15 billion bailout.", ClaimKind::Money);
+        assert_eq!(dollars[0].topic.head, "aid USD");
+    }
 }

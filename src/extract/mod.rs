@@ -2113,7 +2113,9 @@ const LEAD_SENTENCES: usize = 6;
 /// The incident words of a text, in order, as canonical types.
 fn incidents(text: &str) -> impl Iterator<Item = &'static str> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter_map(|w| lexicon::incident(&w.to_lowercase()))
+        .filter(|w| !w.is_empty())
+        .scan("", |previous, w| Some((std::mem::replace(previous, w), w)))
+        .filter_map(|(previous, w)| lexicon::incident_after(previous, &w.to_lowercase()))
 }
 
 /// The story's main event: the incident type its title and lead name most (the first
