@@ -794,9 +794,22 @@ pub const INCIDENT_TYPES: &[(&str, &str)] = &[
 /// "a police officer and a bomb technician"): a regex alternation.
 pub const PERSON_NOUNS: &str = "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|person|pedestrian|cyclist|motorist|driver|passenger|officer|policeman|policewoman|trooper|deputy|constable|technician|firefighter|fireman|soldier|guard|worker|employee|clerk|student|teacher|resident|shopper|customer|bystander|mother|father|grandmother|grandfather|husband|wife|nurse|doctor|journalist|tourist|villager|farmer|fisherman";
 
-/// The incident type a word names, if any.
+/// The incident type a word names, if any. A hyphenated compound names what its last
+/// part names ("fire-bomb", "car-bomb", "gas-explosion": news hyphenates compounds it
+/// also writes solid), unless its first part is a prefix that turns the meaning
+/// ("anti-war", "post-election").
 pub fn incident(word: &str) -> Option<&'static str> {
-    lookup(INCIDENT_TYPES, word)
+    lookup(INCIDENT_TYPES, word).or_else(|| {
+        let (first, last) = word.rsplit_once('-')?;
+        let first = first.split('-').next().unwrap_or(first);
+        let turns = [
+            "anti", "pre", "post", "non", "ex", "pro", "counter", "mid", "after",
+        ];
+        match turns.iter().any(|p| first.eq_ignore_ascii_case(p)) {
+            true => None,
+            false => lookup(INCIDENT_TYPES, last),
+        }
+    })
 }
 
 /// The incident type a word names given the word before it: none for a bare verb
@@ -888,6 +901,10 @@ mod tests {
     fn a_verb_after_to_names_no_incident() {
         assert_eq!(incident_after("to", "storm"), None);
         assert_eq!(incident_after("to", "bomb"), None);
+        assert_eq!(incident("fire-bomb"), incident("bomb"));
+        assert_eq!(incident("car-bomb"), Some("bombing"));
+        assert_eq!(incident("anti-war"), None);
+        assert_eq!(incident("post-election"), None);
         assert_eq!(incident_after("the", "storm"), Some("storm"));
         assert_eq!(incident_after("to", "floods"), Some("flood"));
         assert_eq!(incident_after("to", "flooding"), Some("flood"));

@@ -818,11 +818,14 @@ pub fn clause_tense(sentence: &str, start: usize, end: usize) -> Tense {
         .max(left.rfind(" but ").map_or(0, |i| i + 5));
     let left_words = words(&left[clause_start..]);
     for (i, w) in left_words.iter().enumerate().rev() {
-        // A participle after "be" ("should be finished", "has been postponed") takes
-        // its tense from the auxiliary further left.
+        // A participle after "be" ("should be finished", "has been postponed", "will
+        // be held") takes its tense from the auxiliary further left, irregular or not.
         let after_be = i > 0 && matches!(&*left_words[i - 1], "be" | "been" | "being");
-        if w.ends_with("ed") && after_be {
+        if after_be && (w.ends_with("ed") || PAST.contains(&**w)) {
             continue;
+        }
+        if let Some(t) = infinitive_be_tense(&left_words, i) {
+            return t;
         }
         if let Some(t) = word_tense(w, left_words.get(i + 1).map(|w| &**w)) {
             return t;
@@ -835,6 +838,19 @@ pub fn clause_tense(sentence: &str, start: usize, end: usize) -> Tense {
         }
     }
     Tense::Unknown
+}
+
+/// "to be" at `i` looks ahead ("measures to be voted on Thursday", "is to be held"),
+/// unless a past form before it makes it a past plan ("was to be held"), which the
+/// loop then reads as past.
+fn infinitive_be_tense(words: &[Cow<'_, str>], i: usize) -> Option<Tense> {
+    if words[i] != "to" || words.get(i + 1).map(|w| &**w) != Some("be") {
+        return None;
+    }
+    match i.checked_sub(1).map(|j| &*words[j]) {
+        Some("was" | "were" | "had") => None,
+        _ => Some(Tense::Future),
+    }
 }
 
 /// The tense of the clause, or else of the sentence further left: nothing in the clause
@@ -956,6 +972,24 @@ mod tests {
         assert_eq!(
             values("She explained the results of Tuesday's talks.", sat),
             vec!["2018-01-09"]
+        );
+        // An irregular participle after "be" does not make the clause past.
+        let wed = d(2010, 5, 5);
+        assert_eq!(
+            values("A ballot on the motion will be held Thursday.", wed),
+            vec!["2010-05-06"]
+        );
+        assert_eq!(
+            values("The hearing is due to be held on Monday.", wed),
+            vec!["2010-05-10"]
+        );
+        assert_eq!(
+            values("The bill is to be debated on Thursday.", wed),
+            vec!["2010-05-06"]
+        );
+        assert_eq!(
+            values("The hearing was held on Monday.", wed),
+            vec!["2010-05-03"]
         );
         // "said Friday" in a Friday paper is that Friday.
         assert_eq!(
