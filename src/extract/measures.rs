@@ -620,19 +620,12 @@ fn person_noun(word: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Article, Claim, ClaimKind, Sentence, Span, Value};
+    use crate::model::{Claim, ClaimKind, Value};
 
     /// The claims of a one-line article published on 2014-02-13.
     fn claims(text: &str) -> Vec<Claim> {
         let date = chrono::NaiveDate::from_ymd_opt(2014, 2, 13).unwrap();
-        let article = Article::from_text("t.txt", text).published_on(date);
-        let sentences = vec![Sentence {
-            span: Span::new(0, text.len()),
-            line: 1,
-            text: text.to_string(),
-        }];
-        let timexes = crate::timex::tag(&article, &sentences, Some(date));
-        super::super::extract(0, &article, &sentences, &timexes)
+        super::super::one_line_claims(text, date)
     }
 
     fn of_kind(text: &str, kind: ClaimKind) -> Vec<Claim> {

@@ -2487,6 +2487,19 @@ fn population_place(ctx: &SentenceCtx, start: usize) -> Option<String> {
     run_start.map(|i| ctx.words[i].text.to_lowercase())
 }
 
+/// The claims of a one-line article published on `date`, for unit tests.
+#[cfg(test)]
+fn one_line_claims(text: &str, date: NaiveDate) -> Vec<Claim> {
+    let article = Article::from_text("t.txt", text).published_on(date);
+    let sentences = vec![Sentence {
+        span: Span::new(0, text.len()),
+        line: 1,
+        text: text.to_string(),
+    }];
+    let timexes = crate::timex::tag(&article, &sentences, Some(date));
+    extract(0, &article, &sentences, &timexes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2860,15 +2873,7 @@ mod toll_tests {
 
     /// The counts of a one-sentence article dated 2005-11-28, as (mention, head, value).
     fn counts_of(text: &str) -> Vec<(String, String, String)> {
-        let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
-        let article = Article::from_text("t.txt", text).published_on(date);
-        let sentences = vec![Sentence {
-            span: Span::new(0, text.len()),
-            line: 1,
-            text: text.to_string(),
-        }];
-        let timexes = crate::timex::tag(&article, &sentences, Some(date));
-        extract(0, &article, &sentences, &timexes)
+        one_line_claims(text, NaiveDate::from_ymd_opt(2005, 11, 28).unwrap())
             .into_iter()
             .filter(|c| c.kind == ClaimKind::Count)
             .map(|c| (c.mention, c.topic.head, c.display))
@@ -2889,15 +2894,7 @@ mod toll_tests {
     #[test]
     fn round_figures_stand_for_what_rounds_to_them() {
         let text = "The floods killed 300 people and injured 35 others in the valley.";
-        let date = NaiveDate::from_ymd_opt(2005, 11, 28).unwrap();
-        let article = Article::from_text("t.txt", text).published_on(date);
-        let sentences = vec![Sentence {
-            span: Span::new(0, text.len()),
-            line: 1,
-            text: text.to_string(),
-        }];
-        let timexes = crate::timex::tag(&article, &sentences, Some(date));
-        let claims = extract(0, &article, &sentences, &timexes);
+        let claims = one_line_claims(text, NaiveDate::from_ymd_opt(2005, 11, 28).unwrap());
         let amount = |mention: &str| {
             let c = claims
                 .iter()
