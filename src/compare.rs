@@ -571,22 +571,23 @@ mod tests {
         assert!(self_check(&arts).is_empty());
     }
 
+    /// A count of people from `low` to `high` (open above when `None`).
+    fn count_of_people(article: usize, low: f64, high: Option<f64>) -> Claim {
+        let display = match high {
+            None => format!("≥{low}"),
+            Some(_) => low.to_string(),
+        };
+        let amount = Amount {
+            low,
+            high,
+            unit: "peopl".into(),
+        };
+        claim(article, ClaimKind::Count, Value::Amount(amount), &display)
+    }
+
     #[test]
     fn two_floors_of_one_order_are_two_reported_figures() {
-        let floor = |article: usize, n: f64| {
-            let mut c = claim(
-                article,
-                ClaimKind::Count,
-                Value::Amount(Amount {
-                    low: n,
-                    high: None,
-                    unit: "peopl".into(),
-                }),
-                &format!("≥{n}"),
-            );
-            c.kind = ClaimKind::Count;
-            c
-        };
+        let floor = |article: usize, n: f64| count_of_people(article, n, None);
         let verdict = |x: f64, y: f64| {
             let arts = vec![analyzed(vec![floor(0, x)]), analyzed(vec![floor(1, y)])];
             let mut g = group(2);
@@ -604,20 +605,7 @@ mod tests {
 
     #[test]
     fn a_later_rise_supersedes_a_lower_figure_of_the_same_day() {
-        let count = |article: usize, n: f64| {
-            let mut c = claim(
-                article,
-                ClaimKind::Count,
-                Value::Amount(Amount {
-                    low: n,
-                    high: Some(n),
-                    unit: "peopl".into(),
-                }),
-                &n.to_string(),
-            );
-            c.kind = ClaimKind::Count;
-            c
-        };
+        let count = |article: usize, n: f64| count_of_people(article, n, Some(n));
         let dated = |day: u32, sentence: &str, c: Claim| {
             let mut a = Analyzed::with_claims(
                 Article::from_text("a", sentence).published_on(d(2009, 6, day)),
