@@ -153,6 +153,11 @@ impl Listing {
         read_all(found, &self.cli_dates, &self.opts, &mut self.skipped)
     }
 
+    /// Whether the file at `file` can be read again: every file but standard input.
+    pub fn rereadable(&self, file: usize) -> bool {
+        self.found.get(file).is_some_and(|f| !f.stdin)
+    }
+
     /// The inputs passed over, sorted, once reading is done.
     pub fn into_skipped(self) -> Vec<Skipped> {
         let mut skipped = self.skipped;
