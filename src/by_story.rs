@@ -66,7 +66,7 @@ struct Surveyed {
     /// Metadata and final date; the text only when [`Origin::Kept`].
     article: Article,
     origin: Origin,
-    /// For date inference.
+    /// For date inference; emptied once dates are inferred.
     profile: timex::dct::Profile,
     /// For story grouping; counted once the article's date is final.
     features: Option<stories::Features>,
@@ -192,6 +192,8 @@ fn infer_dates(surveyed: &mut [Surveyed]) {
         if let Some(p) = p {
             s.article.published = Some(p);
         }
+        // Read by nothing after inference.
+        s.profile = timex::dct::Profile::default();
     }
 }
 

@@ -29,7 +29,10 @@
 //! read ([`ReadChunk`]), both cores at once; with [`Retain::Claims`] an article then
 //! keeps only its claims and the sentences they are in, so a large pile never holds
 //! all its texts. Date inference, stories, align and compare look across articles and
-//! run once all are read.
+//! run once all are read. With [`Retain::Findings`] (what `compare` uses) the files
+//! are read twice instead ([`by_story`]): once for dates and stories, then a batch of
+//! whole stories at a time for claims and findings, so that claims are held a story
+//! at a time and only those a report shows are kept.
 //!
 //! [`evaluate`] scores the whole pipeline on hand-annotated ECB+ clusters; [`config`]
 //! reads the config file.
