@@ -36,12 +36,16 @@ use std::hash::{Hash, Hasher};
 
 /// Run every stage in two passes (see the module documentation).
 /// With `dates`, articles keep their date claims as well as those in findings.
-pub(crate) fn run(mut source: impl Source, opts: &Options, dates: bool) -> Result<Analysis, Error> {
+pub(crate) fn run(
+    mut source: impl Source + Sync,
+    opts: &Options,
+    dates: bool,
+) -> Result<Analysis, Error> {
     let files = source.files();
     // Every file is read twice: the progress counts both reads.
     opts.progress.start(2 * files);
     let surveyed = survey(&mut source, opts)?;
-    let (articles, findings) = compare_by_story(&mut source, surveyed, opts, dates)?;
+    let (articles, findings) = compare_by_story(&source, surveyed, opts, dates)?;
     opts.progress.finish();
     Ok(Analysis {
         articles,
@@ -84,7 +88,7 @@ fn text_hash(text: &str) -> u64 {
 
 /// Pass 1: read every file once; return its articles in path order with their final
 /// dates and their stories' features.
-fn survey(source: &mut impl Source, opts: &Options) -> Result<Vec<Surveyed>, Error> {
+fn survey(source: &mut (impl Source + Sync), opts: &Options) -> Result<Vec<Surveyed>, Error> {
     let files = source.files();
     let chunk = opts.chunk.0.max(1);
     let mut vocabulary = stories::Vocabulary::default();
@@ -114,7 +118,7 @@ fn survey(source: &mut impl Source, opts: &Options) -> Result<Vec<Surveyed>, Err
     // Path order, as in the one-pass run (a stable sort).
     surveyed.sort_by(|a, b| a.article.path.cmp(&b.article.path));
     infer_dates(&mut surveyed);
-    count_undated(source, &mut surveyed, &mut vocabulary, opts)?;
+    count_undated(&*source, &mut surveyed, &mut vocabulary, opts)?;
     Ok(surveyed)
 }
 
@@ -200,7 +204,7 @@ fn infer_dates(surveyed: &mut [Surveyed]) {
 /// Count the features of the articles that waited for date inference, with the date
 /// inferred (or none), reading their files again a chunk at a time.
 fn count_undated(
-    source: &mut impl Source,
+    source: &(impl Source + Sync),
     surveyed: &mut [Surveyed],
     vocabulary: &mut stories::Vocabulary,
     opts: &Options,
@@ -210,34 +214,25 @@ fn count_undated(
     }
     let mut waiting: Vec<&mut Surveyed> = surveyed.iter_mut().filter(|s| s.undated).collect();
     for chunk in waiting.chunks_mut(opts.chunk.0.max(1)) {
-        for s in chunk.iter_mut() {
-            fetch_text(source, s)?;
-        }
         let counts: Vec<stories::Counts> = chunk
             .par_iter()
-            .map(|s| stories::counts(&read_times_dated(s.article.clone())))
-            .collect();
+            .map(|s| Ok(stories::counts(&read_times_dated(with_text(source, s)?))))
+            .collect::<Result<_, Error>>()?;
         for (s, c) in chunk.iter_mut().zip(counts) {
             s.features = Some(vocabulary.intern(c));
-            s.article = without_text(std::mem::replace(&mut s.article, empty()), s.origin);
         }
     }
     Ok(())
 }
 
-/// An article holding nothing, for the place of one moved out.
-fn empty() -> Article {
-    Article::from_text("", "")
-}
-
-/// Read an article's file again for its text, checking that it is the text the
-/// first read gave.
-fn fetch_text(source: &mut impl Source, s: &mut Surveyed) -> Result<(), Error> {
+/// The article with its text: kept, or read again from its file and checked to be
+/// the text the first read gave.
+fn with_text(source: &(impl Source + Sync), s: &Surveyed) -> Result<Article, Error> {
     let Origin::File { file, len, hash } = s.origin else {
-        return Ok(());
+        return Ok(s.article.clone());
     };
     let changed = || Error::input(&s.article.path, "changed while factdiff was reading it");
-    let mut again = source.read(file..file + 1)?;
+    let mut again = source.read_again(file)?;
     let Some(a) = again
         .pop()
         .filter(|a| again.is_empty() && a.path == s.article.path)
@@ -247,8 +242,10 @@ fn fetch_text(source: &mut impl Source, s: &mut Surveyed) -> Result<(), Error> {
     if a.text.len() != len || text_hash(&a.text) != hash {
         return Err(changed());
     }
-    s.article.text = a.text;
-    Ok(())
+    Ok(Article {
+        text: a.text,
+        ..s.article.clone()
+    })
 }
 
 /// Clean, segment and time-tag an article whose date is final. The same as the
@@ -266,10 +263,11 @@ fn read_times_dated(article: Article) -> Analyzed {
 }
 
 /// Pass 2: group the surveyed articles into stories, then read, align and compare a
-/// batch of whole stories at a time. Returns the articles in path order, each
-/// holding what the reports of findings read, and the findings in report order.
+/// batch of whole stories at a time (the stories of a batch side by side on every
+/// core). Returns the articles in path order, each holding what the reports of
+/// findings read, and the findings in report order.
 fn compare_by_story(
-    source: &mut impl Source,
+    source: &(impl Source + Sync),
     surveyed: Vec<Surveyed>,
     opts: &Options,
     dates: bool,
@@ -287,27 +285,32 @@ fn compare_by_story(
     let mut done: Vec<Option<Analyzed>> = (0..n).map(|_| None).collect();
     let mut findings = Vec::new();
     let chunk = opts.chunk.0.max(1);
-    let mut batch: Vec<usize> = Vec::new();
-    for (last, story) in members
-        .iter()
-        .enumerate()
-        .map(|(k, m)| (k + 1 == members.len(), m))
-    {
-        batch.extend(story);
-        if batch.len() >= chunk || last {
-            batch.sort_unstable();
-            let taken: Vec<(usize, Surveyed)> = batch
+    let mut batch: Vec<Vec<(usize, Surveyed)>> = Vec::new();
+    let mut articles = 0;
+    for (k, story) in members.iter().enumerate() {
+        // Members are in path order already.
+        batch.push(
+            story
                 .iter()
                 .filter_map(|&i| waiting[i].take().map(|s| (i, s)))
-                .collect();
-            let (analyzed, found) = compare_batch(source, taken, &story_of, opts, dates)?;
+                .collect(),
+        );
+        articles += story.len();
+        if articles < chunk && k + 1 < members.len() {
+            continue;
+        }
+        let compared: Vec<Compared> = std::mem::take(&mut batch)
+            .into_par_iter()
+            .map(|story| compare_story(source, story, &story_of, opts, dates))
+            .collect::<Result<_, Error>>()?;
+        for (analyzed, found) in compared {
             findings.extend(found);
             for (i, a) in analyzed {
                 done[i] = Some(a);
             }
-            opts.progress.steps(batch.len());
-            batch.clear();
         }
+        opts.progress.steps(articles);
+        articles = 0;
     }
     compare::sort(&mut findings);
     let articles = done
@@ -315,6 +318,46 @@ fn compare_by_story(
         .map(|a| a.unwrap_or_else(|| unreachable!("every article is in one story")))
         .collect();
     Ok((articles, findings))
+}
+
+/// A story's articles as the reports need them, with their places in the run, and
+/// its findings.
+type Compared = (Vec<(usize, Analyzed)>, Vec<Finding>);
+
+/// Read, align and compare the articles of one story (`taken`, in path order with
+/// their places in the run); return them as the reports need them and their
+/// findings, both with the run's article numbers. Claims of two stories are never
+/// compared, so this is what the whole run finds in the story, in the same order.
+fn compare_story(
+    source: &(impl Source + Sync),
+    taken: Vec<(usize, Surveyed)>,
+    story_of: &[usize],
+    opts: &Options,
+    dates: bool,
+) -> Result<Compared, Error> {
+    let places: Vec<usize> = taken.iter().map(|(i, _)| *i).collect();
+    let mut story: Vec<Analyzed> = taken
+        .into_par_iter()
+        .enumerate()
+        .map(|(local, (i, s))| {
+            let mut a = read_times_dated(with_text(source, &s)?);
+            a.claims = extract::extract(local, &a.article, &a.sentences, &a.timexes);
+            a.story = story_of[i];
+            Ok(a)
+        })
+        .collect::<Result<_, Error>>()?;
+    let groups = align::align(&story, &opts.align);
+    let mut findings = compare::compare(&story, &groups);
+    findings.extend(compare::self_check(&story));
+    keep_shown_claims(&mut story, &mut findings, dates);
+    story.iter_mut().for_each(Analyzed::compact);
+    for (a, &i) in story.iter_mut().zip(&places) {
+        a.claims.iter_mut().for_each(|c| c.article = i);
+    }
+    for r in findings.iter_mut().flat_map(|f| f.claims.iter_mut()) {
+        r.article = places[r.article];
+    }
+    Ok((places.into_iter().zip(story).collect(), findings))
 }
 
 /// Number each article with its story, and drop the features, which pass 2 does not
@@ -336,45 +379,6 @@ fn group(surveyed: Vec<Surveyed>, opts: &Options) -> (Vec<Surveyed>, Vec<usize>)
         Grouping::OneStory => vec![0; n],
     };
     (surveyed, story_of)
-}
-
-/// Read, align and compare the articles of whole stories (`taken`, in path order
-/// with their places in the run); return them as the reports need them and their
-/// findings, both with the run's article numbers.
-#[allow(clippy::type_complexity)]
-fn compare_batch(
-    source: &mut impl Source,
-    mut taken: Vec<(usize, Surveyed)>,
-    story_of: &[usize],
-    opts: &Options,
-    dates: bool,
-) -> Result<(Vec<(usize, Analyzed)>, Vec<Finding>), Error> {
-    for (_, s) in taken.iter_mut() {
-        fetch_text(source, s)?;
-    }
-    let places: Vec<usize> = taken.iter().map(|(i, _)| *i).collect();
-    let mut batch: Vec<Analyzed> = taken
-        .into_par_iter()
-        .enumerate()
-        .map(|(local, (i, s))| {
-            let mut a = read_times_dated(s.article);
-            a.claims = extract::extract(local, &a.article, &a.sentences, &a.timexes);
-            a.story = story_of[i];
-            a
-        })
-        .collect();
-    let groups = align::align(&batch, &opts.align);
-    let mut findings = compare::compare(&batch, &groups);
-    findings.extend(compare::self_check(&batch));
-    keep_shown_claims(&mut batch, &mut findings, dates);
-    batch.par_iter_mut().for_each(Analyzed::compact);
-    for (a, &i) in batch.iter_mut().zip(&places) {
-        a.claims.iter_mut().for_each(|c| c.article = i);
-    }
-    for r in findings.iter_mut().flat_map(|f| f.claims.iter_mut()) {
-        r.article = places[r.article];
-    }
-    Ok((places.into_iter().zip(batch).collect(), findings))
 }
 
 /// Drop the claims no report of findings shows: those in no finding, except, with
@@ -418,7 +422,12 @@ mod tests {
     /// `changes` is set.
     struct Files {
         changes: bool,
-        reads: usize,
+    }
+
+    fn article(file: usize, dead: u32) -> Article {
+        let day = NaiveDate::from_ymd_opt(2014, 2, 20).expect("date");
+        let text = format!("At least {dead} people died in the fire on Monday.\n");
+        Article::from_text(&format!("{file}.txt"), &text).published_on(day)
     }
 
     impl Source for Files {
@@ -426,19 +435,14 @@ mod tests {
             2
         }
         fn read(&mut self, files: std::ops::Range<usize>) -> Result<Vec<Article>, Error> {
-            let day = NaiveDate::from_ymd_opt(2014, 2, 20).expect("date");
-            Ok(files
-                .map(|f| {
-                    let again = f == 0 && self.reads > 0;
-                    self.reads += usize::from(f == 0);
-                    let dead = if self.changes && again { 14 } else { 12 };
-                    let text = format!("At least {dead} people died in the fire on Monday.\n");
-                    Article::from_text(&format!("{f}.txt"), &text).published_on(day)
-                })
-                .collect())
+            Ok(files.map(|f| article(f, 12)).collect())
         }
         fn rereadable(&self, _file: usize) -> bool {
             true
+        }
+        fn read_again(&self, file: usize) -> Result<Vec<Article>, Error> {
+            let dead = if self.changes && file == 0 { 14 } else { 12 };
+            Ok(vec![article(file, dead)])
         }
         fn into_skipped(self) -> Vec<crate::model::Skipped> {
             Vec::new()
@@ -454,15 +458,7 @@ mod tests {
 
     #[test]
     fn a_file_read_twice_gives_its_claims_once() {
-        let analysis = run(
-            Files {
-                changes: false,
-                reads: 0,
-            },
-            &opts(),
-            false,
-        )
-        .expect("run");
+        let analysis = run(Files { changes: false }, &opts(), false).expect("run");
         assert_eq!(analysis.articles.len(), 2);
         assert!(analysis.articles.iter().all(|a| a.claim_count() > 0));
         assert!(!analysis.findings.is_empty());
@@ -470,10 +466,7 @@ mod tests {
 
     #[test]
     fn a_file_changed_between_the_reads_is_an_error() {
-        let files = Files {
-            changes: true,
-            reads: 0,
-        };
+        let files = Files { changes: true };
         let e = run(files, &opts(), false).expect_err("changed");
         assert!(
             e.to_string()

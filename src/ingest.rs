@@ -158,6 +158,14 @@ impl Listing {
         self.found.get(file).is_some_and(|f| !f.stdin)
     }
 
+    /// Read the articles of the file at `file` again, for a second pass: as
+    /// [`Listing::read`], except that a file met in a folder and now unreadable gives
+    /// no articles (the caller tells that it changed) instead of being passed over.
+    pub fn read_again(&self, file: usize) -> Result<Vec<Article>, Error> {
+        let found = &self.found[file..file + 1];
+        read_all(found, &self.cli_dates, &self.opts, &mut Vec::new())
+    }
+
     /// The inputs passed over, sorted, once reading is done.
     pub fn into_skipped(self) -> Vec<Skipped> {
         let mut skipped = self.skipped;

@@ -215,6 +215,8 @@ pub(crate) trait Source {
     fn read(&mut self, files: std::ops::Range<usize>) -> Result<Vec<Article>, Error>;
     /// Whether file `file` can be read a second time (standard input cannot).
     fn rereadable(&self, file: usize) -> bool;
+    /// The articles of file `file` read again (from several threads at once).
+    fn read_again(&self, file: usize) -> Result<Vec<Article>, Error>;
     fn into_skipped(self) -> Vec<model::Skipped>;
 }
 
@@ -227,6 +229,9 @@ impl Source for ingest::Listing {
     }
     fn rereadable(&self, file: usize) -> bool {
         ingest::Listing::rereadable(self, file)
+    }
+    fn read_again(&self, file: usize) -> Result<Vec<Article>, Error> {
+        ingest::Listing::read_again(self, file)
     }
     fn into_skipped(self) -> Vec<model::Skipped> {
         ingest::Listing::into_skipped(self)
@@ -250,6 +255,9 @@ impl Source for InMemory {
     fn rereadable(&self, _file: usize) -> bool {
         false
     }
+    fn read_again(&self, _file: usize) -> Result<Vec<Article>, Error> {
+        Ok(Vec::new())
+    }
     fn into_skipped(self) -> Vec<model::Skipped> {
         Vec::new()
     }
@@ -266,7 +274,11 @@ struct Staged {
     undated: bool,
 }
 
-fn run(mut source: impl Source, opts: &Options, through: Through) -> Result<Analysis, Error> {
+fn run(
+    mut source: impl Source + Sync,
+    opts: &Options,
+    through: Through,
+) -> Result<Analysis, Error> {
     if let (Through::Claims, Retain::Findings { dates }) = (through, opts.retain) {
         return by_story::run(source, opts, dates);
     }
