@@ -8,25 +8,28 @@
 //!   interned numbers. Then dates are inferred, the undated articles' features counted
 //!   with their new dates, and the articles grouped into stories; the features go.
 //! * **Pass 2, compare.** Stories are taken in order, whole, a batch of at least a
-//!   chunk's articles at a time: their files are read again, their claims read,
-//!   aligned and compared, and each article then keeps only the claims a report of
-//!   findings shows (those in a finding, and its dates when a timeline is drawn) and
-//!   the sentences they are in.
+//!   chunk's articles at a time, the stories of a batch side by side (both cores):
+//!   their files are read again, their claims read, aligned and compared story by
+//!   story, and each article then keeps only the claims a report of findings shows
+//!   (those in a finding, and its dates when a timeline is drawn) and the sentences
+//!   they are in.
 //!
 //! Invariants: the result is the one [`Retain::Claims`](crate::Retain::Claims) gives,
 //! byte for byte in every report of findings, whatever the chunk or thread count
-//! (`tests/scale.rs`). Claims of two stories are never compared, so a batch of whole
-//! stories finds what the whole run finds; articles are put in path order in a batch
-//! as in the run, so ties break alike. A second read that does not give the text of
-//! the first (a file changed in between) is an error, never a silently different
-//! report.
+//! (`tests/scale.rs`). Claims of two stories are never compared, so each story,
+//! aligned and compared on its own, finds what the whole run finds in it; its
+//! articles are in path order as in the run, so ties break alike, and findings that
+//! tie in the final (stable) sort share a first claim, so a story. A second read that
+//! does not give the text of the first (a file changed in between) is an error, never
+//! a silently different report.
 //!
 //! What stays O(input): each article's metadata (path, title, date and its evidence,
 //! drop counts), kept for the report's list of articles; the findings with the claims
-//! and sentences they show; during pass 1 only, the date profiles, features and the
-//! vocabulary. An input that cannot be read twice (standard input, a file of several
-//! crawled articles, articles handed over in memory) keeps its text until its story
-//! is compared.
+//! and sentences they show; during pass 1 only, the date profiles, features, the
+//! vocabulary and the grouping's own index ([`stories`]), which set the peak. An
+//! input that cannot be read twice (standard input, a file of several crawled
+//! articles, articles handed over in memory) keeps its text until its story is
+//! compared.
 
 use crate::model::{Analysis, Analyzed, Article, ClaimKind, ClaimRef, Finding};
 use crate::{Error, Grouping, Options, Source, align, clean, compare, extract, published};
