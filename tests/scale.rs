@@ -185,6 +185,26 @@ fn articles_read_once_are_kept_until_their_story_is_compared() {
     assert_eq!(read(&by_story), read(&Options::default()));
 }
 
+/// A crawler file of several articles is not read again one article at a time: its
+/// articles keep their text until their story is compared, beside files that are
+/// read again, and the reports are the whole analysis' still.
+#[test]
+fn a_file_of_several_articles_mixed_with_single_files_gives_the_same_reports() {
+    let paths = inputs(&["tests/fixtures/crawler/varnel.jsonl", SEEDS, ECBPLUS[2]]);
+    let expected = finding_reports(
+        &factdiff::analyze(&paths, &Options::default()).expect("analyze"),
+        true,
+    );
+    assert!(expected.contains("varnel.jsonl:2"));
+    let by_story = Options {
+        retain: Retain::Findings { dates: true },
+        chunk: ReadChunk(2),
+        ..Options::default()
+    };
+    let analysis = factdiff::analyze(&paths, &by_story).expect("analyze");
+    assert_eq!(finding_reports(&analysis, true), expected);
+}
+
 /// What an analysis read by story holds: every article, counted claims and sentences
 /// as in the whole analysis, but only the claims a report of findings shows (those in
 /// a finding, and dates) with their sentences.
