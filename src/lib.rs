@@ -109,7 +109,8 @@ pub enum Retain {
 /// Told how far a run has got, for a progress bar: the library draws nothing itself.
 pub trait ProgressSink: Send + Sync {
     /// The inputs are found: `files` files will be read (a crawler file may hold
-    /// many articles).
+    /// many articles; a run by story, [`Retain::Findings`], announces each file
+    /// twice, and its second pass steps once per article).
     fn start(&self, files: usize);
     /// One file read and its articles' times and claims read (called in file order).
     fn step(&self);
