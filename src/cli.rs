@@ -7,9 +7,10 @@
 //! * Exit codes come from [`crate::error`] only: 0 clean, 1 conflicts found, 2 trouble.
 //!   `claims` and `timex` exit 0 whenever they succeed.
 //! * Every error is one line, `factdiff: <problem>` ([`error_line`], [`usage_line`]).
-//! * A report is rendered whole into memory before a byte is written: `--output FILE`
-//!   replaces FILE atomically (a temporary file in the same folder, then a rename) so
-//!   FILE is never partial, and a reader closing the pipe early is a quiet success.
+//! * `--output FILE` replaces FILE atomically (the report is written into a temporary
+//!   file in the same folder as it is rendered, then renamed), so FILE is never
+//!   partial; standard output gets a report rendered whole into memory first, and a
+//!   reader closing the pipe early is a quiet success.
 //! * Colour: `--color always` wins; `never` never; `auto` means colour only when
 //!   writing to a terminal and `NO_COLOR` is unset or empty and `TERM` is not `dumb`.
 //!   JSON never has colour.
@@ -420,8 +421,14 @@ fn compare(args: &CompareArgs) -> Result<u8, Error> {
         },
         author: args.review_author.clone(),
     };
+    // Reports of findings show only the claims in findings (and dates): read a batch of
+    // stories at a time, so that memory follows the largest story, not the input.
     let opts = crate::Options {
         grouping: args.grouping.grouping(),
+        retain: crate::Retain::Findings {
+            // The HTML report's timeline draws every date claim.
+            dates: args.format == CompareFormat::Html,
+        },
         ..options(input)?
     };
     let analysis = crate::analyze(&input.paths, &opts)?;
@@ -432,25 +439,24 @@ fn compare(args: &CompareArgs) -> Result<u8, Error> {
     };
     let sink = Sink::new(input);
     let color = sink.color(input.color);
-    let mut buf = Vec::new();
-    match args.format {
+    let width = args.width.map_or_else(|| sink.width(), usize::from);
+    let render = |buf: &mut dyn Write| match args.format {
         CompareFormat::Text => {
             let opts = text::TextOptions {
                 color,
                 only_conflicts,
                 verbose: args.verbose,
-                width: args.width.map_or_else(|| sink.width(), usize::from),
+                width,
             };
-            text::render(&analysis, &opts, &mut buf)
+            text::render(&analysis, &opts, buf)
         }
-        CompareFormat::Json => json::render(&analysis, only_conflicts, &mut buf),
-        CompareFormat::Jsonl => json::render_lines(&analysis, only_conflicts, &mut buf),
-        CompareFormat::Markdown => markdown::render(&analysis, only_conflicts, &mut buf),
-        CompareFormat::Html => html::render(&analysis, only_conflicts, &mut buf),
-        CompareFormat::Claimreview => claimreview::render(&analysis, &review, &mut buf),
-    }
-    .map_err(|e| sink.error(e))?;
-    Ok(match sink.deliver(&buf, color)? {
+        CompareFormat::Json => json::render(&analysis, only_conflicts, buf),
+        CompareFormat::Jsonl => json::render_lines(&analysis, only_conflicts, buf),
+        CompareFormat::Markdown => markdown::render(&analysis, only_conflicts, buf),
+        CompareFormat::Html => html::render(&analysis, only_conflicts, buf),
+        CompareFormat::Claimreview => claimreview::render(&analysis, &review, buf),
+    };
+    Ok(match sink.deliver_rendered(color, render)? {
         Delivery::Written => exit_code(&analysis),
         Delivery::ReaderGone => EXIT_CLEAN,
     })
@@ -460,6 +466,7 @@ fn timeline(args: &TimelineArgs) -> Result<u8, Error> {
     let input = &args.input;
     let opts = crate::Options {
         grouping: args.grouping.grouping(),
+        retain: crate::Retain::Findings { dates: true },
         ..options(input)?
     };
     let analysis = crate::analyze(&input.paths, &opts)?;
@@ -510,16 +517,14 @@ fn list_timexes(args: &TimexArgs) -> Result<u8, Error> {
     })
 }
 
-/// Render a listing (`claims`, `stories`, `timex`) whole into memory, then deliver it:
+/// Render a listing (`claims`, `stories`, `timex`) and deliver it:
 /// listings exit 0 whenever they succeed.
 fn deliver_listing(
     sink: &Sink<'_>,
     color: bool,
-    render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<u8, Error> {
-    let mut buf = Vec::new();
-    render(&mut buf).map_err(|e| sink.error(e))?;
-    sink.deliver(&buf, color)?;
+    sink.deliver_rendered(color, render)?;
     Ok(EXIT_CLEAN)
 }
 
@@ -667,6 +672,28 @@ impl<'a> Sink<'a> {
         }
     }
 
+    /// Deliver what `render` writes. A file is written as it is rendered (into the
+    /// temporary file that then replaces it, or straight through to a device), so a
+    /// large report is never held whole in memory; standard output gets the report
+    /// once it is whole, so that an error never leaves half a report and the pager
+    /// is chosen by its height.
+    fn deliver_rendered(
+        &self,
+        color: bool,
+        render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<Delivery, Error> {
+        match self.file {
+            Some(path) => write_atomically_with(path, render)
+                .map(|()| Delivery::Written)
+                .map_err(|e| self.error(e)),
+            None => {
+                let mut buf = Vec::new();
+                render(&mut buf).map_err(|e| self.error(e))?;
+                self.deliver(&buf, color)
+            }
+        }
+    }
+
     fn deliver(&self, bytes: &[u8], color: bool) -> Result<Delivery, Error> {
         let result = match self.file {
             Some(path) => write_atomically(path, bytes),
@@ -758,11 +785,22 @@ fn write_stdout(bytes: &[u8], color: bool) -> io::Result<()> {
 /// Anything that exists and is not a regular file (`/dev/null`, a FIFO, a terminal)
 /// is written through, never replaced; a symbolic link is followed to its target.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_atomically`] what `write` writes, as it writes it (buffered): the
+/// temporary file replaces `path` only once `write` has succeeded, so `path` never
+/// holds part of it.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
-        let mut f = std::fs::OpenOptions::new().write(true).open(&target)?;
-        f.write_all(bytes)?;
-        return f.flush();
+        let f = std::fs::OpenOptions::new().write(true).open(&target)?;
+        let mut out = io::BufWriter::new(f);
+        write(&mut out)?;
+        return out.flush();
     }
     let path = target.as_path();
     let dir = match path.parent() {
@@ -770,7 +808,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Some(_) | None => Path::new("."),
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
+    {
+        let mut out = io::BufWriter::new(tmp.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
     tmp.as_file().sync_all()?;
     keep_permissions(path, tmp.as_file())?;
     tmp.persist(path).map_err(|e| e.error)?;

@@ -153,6 +153,19 @@ impl Listing {
         read_all(found, &self.cli_dates, &self.opts, &mut self.skipped)
     }
 
+    /// Whether the file at `file` can be read again: every file but standard input.
+    pub fn rereadable(&self, file: usize) -> bool {
+        self.found.get(file).is_some_and(|f| !f.stdin)
+    }
+
+    /// Read the articles of the file at `file` again, for a second pass: as
+    /// [`Listing::read`], except that a file met in a folder and now unreadable gives
+    /// no articles (the caller tells that it changed) instead of being passed over.
+    pub fn read_again(&self, file: usize) -> Result<Vec<Article>, Error> {
+        let found = &self.found[file..file + 1];
+        read_all(found, &self.cli_dates, &self.opts, &mut Vec::new())
+    }
+
     /// The inputs passed over, sorted, once reading is done.
     pub fn into_skipped(self) -> Vec<Skipped> {
         let mut skipped = self.skipped;

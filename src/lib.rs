@@ -29,12 +29,16 @@
 //! read ([`ReadChunk`]), both cores at once; with [`Retain::Claims`] an article then
 //! keeps only its claims and the sentences they are in, so a large pile never holds
 //! all its texts. Date inference, stories, align and compare look across articles and
-//! run once all are read.
+//! run once all are read. With [`Retain::Findings`] (what `compare` uses) the files
+//! are read twice instead ([`by_story`]): once for dates and stories, then a batch of
+//! whole stories at a time for claims and findings, so that claims are held a story
+//! at a time and only those a report shows are kept.
 //!
 //! [`evaluate`] scores the whole pipeline on hand-annotated ECB+ clusters; [`config`]
 //! reads the config file.
 
 pub mod align;
+pub mod by_story;
 pub mod clean;
 pub mod cli;
 pub mod compare;
@@ -92,12 +96,21 @@ pub enum Retain {
     /// ([`model::Analyzed::compact`]). A large pile then costs memory for its claims,
     /// not for its texts.
     Claims,
+    /// What the reports of findings read, with memory bounded by the largest story
+    /// rather than the input: the files are read twice ([`by_story`]), once to group
+    /// the articles into stories and once a batch of stories at a time to read and
+    /// compare their claims. An article then keeps its metadata and only the claims a
+    /// report of findings shows, with their sentences: those in a finding, and with
+    /// `dates` every date claim too (the timelines of `factdiff timeline` and the HTML
+    /// report draw them); [`model::Analyzed::claim_count`] still counts all.
+    Findings { dates: bool },
 }
 
 /// Told how far a run has got, for a progress bar: the library draws nothing itself.
 pub trait ProgressSink: Send + Sync {
     /// The inputs are found: `files` files will be read (a crawler file may hold
-    /// many articles).
+    /// many articles; a run by story, [`Retain::Findings`], announces each file
+    /// twice, and its second pass steps once per article).
     fn start(&self, files: usize);
     /// One file read and its articles' times and claims read (called in file order).
     fn step(&self);
@@ -198,9 +211,13 @@ enum Through {
 }
 
 /// Where a run's articles come from, a slice of files at a time.
-trait Source {
+pub(crate) trait Source {
     fn files(&self) -> usize;
     fn read(&mut self, files: std::ops::Range<usize>) -> Result<Vec<Article>, Error>;
+    /// Whether file `file` can be read a second time (standard input cannot).
+    fn rereadable(&self, file: usize) -> bool;
+    /// The articles of file `file` read again (from several threads at once).
+    fn read_again(&self, file: usize) -> Result<Vec<Article>, Error>;
     fn into_skipped(self) -> Vec<model::Skipped>;
 }
 
@@ -210,6 +227,12 @@ impl Source for ingest::Listing {
     }
     fn read(&mut self, files: std::ops::Range<usize>) -> Result<Vec<Article>, Error> {
         ingest::Listing::read(self, files)
+    }
+    fn rereadable(&self, file: usize) -> bool {
+        ingest::Listing::rereadable(self, file)
+    }
+    fn read_again(&self, file: usize) -> Result<Vec<Article>, Error> {
+        ingest::Listing::read_again(self, file)
     }
     fn into_skipped(self) -> Vec<model::Skipped> {
         ingest::Listing::into_skipped(self)
@@ -229,6 +252,13 @@ impl Source for InMemory {
             .map(|a| std::mem::replace(a, Article::from_text("", "")))
             .collect())
     }
+    /// Taken out when read: kept by the caller of `read` if needed again.
+    fn rereadable(&self, _file: usize) -> bool {
+        false
+    }
+    fn read_again(&self, _file: usize) -> Result<Vec<Article>, Error> {
+        Ok(Vec::new())
+    }
     fn into_skipped(self) -> Vec<model::Skipped> {
         Vec::new()
     }
@@ -245,7 +275,14 @@ struct Staged {
     undated: bool,
 }
 
-fn run(mut source: impl Source, opts: &Options, through: Through) -> Result<Analysis, Error> {
+fn run(
+    mut source: impl Source + Sync,
+    opts: &Options,
+    through: Through,
+) -> Result<Analysis, Error> {
+    if let (Through::Claims, Retain::Findings { dates }) = (through, opts.retain) {
+        return by_story::run(source, opts, dates);
+    }
     let files = source.files();
     opts.progress.start(files);
     let mut vocabulary = stories::Vocabulary::default();
@@ -357,12 +394,12 @@ fn count_features(
 /// Whether articles are compacted once through their own stages: as asked, except
 /// when the time expressions are what the run is for.
 fn compacts(opts: &Options, through: Through) -> bool {
-    opts.retain == Retain::Claims && through != Through::Times
+    opts.retain != Retain::Everything && through != Through::Times
 }
 
 /// Clean, segment, date and time-tag one article (claims still empty). A date stated
 /// in the text outranks one read off the URL.
-fn read_times(mut article: Article) -> Analyzed {
+pub(crate) fn read_times(mut article: Article) -> Analyzed {
     let cleaned = clean::clean(&article);
     let sentences = segment::segment(&article, &cleaned);
     let url_or_none = article
@@ -381,6 +418,7 @@ fn read_times(mut article: Article) -> Analyzed {
         claims: Vec::new(),
         story: 0,
         sentences_dropped: 0,
+        claims_dropped: 0,
     }
 }
 
@@ -389,7 +427,7 @@ fn extract_claims(a: &mut Analyzed) {
     a.claims = extract::extract(0, &a.article, &a.sentences, &a.timexes);
 }
 
-fn published(a: &Article) -> Option<chrono::NaiveDate> {
+pub(crate) fn published(a: &Article) -> Option<chrono::NaiveDate> {
     a.published.as_ref().map(|p| p.date)
 }
 

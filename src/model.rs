@@ -628,6 +628,9 @@ pub struct Analyzed {
     pub story: usize,
     /// Sentences [`Analyzed::compact`] removed (they held no claim); 0 otherwise.
     pub sentences_dropped: usize,
+    /// Claims [`Analyzed::keep_claims`] removed (no report of findings shows them); 0
+    /// otherwise.
+    pub claims_dropped: usize,
 }
 
 impl Analyzed {
@@ -641,7 +644,38 @@ impl Analyzed {
             claims,
             story: 0,
             sentences_dropped: 0,
+            claims_dropped: 0,
         }
+    }
+
+    /// How many claims were read from the article, counting those
+    /// [`Analyzed::keep_claims`] removed.
+    pub fn claim_count(&self) -> usize {
+        self.claims.len() + self.claims_dropped
+    }
+
+    /// Keep only the claims `keep` says yes to (one flag per claim), in order, so that
+    /// an article holds what a report shows and not every claim it made. Returns each
+    /// old claim's new index (`None` when removed): the order of the kept claims is
+    /// unchanged, so references to them sort as before.
+    pub fn keep_claims(&mut self, keep: &[bool]) -> Vec<Option<usize>> {
+        let mut next = 0;
+        let new: Vec<Option<usize>> = (0..self.claims.len())
+            .map(|i| {
+                keep.get(i).copied().unwrap_or(false).then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect();
+        let before = self.claims.len();
+        let mut i = 0;
+        self.claims.retain(|_| {
+            i += 1;
+            new[i - 1].is_some()
+        });
+        self.claims_dropped += before - self.claims.len();
+        new
     }
 
     /// How many sentences the article has, counting those [`Analyzed::compact`]

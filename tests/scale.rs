@@ -4,9 +4,9 @@
 mod common;
 
 use common::factdiff;
-use factdiff::report::{json, text};
+use factdiff::report::{claimreview, html, json, markdown, text, timeline};
 use factdiff::stories::{Candidates, StoryOptions, stories_with};
-use factdiff::{Options, ReadChunk, Retain};
+use factdiff::{Grouping, Options, ReadChunk, Retain};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
@@ -92,6 +92,154 @@ fn streaming_and_compacting_change_no_report() {
         };
         assert_eq!(reports(&paths, &streamed), whole, "chunks of {chunk} files");
     }
+}
+
+/// Every report of findings, one after the other: JSON, JSON Lines, verbose text, text
+/// of conflicts only, Markdown, ClaimReview and, with `timelines`, HTML (with its
+/// timeline) and the text timeline, which draw the date claims no finding holds.
+fn finding_reports(analysis: &factdiff::model::Analysis, timelines: bool) -> String {
+    let mut out = Vec::new();
+    json::render(analysis, false, &mut out).expect("json");
+    json::render_lines(analysis, false, &mut out).expect("jsonl");
+    for only_conflicts in [false, true] {
+        let opts = text::TextOptions {
+            color: false,
+            only_conflicts,
+            verbose: true,
+            width: 100,
+        };
+        text::render(analysis, &opts, &mut out).expect("text");
+    }
+    markdown::render(analysis, false, &mut out).expect("markdown");
+    let review = claimreview::ReviewOptions {
+        url: "https://example.org/check".into(),
+        author: None,
+    };
+    claimreview::render(analysis, &review, &mut out).expect("claimreview");
+    if timelines {
+        html::render(analysis, false, &mut out).expect("html");
+        let tl = timeline::TimelineOptions { color: false };
+        timeline::render_text(analysis, &tl, &mut out).expect("timeline");
+    }
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// Reading the files twice, once to group the stories and once a batch of stories at
+/// a time to compare their claims, gives every report of findings byte for byte as the
+/// whole analysis gives it: on the seeds, on each ECB+ fixture cluster, on all of them
+/// mixed (undated articles dated from others), with batches of 1, 3 and 1 024
+/// articles, with and without story grouping, keeping date claims for the timelines
+/// or not.
+#[test]
+fn reading_by_story_changes_no_report() {
+    let mut mixed = vec![SEEDS];
+    mixed.extend(ECBPLUS);
+    let mut sets: Vec<Vec<&str>> = vec![vec![SEEDS], mixed];
+    sets.extend(ECBPLUS.iter().map(|dir| vec![*dir]));
+    for paths in &sets {
+        for grouping in [Grouping::Stories, Grouping::OneStory] {
+            let whole = Options {
+                grouping,
+                ..Options::default()
+            };
+            let analysis = factdiff::analyze(&inputs(paths), &whole).expect("analyze");
+            for dates in [true, false] {
+                let expected = finding_reports(&analysis, dates);
+                assert!(expected.contains("\"verdict\""), "no findings on {paths:?}");
+                for chunk in [1, 3, 1024] {
+                    let by_story = Options {
+                        grouping,
+                        retain: Retain::Findings { dates },
+                        chunk: ReadChunk(chunk),
+                        ..Options::default()
+                    };
+                    let read = factdiff::analyze(&inputs(paths), &by_story).expect("analyze");
+                    assert_eq!(
+                        finding_reports(&read, dates),
+                        expected,
+                        "{paths:?}, {grouping:?}, batches of {chunk}, dates {dates}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Articles that cannot be read again (here handed over in memory, as standard input
+/// is) keep their text until their story is compared, and give the same reports.
+#[test]
+fn articles_read_once_are_kept_until_their_story_is_compared() {
+    let mut paths = vec![SEEDS];
+    paths.extend(ECBPLUS);
+    let read = |opts: &Options| {
+        let mut listing = factdiff::ingest::list(&inputs(&paths), &opts.ingest).expect("list");
+        let n = listing.len();
+        let articles = listing.read(0..n).expect("read");
+        finding_reports(&factdiff::analyze_articles(articles, opts), true)
+    };
+    let by_story = Options {
+        retain: Retain::Findings { dates: true },
+        chunk: ReadChunk(5),
+        ..Options::default()
+    };
+    assert_eq!(read(&by_story), read(&Options::default()));
+}
+
+/// A crawler file of several articles is not read again one article at a time: its
+/// articles keep their text until their story is compared, beside files that are
+/// read again, and the reports are the whole analysis' still.
+#[test]
+fn a_file_of_several_articles_mixed_with_single_files_gives_the_same_reports() {
+    let paths = inputs(&["tests/fixtures/crawler/varnel.jsonl", SEEDS, ECBPLUS[2]]);
+    let expected = finding_reports(
+        &factdiff::analyze(&paths, &Options::default()).expect("analyze"),
+        true,
+    );
+    assert!(expected.contains("varnel.jsonl:2"));
+    let by_story = Options {
+        retain: Retain::Findings { dates: true },
+        chunk: ReadChunk(2),
+        ..Options::default()
+    };
+    let analysis = factdiff::analyze(&paths, &by_story).expect("analyze");
+    assert_eq!(finding_reports(&analysis, true), expected);
+}
+
+/// What an analysis read by story holds: every article, counted claims and sentences
+/// as in the whole analysis, but only the claims a report of findings shows (those in
+/// a finding, and dates) with their sentences.
+#[test]
+fn by_story_articles_keep_only_the_claims_reports_show() {
+    let paths = inputs(&ECBPLUS);
+    let opts = Options {
+        retain: Retain::Findings { dates: true },
+        ..Options::default()
+    };
+    let analysis = factdiff::analyze(&paths, &opts).expect("analyze");
+    let full = factdiff::analyze(&paths, &Options::default()).expect("analyze");
+    assert_eq!(analysis.articles.len(), full.articles.len());
+    let shown: BTreeSet<_> = analysis
+        .findings
+        .iter()
+        .flat_map(|f| f.claims.iter().map(|r| (r.article, r.claim)))
+        .collect();
+    let (mut kept, mut all) = (0, 0);
+    for (i, (a, f)) in analysis.articles.iter().zip(&full.articles).enumerate() {
+        assert!(a.article.text.is_empty() && a.timexes.is_empty());
+        assert_eq!(a.claim_count(), f.claims.len());
+        assert_eq!(a.sentence_count(), f.sentences.len());
+        for (ci, c) in a.claims.iter().enumerate() {
+            assert_eq!(c.article, i);
+            assert!(
+                shown.contains(&(i, ci)) || c.kind == factdiff::model::ClaimKind::Date,
+                "{}: claim {ci} is neither shown nor a date",
+                a.article.path
+            );
+        }
+        kept += a.claims.len();
+        all += f.claims.len();
+    }
+    assert!(kept < all, "{kept} of {all} claims kept");
 }
 
 /// What a compacted analysis still holds: every claim with the sentence it is in, no

@@ -127,7 +127,7 @@ fn article(index: usize, a: &Analyzed) -> ArticleOut<'_> {
         encoding: a.article.encoding.unwrap_or("UTF-8"),
         story: a.story,
         sentences: a.sentence_count(),
-        claims: a.claims.len(),
+        claims: a.claim_count(),
         dropped: a
             .cleaned
             .drop_counts()

@@ -90,7 +90,7 @@ impl Summary {
     pub fn of(analysis: &Analysis, only_conflicts: bool) -> Summary {
         let mut s = Summary {
             articles: analysis.articles.len(),
-            claims: analysis.articles.iter().map(|a| a.claims.len()).sum(),
+            claims: analysis.articles.iter().map(Analyzed::claim_count).sum(),
             findings: analysis.findings.len(),
             shown: shown_findings(analysis, only_conflicts).count(),
             ..Summary::default()

@@ -373,7 +373,7 @@ fn write_article_details(p: &mut Printer<'_>, a: &Analyzed, indent: usize) -> io
     let sizes = format!(
         "{}, {}",
         count(a.sentence_count(), "sentence", "sentences"),
-        count(a.claims.len(), "claim", "claims")
+        count(a.claim_count(), "claim", "claims")
     );
     p.para(&prefix, &[plain(sizes)], hang)
 }
