@@ -19,6 +19,8 @@
 //! `article.text[span] == mention`.
 
 mod measures;
+mod record;
+mod summons;
 mod tolls;
 
 use crate::lexicon::{self, ORDINAL_WORDS};
@@ -102,7 +104,8 @@ pub fn extract(
             if !matches!(
                 c.kind,
                 ClaimKind::Date | ClaimKind::LastOccurrence | ClaimKind::Place
-            ) && let Some((b, _)) = &background
+            ) && !measures::is_standing(c)
+                && let Some((b, _)) = &background
             {
                 c.anchor = Some(*b);
                 c.historical = true;
@@ -498,7 +501,8 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
     claims.extend(durations(ctx, &mut used));
     // A count is kept only where no measure ("2.5 million dollars") or earlier count
     // already reads the words; a toll without a noun comes last.
-    for c in counts(ctx).into_iter().chain(tolls::tolls(ctx)) {
+    let counted = record::convictions(ctx).into_iter().chain(counts(ctx));
+    for c in counted.chain(tolls::tolls(ctx)) {
         let taken = claims
             .iter()
             .any(|o| o.span.start < c.span.end && c.span.start < o.span.end);
@@ -1706,7 +1710,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         let offset = |w: &str| w.as_ptr() as usize - noun.as_str().as_ptr() as usize;
         let mut take = words
             .iter()
-            .position(|w| w.ends_with('s') && w.len() > 3)
+            .position(|w| w.ends_with('s') && w.len() > 3 || is_irregular_plural(w))
             .map_or(1, |p| p + 1);
         if lexicon::is_stopword(words[0]) || is_time_or_unit(words[0]) {
             continue;
@@ -1728,19 +1732,10 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         let last = counted[counted.len() - 1];
         let plural = last.ends_with('s')
             || lexicon::role(last).is_some()
+            || is_irregular_plural(last)
             || matches!(
                 last,
-                "people"
-                    | "children"
-                    | "men"
-                    | "women"
-                    | "police"
-                    | "personnel"
-                    | "staff"
-                    | "dead"
-                    | "injured"
-                    | "wounded"
-                    | "missing"
+                "police" | "personnel" | "staff" | "dead" | "injured" | "wounded" | "missing"
             );
         let one = matches!(n.as_str().to_lowercase().as_str(), "one" | "1");
         if !plural && !one {
@@ -1763,6 +1758,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
                 if !word.is_empty()
                     && word.chars().all(|c| c.is_alphabetic())
                     && !lexicon::is_stopword(word)
+                    && !is_qualifier_word(word)
                 {
                     (word_start + word.len(), Some(word.to_string()))
                 } else {
@@ -1776,7 +1772,9 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             Some(r) if take == 1 => ("people", Some(r)),
             _ => (head_word, None),
         };
-        let role = noun_role.or_else(|| role_near(ctx, whole.start(), label_end));
+        let role = noun_role
+            .or_else(|| role_near(ctx, whole.start(), label_end))
+            .or_else(|| occurrence_role(head_word));
         if one && role.is_none() {
             // "one of the", "one man": only a toll ("killing one cyclist") is a count.
             continue;
@@ -1847,6 +1845,14 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
     out
 }
 
+/// A plural noun not written with an "s": "people", "two teenaged children", "three
+/// grandchildren", "four firemen".
+fn is_irregular_plural(w: &str) -> bool {
+    ["people", "children", "men", "women"]
+        .iter()
+        .any(|p| w.ends_with(p))
+}
+
 /// A number that counts: not money ("$15"), not part of a score ("27-24"), a date
 /// ("Oct. 19"), a fraction ("17/35") or a label ("Week 15", "No. 3").
 fn standalone_number(ctx: &SentenceCtx, start: usize) -> bool {
@@ -1902,6 +1908,9 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
     if takes_to_the_streets(&ctx.text[end..]) {
         return Some("marched");
     }
+    if summons::follows_summons(before) {
+        return Some(summons::SENT);
+    }
     // The verb right before the number binds tighter than one after the noun:
     // "killing at least 12 people, injuring scores".
     let near_before = before_words
@@ -1912,6 +1921,19 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
     near_before
         .and_then(|w| lexicon::role(w))
         .or_else(|| after_words.clone().find_map(lexicon::role))
+}
+
+/// The role of a count of incidents of the story's kind ("at least four strong
+/// aftershocks", "two explosions"): they happened, whatever the verb ("were felt",
+/// "followed"), so two such counts are one fact. Not for the things that cause one
+/// ("two bombs" may be found unexploded) nor for the people ("gunmen").
+fn occurrence_role(noun: &str) -> Option<&'static str> {
+    let l = noun.to_lowercase();
+    let object = l.starts_with("bomb") || l.starts_with("gunm");
+    let names = lexicon::incident(&l)
+        .or_else(|| lexicon::incident(l.strip_suffix('s')?))
+        .is_some();
+    (names && !object).then_some("occurred")
 }
 
 /// "20,000 people took to the streets": the idiom for marching in protest.
@@ -2457,7 +2479,7 @@ pub fn places(text: &str) -> Vec<String> {
         .captures_iter(text)
         .filter_map(|c| {
             c.name("p")
-                .map(|p| p.as_str().trim_end_matches("'s").to_string())
+                .map(|p| lexicon::place_name(p.as_str().trim_end_matches("'s")).to_string())
         })
         .filter(|p| {
             let first = p.split_whitespace().next().unwrap_or("");
@@ -2540,6 +2562,68 @@ mod tests {
             let want: Vec<(usize, usize)> = RE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(ascii_word_spans(&s), want);
         }
+    }
+
+    #[test]
+    fn counts_of_incidents_happened_whatever_the_verb() {
+        let claims = run(
+            "Three strong aftershocks were felt overnight.\nThe blast was followed by at least two explosions of around the same size.",
+            (2012, 5, 6),
+        );
+        let shocks = find(&claims, ClaimKind::Count, "aftershocks");
+        assert_eq!(shocks.len(), 1);
+        assert_eq!(shocks[0].display, "3");
+        assert!(shocks[0].topic.head.starts_with("occurred "));
+        let blasts = find(&claims, ClaimKind::Count, "explosions");
+        assert_eq!(blasts.len(), 1);
+        assert_eq!(blasts[0].display, "≥2");
+        assert!(blasts[0].topic.head.starts_with("occurred "));
+        assert!(!blasts[0].topic.tokens.iter().any(|t| t == "around"));
+    }
+
+    #[test]
+    fn counts_of_units_sent_for_share_a_role() {
+        let claims = run(
+            "Crews called in an additional six engines.\nThe brigade called a further four appliances.",
+            (2012, 5, 6),
+        );
+        let sent: Vec<_> = find(&claims, ClaimKind::Count, "engines")
+            .into_iter()
+            .map(|c| (c.topic.head.clone(), c.display.clone()))
+            .collect();
+        let engine = lexicon::fold("engines");
+        assert_eq!(
+            sent,
+            vec![
+                (format!("sent {engine}"), "6".to_string()),
+                (format!("sent {engine}"), "4".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_of_irregular_plurals_after_an_adjective() {
+        let claims = run(
+            "She leaves two teenaged children.\nHe leaves three grandchildren.",
+            (2012, 5, 6),
+        );
+        let children = find(&claims, ClaimKind::Count, "children");
+        assert_eq!(children.len(), 1);
+        assert_eq!(children[0].display, "2");
+        let grandchildren = find(&claims, ClaimKind::Count, "grandchildren");
+        assert_eq!(grandchildren[0].display, "3");
+    }
+
+    #[test]
+    fn places_take_their_usual_name() {
+        assert_eq!(
+            places("Thousands marched in Salonika."),
+            vec!["Thessaloniki"]
+        );
+        assert_eq!(
+            places("Thousands marched in Thessaloniki."),
+            vec!["Thessaloniki"]
+        );
     }
 
     #[test]
