@@ -1891,7 +1891,7 @@ fn standalone_number(ctx: &SentenceCtx, start: usize) -> bool {
 /// The role a count plays, from a role word right after the counted noun ("12 people
 /// were killed") or just before the number ("killing at least 12 people").
 fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str> {
-    let after_words = ctx.text[end..]
+    let after_words = within_aside(ctx.text, start, end)
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .take(5)
@@ -1934,6 +1934,19 @@ fn occurrence_role(noun: &str) -> Option<&'static str> {
         .or_else(|| lexicon::incident(l.strip_suffix('s')?))
         .is_some();
     (names && !object).then_some("occurred")
+}
+
+/// The text after a count, up to the end of the dash-set aside the count stands in
+/// ("Okafor – who leaves two grandchildren – died"): the aside's count takes no role
+/// from the clause around it.
+fn within_aside(text: &str, start: usize, end: usize) -> &str {
+    let is_dash = |c: char| matches!(c, '–' | '—');
+    let inside = text[..start].chars().filter(|c| is_dash(*c)).count() % 2 == 1;
+    let after = &text[end..];
+    match after.find(is_dash) {
+        Some(close) if inside => &after[..close],
+        _ => after,
+    }
 }
 
 /// "20,000 people took to the streets": the idiom for marching in protest.
@@ -2472,6 +2485,13 @@ static PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
         .expect("place pattern compiles")
 });
 
+/// A name set beside the kind of place it is: "Orlen, a town of 15,000", "Velmar,
+/// the port city".
+static APPOSED_PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"\b(?P<p>[A-Z][\p{L}-]+),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:town|city|village|port|district|province|region|island|suburb)\b")
+        .expect("apposed place pattern compiles")
+});
+
 /// A name right before a crowd noun: "the Velmar protest march", "a Lisbon rally".
 static CROWD_PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(r"\b(?P<p>[A-Z][\p{L}-]+)\s+(?:protest\s+|peace\s+|street\s+)?(?:march|marches|rally|rallies|demonstration|demonstrations)\b")
@@ -2487,11 +2507,16 @@ pub fn places(text: &str) -> Vec<String> {
         .filter_map(|c| c.name("p"))
         .map(|p| p.as_str())
         .filter(|p| !lexicon::is_stopword(p));
+    let apposed = APPOSED_PLACE_RE
+        .captures_iter(text)
+        .filter_map(|c| c.name("p"))
+        .map(|p| p.as_str());
     let mut out: Vec<String> = PLACE_RE
         .captures_iter(text)
         .filter_map(|c| c.name("p"))
         .map(|p| p.as_str())
         .chain(crowd_places)
+        .chain(apposed)
         .map(|p| lexicon::place_name(p.trim_end_matches("'s")).to_string())
         .filter(|p| {
             let first = p.split_whitespace().next().unwrap_or("");
@@ -2627,12 +2652,27 @@ mod tests {
     }
 
     #[test]
+    fn a_count_in_a_dashed_aside_takes_no_role_from_outside() {
+        let claims = run(
+            "Mrs. Okafor – who leaves two grandchildren – died later that night.",
+            (2012, 5, 6),
+        );
+        let kids = find(&claims, ClaimKind::Count, "grandchildren");
+        assert_eq!(kids.len(), 1);
+        assert!(!kids[0].topic.head.starts_with("killed"));
+    }
+
+    #[test]
     fn places_take_their_usual_name() {
         assert_eq!(
             places("The Salonika march was peaceful."),
             vec!["Thessaloniki"]
         );
         assert!(places("The march was peaceful.").is_empty());
+        assert_eq!(
+            places("A storm hit Orlen, a small town of 9,000 people."),
+            vec!["Orlen"]
+        );
         assert_eq!(
             places("Thousands marched in Salonika."),
             vec!["Thessaloniki"]
