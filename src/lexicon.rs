@@ -381,7 +381,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["partit", "partition", "divis", "division", "split"],
     &["reunion", "reunit", "reunif"],
     &["famili", "family", "relat", "relative"],
-    &["peopl", "person", "individu"],
+    &["peopl", "person", "individu", "resid"],
     &["kill", "dead", "death", "die", "fatal", "fatality", "live"],
     &["injur", "injuri", "injure", "wound", "hurt"],
     &["attack", "assault", "strike"],

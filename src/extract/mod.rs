@@ -18,6 +18,7 @@
 //! Invariant: every claim's span lies inside its sentence and
 //! `article.text[span] == mention`.
 
+mod compounds;
 mod measures;
 mod record;
 mod summons;
@@ -501,7 +502,10 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
     claims.extend(durations(ctx, &mut used));
     // A count is kept only where no measure ("2.5 million dollars") or earlier count
     // already reads the words; a toll without a noun comes last.
-    let counted = record::convictions(ctx).into_iter().chain(counts(ctx));
+    let counted = record::convictions(ctx)
+        .into_iter()
+        .chain(compounds::compounds(ctx))
+        .chain(counts(ctx));
     for c in counted.chain(tolls::tolls(ctx)) {
         let taken = claims
             .iter()
@@ -1775,7 +1779,9 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         let role = noun_role
             .or_else(|| role_near(ctx, whole.start(), label_end))
             .or_else(|| occurrence_role(head_word));
-        if one && role.is_none() {
+        // "one count of murder" is a charge sheet's count, like "three counts of".
+        let one_charge = head_word == "count" && extra.is_some() || rest.starts_with("of ");
+        if one && role.is_none() && !(head_word == "count" && one_charge) {
             // "one of the", "one man": only a toll ("killing one cyclist") is a count.
             continue;
         }
@@ -2660,6 +2666,19 @@ mod tests {
         let kids = find(&claims, ClaimKind::Count, "grandchildren");
         assert_eq!(kids.len(), 1);
         assert!(!kids[0].topic.head.starts_with("killed"));
+    }
+
+    #[test]
+    fn one_count_of_a_charge_is_a_count() {
+        let claims = run(
+            "He faces one count of first-degree murder.\nHe faces three counts of arson.",
+            (2012, 5, 6),
+        );
+        let charges: Vec<_> = find(&claims, ClaimKind::Count, "count")
+            .into_iter()
+            .map(|c| c.display.clone())
+            .collect();
+        assert_eq!(charges, vec!["1", "3"]);
     }
 
     #[test]
