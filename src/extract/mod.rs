@@ -20,6 +20,7 @@
 
 mod compounds;
 mod measures;
+mod ratios;
 mod record;
 mod summons;
 mod tolls;
@@ -504,6 +505,7 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
     // already reads the words; a toll without a noun comes last.
     let counted = record::convictions(ctx)
         .into_iter()
+        .chain(ratios::ratios(ctx))
         .chain(compounds::compounds(ctx))
         .chain(counts(ctx));
     for c in counted.chain(tolls::tolls(ctx)) {
