@@ -74,6 +74,8 @@ pub fn find(text: &str) -> Vec<Quantity> {
     found.extend(scan(&MAGNITUDE_BEFORE, text, magnitude));
     found.extend(scan(&MAGNITUDE_AFTER, text, magnitude));
     found.extend(scan(&MAGNITUDE_OF_QUAKE, text, quake_magnitude));
+    found.extend(scan(&MAGNITUDE_RANGE, text, magnitude));
+    found.extend(scan(&QUAKE_OF_MAGNITUDE, text, magnitude));
     found.extend(scan(&MONEY, text, money));
     found.extend(scan(&MEASURE, text, measure));
     found.extend(scan(&HALF_MEASURE, text, half_measure));
@@ -828,6 +830,25 @@ static MAGNITUDE_OF_QUAKE: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("magnitude pattern compiles")
 });
 
+/// A range of magnitudes: "with magnitudes ranging from 3.6 to 4.3", "magnitudes of
+/// 4.1 to 4.5".
+static MAGNITUDE_RANGE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?i)(?-u:\b)magnitudes\s+(?:ranging\s+)?(?:from|of|between)\s+(?P<n>\d(?:\.\d{1,2})?)\s+(?:to|and)\s+(?P<n2>\d(?:\.\d{1,2})?)",
+        r"(?i)magnitudes",
+    )
+    .expect("magnitude pattern compiles")
+});
+
+/// A decimal after a quake noun and "of" or "measuring": "aftershocks of around
+/// 4.0", "a tremor measuring 3.8". The span is the number and its qualifier.
+static QUAKE_OF_MAGNITUDE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(&format!(
+        r"(?i)(?-u:\b)(?:earthquake|quake|tremor|temblor|aftershock)s?\s+(?:of|measuring)\s+(?P<m>(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d\.\d{{1,2}}))(?-u:\b)"
+    ), r"(?i)quake|tremor|temblor|aftershock")
+    .expect("magnitude pattern compiles")
+});
+
 /// A currency sign or code, then the amount: "$15bn", "US$2.5 million", "€2 mn",
 /// "Rs 500 crore", "$2-3 billion".
 static MONEY: LazyLock<WordRegex> = LazyLock::new(|| {
@@ -926,12 +947,14 @@ fn scan(
 /// An earthquake magnitude, on whatever scale: all are reported as "richter", since
 /// news uses the word loosely.
 fn magnitude(text: &str, c: &Captures) -> Option<Quantity> {
-    let whole = c.get(0)?;
+    // A pattern may mark the magnitude's own words ("m") inside a longer match.
+    let whole = c.name("m").or_else(|| c.get(0))?;
     let n = c.name("n")?;
+    let n2 = c.name("n2").map(|m| m.as_str());
     if !free_before(text, whole.start()) || !free_after(text, whole.end()) {
         return None;
     }
-    let printed = Printed::read(n.as_str(), None, 1.0)?;
+    let printed = Printed::read(n.as_str(), n2, 1.0)?;
     if printed.low > 10.0 {
         return None;
     }
@@ -942,7 +965,7 @@ fn magnitude(text: &str, c: &Captures) -> Option<Quantity> {
         low,
         high,
         unit: "richter".to_string(),
-        display: n.as_str().to_string(),
+        display: number_display(n.as_str(), n2),
     })
 }
 
@@ -1466,6 +1489,18 @@ mod tests {
         let text = "It was razed by a 6.2 degree earthquake.";
         assert_eq!(one(text).display, "6.2");
         assert!(find("The 2 quakes hit the coast.").is_empty());
+    }
+
+    #[test]
+    fn magnitudes_of_aftershocks_and_ranges() {
+        let text = "There were two aftershocks of around 3.9 overnight.";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), "around 3.9");
+        assert_eq!(q.dimension, Dimension::Magnitude);
+        let text = "Tremors followed, with magnitudes ranging from 3.2 to 4.1.";
+        let range = one(text);
+        assert_eq!(range.display, "3.2-4.1");
+        assert!(overlaps(&q, &range));
     }
 
     // --- round_figure ---
