@@ -3097,6 +3097,22 @@ mod toll_tests {
     }
 
     #[test]
+    fn a_person_named_as_injured_counts_one() {
+        has(
+            "A female clerk was treated at a hospital and released.",
+            "A female clerk",
+            "injured",
+            "1",
+        );
+        has(
+            "A bank employee suffered non-life threatening injuries.",
+            "A bank employee",
+            "injured",
+            "1",
+        );
+    }
+
+    #[test]
     fn tolls_without_a_noun() {
         has(
             "The death toll from Monday's storm in the Orlen hills has risen to 15, the mayor said.",

@@ -106,8 +106,19 @@ static PERSON_DIED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("victim pattern compiles")
 });
 
+/// "a female employee was treated at a hospital", "A clerk suffered minor injuries",
+/// "a passer-by was slightly hurt": one person named as injured.
+static PERSON_INJURED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,(])(?P<np>{})\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?:slightly|seriously|badly|critically)\s+)?(?:injured|hurt|wounded|treated|hospitali[sz]ed)|(?:suffered|received|sustained)\s+(?:[a-z-]+\s+){{0,3}}?injur(?:y|ies))\b",
+        *ONE_PERSON
+    ))
+    .expect("victim pattern compiles")
+});
+
 /// Victims named rather than counted: "killed a woman", "A woman died", "killing a
-/// police officer and a bomb technician" count one per person named. Such a phrase may
+/// police officer and a bomb technician", "a clerk was treated for injuries" count
+/// one per person named. Such a phrase may
 /// name only some of the dead ("the blast killed a police officer; a technician died
 /// later"), so the claim can agree but never contradicts (`identifying`).
 fn named_victims(ctx: &SentenceCtx) -> Vec<Claim> {
@@ -118,14 +129,19 @@ fn named_victims(ctx: &SentenceCtx) -> Vec<Claim> {
     let died = PERSON_DIED
         .captures_iter(ctx.text)
         .filter_map(|caps| caps.name("np"));
+    let injured = PERSON_INJURED
+        .captures_iter(ctx.text)
+        .filter_map(|caps| caps.name("np"));
     killed
         .chain(died)
-        .map(|np| {
+        .map(|np| (np, "killed"))
+        .chain(injured.map(|np| (np, "injured")))
+        .map(|(np, role)| {
             let people = np.as_str().split(" and ").count() as f64;
             let mut c = claim(
                 ctx,
                 Span::new(np.start(), np.end()),
-                "killed",
+                role,
                 people,
                 Some(people),
             );
