@@ -563,6 +563,7 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "rang",
     "rode",
     "sang",
+    "drank",
     "slept",
     "spun",
     "stuck",

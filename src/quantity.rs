@@ -39,6 +39,7 @@ pub enum Dimension {
     Length,
     Area,
     Mass,
+    Volume,
     Speed,
     Money,
     Percent,
@@ -563,6 +564,41 @@ const UNITS: &[Unit] = &[
         "oz",
     ),
     unit(
+        &["liter", "liters", "litre", "litres"],
+        Dimension::Volume,
+        "l",
+        1.0,
+        "l",
+    ),
+    unit(
+        &[
+            "milliliter",
+            "milliliters",
+            "millilitre",
+            "millilitres",
+            "ml",
+        ],
+        Dimension::Volume,
+        "l",
+        0.001,
+        "ml",
+    ),
+    // US or imperial: either, as "tons" are.
+    Unit {
+        names: &["gallon", "gallons"],
+        dimension: Dimension::Volume,
+        canonical: "l",
+        factor: (3.785_411_784, 4.546_09),
+        short: "gal",
+    },
+    Unit {
+        names: &["pint", "pints"],
+        dimension: Dimension::Volume,
+        canonical: "l",
+        factor: (0.473_176_473, 0.568_261_25),
+        short: "pt",
+    },
+    unit(
         &[
             "km/h",
             "km/hr",
@@ -1030,8 +1066,9 @@ fn money(text: &str, c: &Captures) -> Option<Quantity> {
 }
 
 /// "half a mile" (0.5), "a mile and a half" (1.5), "two miles and a half" (2.5): a
-/// length or weight only (never money: "half a million" is a scale). The
+/// length, weight or volume only (never money: "half a million" is a scale). The
 /// half is the precision, so "half a mile" is 0.375–0.625 miles.
+/// Volumes too: "a half-liter of vodka".
 fn half_measure(text: &str, c: &Captures) -> Option<Quantity> {
     let whole = c.get(0)?;
     if !free_before(text, whole.start()) || !free_after(text, whole.end()) {
@@ -1050,7 +1087,10 @@ fn half_measure(text: &str, c: &Captures) -> Option<Quantity> {
     let Some(Reading::Measure(unit)) = read_unit(unit_word.as_str(), None) else {
         return None;
     };
-    if !matches!(unit.dimension, Dimension::Length | Dimension::Mass) {
+    if !matches!(
+        unit.dimension,
+        Dimension::Length | Dimension::Mass | Dimension::Volume
+    ) {
         return None;
     }
     let printed = Printed {
@@ -1501,6 +1541,20 @@ mod tests {
         let range = one(text);
         assert_eq!(range.display, "3.2-4.1");
         assert!(overlaps(&q, &range));
+    }
+
+    #[test]
+    fn volumes_in_liters_gallons_and_halves() {
+        let text = "He said he drank a half-liter of gin.";
+        let half = one(text);
+        assert_eq!(spanned(text, &half), "a half-liter");
+        assert_eq!(half.dimension, Dimension::Volume);
+        let pints = one("He drank a pint, then 2 pints more.");
+        assert_eq!(pints.dimension, Dimension::Volume);
+        assert!(overlaps(
+            &one("It held 10 gallons."),
+            &one("It held 40 liters.")
+        ));
     }
 
     // --- round_figure ---

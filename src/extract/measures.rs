@@ -184,7 +184,7 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
                 format!("area of the {of}"),
             )
         }
-        Dimension::Area | Dimension::Mass => {
+        Dimension::Area | Dimension::Mass | Dimension::Volume => {
             let verb = count_verb(ctx, q.span.start, q.span.end)?;
             let what = dimension_word(q.dimension);
             (
@@ -320,6 +320,7 @@ fn dimension_word(d: Dimension) -> &'static str {
         Dimension::Length => "length",
         Dimension::Area => "area",
         Dimension::Mass => "weight",
+        Dimension::Volume => "volume",
         Dimension::Speed => "speed",
         Dimension::Money => "money",
         Dimension::Percent => "percent",
@@ -731,6 +732,14 @@ mod tests {
             ClaimKind::Money,
         );
         assert_eq!(fund[0].topic.head, "aid USD");
+    }
+
+    #[test]
+    fn measures_a_volume_is_of_its_verb() {
+        let drank = of_kind("He said he drank a half-liter of gin.", ClaimKind::Measure);
+        assert_eq!(drank.len(), 1);
+        assert_eq!(drank[0].topic.head, "volume drank");
+        assert!((low(&drank[0]) - 0.25).abs() < 0.01);
     }
 
     #[test]
