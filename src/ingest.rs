@@ -1018,11 +1018,12 @@ fn ymd(year: &str, month: &str, day: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
-/// Dates in URL paths: `/2013/07/02/`, `/2013-07-02`, `/20130702/`. A year and month
+/// Dates in URL paths: `/2013/07/02/`, `/2013-07-02`, `/20130702/`, and in file
+/// names joined by underscores (`story_web_2013_07_02_q.html`). A year and month
 /// alone (`/2013/07/`) is not a publication date and is ignored.
 static URL_NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"/((?:19|20)\d{2})(?:/(\d{2})/(\d{2})|-(\d{2})-(\d{2})|(\d{2})(\d{2}))(?:[/?#._-]|$)",
+        r"/((?:19|20)\d{2})(?:/(\d{2})/(\d{2})|-(\d{2})-(\d{2})|(\d{2})(\d{2}))(?:[/?#._-]|$)|_((?:19|20)\d{2})_(\d{2})_(\d{2})(?:[/?#._-]|$)",
     )
     .expect("valid regex")
 });
@@ -1040,10 +1041,11 @@ const MONTH_ABBREVIATIONS: [&str; 12] = [
 /// The earliest valid full date in the URL's path.
 fn url_date(url: &str) -> Option<NaiveDate> {
     let numeric = URL_NUMERIC_DATE.captures_iter(url).filter_map(|c| {
-        let (month, day) = [(2, 3), (4, 5), (6, 7)]
+        let year = c.get(1).or_else(|| c.get(8))?;
+        let (month, day) = [(2, 3), (4, 5), (6, 7), (9, 10)]
             .iter()
             .find_map(|&(m, d)| Some((c.get(m)?, c.get(d)?)))?;
-        let date = ymd(&c[1], month.as_str(), day.as_str())?;
+        let date = ymd(year.as_str(), month.as_str(), day.as_str())?;
         Some((c.get(0)?.start(), date))
     });
     let named = URL_NAMED_DATE.captures_iter(url).filter_map(|c| {
@@ -1448,6 +1450,10 @@ mod tests {
             Some(date(2017, 3, 15))
         );
         assert_eq!(d("http://x.com/news/20161109.htm"), Some(date(2016, 11, 9)));
+        assert_eq!(
+            d("http://x.com/stories/2016/45/fire_web_2016_11_09_q.html"),
+            Some(date(2016, 11, 9))
+        );
         assert_eq!(
             d("http://x.com/2016/oct/12/story"),
             Some(date(2016, 10, 12))

@@ -381,12 +381,15 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["partit", "partition", "divis", "division", "split"],
     &["reunion", "reunit", "reunif"],
     &["famili", "family", "relat", "relative"],
-    &["peopl", "person", "individu"],
+    &["peopl", "person", "individu", "resid"],
     &["kill", "dead", "death", "die", "fatal", "fatality", "live"],
     &["injur", "injuri", "injure", "wound", "hurt"],
     &["attack", "assault", "strike"],
     &["blast", "explos", "explosion", "bomb", "bomb"],
     &["fire", "blaze", "inferno"],
+    &["engin", "applianc"],
+    &["grandchild", "grandchildren", "grandkid"],
+    &["dwi", "dui", "owi"],
     &["shoot", "gunfir", "gunfight"],
     &["break", "paus", "paus", "lull", "halt", "hiatus"],
     &["launch", "firing"],
@@ -560,6 +563,7 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "rang",
     "rode",
     "sang",
+    "drank",
     "slept",
     "spun",
     "stuck",
@@ -589,6 +593,7 @@ pub const ROLES: &[(&str, &str)] = &[
     ("arrested", "arrested"),
     ("detained", "arrested"),
     ("evacuated", "evacuated"),
+    ("ushered", "evacuated"),
     ("displaced", "displaced"),
     ("homeless", "homeless"),
     ("rescued", "rescued"),
@@ -607,6 +612,11 @@ pub const ROLES: &[(&str, &str)] = &[
     ("protested", "marched"),
     ("demonstrated", "marched"),
     ("rallied", "marched"),
+    ("convicted", "convicted"),
+    ("dispatched", "sent"),
+    ("deployed", "sent"),
+    ("summoned", "sent"),
+    ("occurred", "occurred"),
     ("population", "population"),
     ("inhabitants", "population"),
     ("residents", "population"),
@@ -821,6 +831,34 @@ pub fn incident_after(previous: &str, word: &str) -> Option<&'static str> {
         return None;
     }
     incident(word)
+}
+
+/// Other names of places (older or foreign spellings news still uses), lower case,
+/// with the name they stand for: "Salonika" and "Thessaloniki" are one city, so
+/// their crowds are one crowd.
+pub const PLACE_ALIASES: &[(&str, &str)] = &[
+    ("salonika", "Thessaloniki"),
+    ("salonica", "Thessaloniki"),
+    ("thessalonica", "Thessaloniki"),
+    ("peking", "Beijing"),
+    ("bombay", "Mumbai"),
+    ("calcutta", "Kolkata"),
+    ("madras", "Chennai"),
+    ("rangoon", "Yangon"),
+    ("kiev", "Kyiv"),
+    ("saigon", "Ho Chi Minh City"),
+    ("leghorn", "Livorno"),
+    ("koln", "Cologne"),
+    ("köln", "Cologne"),
+    ("munchen", "Munich"),
+    ("münchen", "Munich"),
+    ("lisboa", "Lisbon"),
+    ("athina", "Athens"),
+];
+
+/// The usual name of a place, for a name of [`PLACE_ALIASES`]; else the name itself.
+pub fn place_name(name: &str) -> &str {
+    lookup(PLACE_ALIASES, &name.to_lowercase()).unwrap_or(name)
 }
 
 /// Names of sources of numbers that news cites in several forms, folded to one.

@@ -39,6 +39,7 @@ pub enum Dimension {
     Length,
     Area,
     Mass,
+    Volume,
     Speed,
     Money,
     Percent,
@@ -73,8 +74,12 @@ pub fn find(text: &str) -> Vec<Quantity> {
     let mut found = Vec::new();
     found.extend(scan(&MAGNITUDE_BEFORE, text, magnitude));
     found.extend(scan(&MAGNITUDE_AFTER, text, magnitude));
+    found.extend(scan(&MAGNITUDE_OF_QUAKE, text, quake_magnitude));
+    found.extend(scan(&MAGNITUDE_RANGE, text, magnitude));
+    found.extend(scan(&QUAKE_OF_MAGNITUDE, text, magnitude));
     found.extend(scan(&MONEY, text, money));
     found.extend(scan(&MEASURE, text, measure));
+    found.extend(scan(&HALF_MEASURE, text, half_measure));
     found.extend(scan(&AGE_YEARS_OLD, text, age_years_old));
     found.extend(scan(&AGE_AGED, text, age_aged));
     found.extend(scan(&AGE_AFTER_NAME, text, age_after_name));
@@ -559,6 +564,41 @@ const UNITS: &[Unit] = &[
         "oz",
     ),
     unit(
+        &["liter", "liters", "litre", "litres"],
+        Dimension::Volume,
+        "l",
+        1.0,
+        "l",
+    ),
+    unit(
+        &[
+            "milliliter",
+            "milliliters",
+            "millilitre",
+            "millilitres",
+            "ml",
+        ],
+        Dimension::Volume,
+        "l",
+        0.001,
+        "ml",
+    ),
+    // US or imperial: either, as "tons" are.
+    Unit {
+        names: &["gallon", "gallons"],
+        dimension: Dimension::Volume,
+        canonical: "l",
+        factor: (3.785_411_784, 4.546_09),
+        short: "gal",
+    },
+    Unit {
+        names: &["pint", "pints"],
+        dimension: Dimension::Volume,
+        canonical: "l",
+        factor: (0.473_176_473, 0.568_261_25),
+        short: "pt",
+    },
+    unit(
         &[
             "km/h",
             "km/hr",
@@ -816,6 +856,35 @@ static MAGNITUDE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("magnitude pattern compiles")
 });
 
+/// A magnitude written straight before the quake, with no scale word: "a 6.1 quake",
+/// "a 6.7-strength quake", "a 6.7 degree quake". A whole number needs "strength" or
+/// "degree" ("the 2 quakes" is a count). The span ends before the quake noun.
+static MAGNITUDE_OF_QUAKE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(&format!(
+        r"(?i)(?-u:\b)(?:an?\s+)?(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d(?:\.\d{{1,2}})?)(?P<scale>(?:\s*-\s*|\s+)(?:strength|degree))?(?P<tail>(?:\s*-\s*|\s+)(?:earthquake|quake|tremor|temblor|aftershock)s?)(?-u:\b)"
+    ), r"(?i)quake|tremor|temblor|aftershock")
+    .expect("magnitude pattern compiles")
+});
+
+/// A range of magnitudes: "with magnitudes ranging from 3.6 to 4.3", "magnitudes of
+/// 4.1 to 4.5".
+static MAGNITUDE_RANGE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        r"(?i)(?-u:\b)magnitudes\s+(?:ranging\s+)?(?:from|of|between)\s+(?P<n>\d(?:\.\d{1,2})?)\s+(?:to|and)\s+(?P<n2>\d(?:\.\d{1,2})?)",
+        r"(?i)magnitudes",
+    )
+    .expect("magnitude pattern compiles")
+});
+
+/// A decimal after a quake noun and "of" or "measuring": "aftershocks of around
+/// 4.0", "a tremor measuring 3.8". The span is the number and its qualifier.
+static QUAKE_OF_MAGNITUDE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(&format!(
+        r"(?i)(?-u:\b)(?:earthquake|quake|tremor|temblor|aftershock)s?\s+(?:of|measuring)\s+(?P<m>(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d\.\d{{1,2}}))(?-u:\b)"
+    ), r"(?i)quake|tremor|temblor|aftershock")
+    .expect("magnitude pattern compiles")
+});
+
 /// A currency sign or code, then the amount: "$15bn", "US$2.5 million", "€2 mn",
 /// "Rs 500 crore", "$2-3 billion".
 static MONEY: LazyLock<WordRegex> = LazyLock::new(|| {
@@ -833,6 +902,16 @@ static MEASURE: LazyLock<WordRegex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>{number})(?:\s*[-–]\s*(?P<n2>{number}))?(?:\s*(?P<s>{MEASURE_SCALES})(?-u:\b))?(?P<sep>-|\s)?(?P<u>{UNIT_WORDS})"
     ))
     .expect("measure pattern compiles")
+});
+
+/// A measure with a half written out: "half a mile", "a mile and a half", "two
+/// miles and a half", "a half-ton". News writes short distances so.
+static HALF_MEASURE: LazyLock<WordRegex> = LazyLock::new(|| {
+    let number = number_pattern();
+    WordRegex::needing(&format!(
+        r"(?i)(?-u:\b)(?:(?P<q>{QUALIFIERS})\s+)?(?:half\s+an?\s+(?P<u1>[a-z]+)|an?\s+half[-\s](?P<u2>[a-z]+)|(?:an?|(?P<n>{number}))\s+(?P<u3>[a-z]+)\s+and\s+a\s+half)(?-u:\b)"
+    ), r"(?i)half")
+    .expect("half pattern compiles")
 });
 
 /// "22-year-old", "22 year-old", "63 years old", "twenty-two-year-old".
@@ -904,18 +983,43 @@ fn scan(
 /// An earthquake magnitude, on whatever scale: all are reported as "richter", since
 /// news uses the word loosely.
 fn magnitude(text: &str, c: &Captures) -> Option<Quantity> {
-    let whole = c.get(0)?;
+    // A pattern may mark the magnitude's own words ("m") inside a longer match.
+    let whole = c.name("m").or_else(|| c.get(0))?;
     let n = c.name("n")?;
+    let n2 = c.name("n2").map(|m| m.as_str());
     if !free_before(text, whole.start()) || !free_after(text, whole.end()) {
         return None;
     }
-    let printed = Printed::read(n.as_str(), None, 1.0)?;
+    let printed = Printed::read(n.as_str(), n2, 1.0)?;
     if printed.low > 10.0 {
         return None;
     }
     let (low, high) = printed.interval(qualifier(c));
     Some(Quantity {
         span: Span::new(whole.start(), whole.end()),
+        dimension: Dimension::Magnitude,
+        low,
+        high,
+        unit: "richter".to_string(),
+        display: number_display(n.as_str(), n2),
+    })
+}
+
+/// A magnitude of [`MAGNITUDE_OF_QUAKE`]: a decimal, or a number and a scale word.
+fn quake_magnitude(text: &str, c: &Captures) -> Option<Quantity> {
+    let whole = c.get(0)?;
+    let n = c.name("n")?;
+    if !n.as_str().contains('.') && c.name("scale").is_none() {
+        return None;
+    }
+    if !free_before(text, whole.start()) {
+        return None;
+    }
+    let printed = Printed::read(n.as_str(), None, 1.0)?;
+    let (low, high) = printed.interval(qualifier(c));
+    let end = c.name("scale").map_or(n.end(), |s| s.end());
+    Some(Quantity {
+        span: Span::new(whole.start(), end),
         dimension: Dimension::Magnitude,
         low,
         high,
@@ -958,6 +1062,50 @@ fn money(text: &str, c: &Captures) -> Option<Quantity> {
         high,
         unit: code.to_string(),
         display: money_display(code, &number_display(n.as_str(), n2), scale),
+    })
+}
+
+/// "half a mile" (0.5), "a mile and a half" (1.5), "two miles and a half" (2.5): a
+/// length, weight or volume only (never money: "half a million" is a scale). The
+/// half is the precision, so "half a mile" is 0.375–0.625 miles.
+/// Volumes too: "a half-liter of vodka".
+fn half_measure(text: &str, c: &Captures) -> Option<Quantity> {
+    let whole = c.get(0)?;
+    if !free_before(text, whole.start()) || !free_after(text, whole.end()) {
+        return None;
+    }
+    let (unit_word, value) = match (c.name("u1").or(c.name("u2")), c.name("u3")) {
+        (Some(u), _) => (u, 0.5),
+        (None, Some(u)) => {
+            let whole_part = c
+                .name("n")
+                .map_or(Some(1.0), |n| lexicon::number_value(n.as_str()))?;
+            (u, whole_part + 0.5)
+        }
+        (None, None) => return None,
+    };
+    let Some(Reading::Measure(unit)) = read_unit(unit_word.as_str(), None) else {
+        return None;
+    };
+    if !matches!(
+        unit.dimension,
+        Dimension::Length | Dimension::Mass | Dimension::Volume
+    ) {
+        return None;
+    }
+    let printed = Printed {
+        low: value,
+        high: value,
+        half: 0.25 * SHRINK,
+    };
+    let (low, high) = printed.interval(qualifier(c));
+    Some(Quantity {
+        span: Span::new(whole.start(), whole.end()),
+        dimension: unit.dimension,
+        low: low * unit.factor.0,
+        high: high.map(|h| h * unit.factor.1),
+        unit: unit.canonical.to_string(),
+        display: measure_display(&format!("{value}"), None, unit),
     })
 }
 
@@ -1352,6 +1500,61 @@ mod tests {
         let a_high = a.high.unwrap_or(f64::INFINITY);
         let b_high = b.high.unwrap_or(f64::INFINITY);
         a.low <= b_high && b.low <= a_high
+    }
+
+    #[test]
+    fn halves_written_out_are_lengths() {
+        let text = "The shed stood half a mile from the road.";
+        let half = one(text);
+        assert_eq!(spanned(text, &half), "half a mile");
+        assert_eq!(half.dimension, Dimension::Length);
+        let text = "They drove about a mile and a half north.";
+        let one_and_half = one(text);
+        assert_eq!(spanned(text, &one_and_half), "about a mile and a half");
+        assert!(!overlaps(&half, &one_and_half));
+        let two_and_half = one("The pier was two miles and a half long.");
+        let five_km = one("The pier was 4 km long.");
+        assert!(overlaps(&two_and_half, &five_km));
+        assert!(find("The fund lost half a million last year.").is_empty());
+    }
+
+    #[test]
+    fn magnitudes_written_before_the_quake() {
+        let text = "Last spring a 5.8 quake shook the valley.";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), "a 5.8");
+        assert_eq!(q.dimension, Dimension::Magnitude);
+        let text = "A 7-strength tremor hit the coast.";
+        assert_eq!(spanned(text, &one(text)), "A 7-strength");
+        let text = "It was razed by a 6.2 degree earthquake.";
+        assert_eq!(one(text).display, "6.2");
+        assert!(find("The 2 quakes hit the coast.").is_empty());
+    }
+
+    #[test]
+    fn magnitudes_of_aftershocks_and_ranges() {
+        let text = "There were two aftershocks of around 3.9 overnight.";
+        let q = one(text);
+        assert_eq!(spanned(text, &q), "around 3.9");
+        assert_eq!(q.dimension, Dimension::Magnitude);
+        let text = "Tremors followed, with magnitudes ranging from 3.2 to 4.1.";
+        let range = one(text);
+        assert_eq!(range.display, "3.2-4.1");
+        assert!(overlaps(&q, &range));
+    }
+
+    #[test]
+    fn volumes_in_liters_gallons_and_halves() {
+        let text = "He said he drank a half-liter of gin.";
+        let half = one(text);
+        assert_eq!(spanned(text, &half), "a half-liter");
+        assert_eq!(half.dimension, Dimension::Volume);
+        let pints = one("He drank a pint, then 2 pints more.");
+        assert_eq!(pints.dimension, Dimension::Volume);
+        assert!(overlaps(
+            &one("It held 10 gallons."),
+            &one("It held 40 liters.")
+        ));
     }
 
     // --- round_figure ---

@@ -116,7 +116,7 @@ fn claimreview_has_the_fields_google_requires() {
     ]);
     let reviews: Value = serde_json::from_str(&out).expect("json");
     let reviews = reviews.as_array().expect("an array");
-    assert_eq!(reviews.len(), 6, "one per contradiction");
+    assert_eq!(reviews.len(), 7, "one per contradiction");
     for r in reviews {
         assert_eq!(r["@context"], "https://schema.org");
         assert_eq!(r["@type"], "ClaimReview");

@@ -42,7 +42,7 @@ fn the_page_is_self_contained() {
     assert_eq!(
         page.matches("<section class=\"finding contradict\"")
             .count(),
-        6
+        7
     );
     assert!(page.contains("<mark>"), "claims highlighted");
 }

@@ -184,7 +184,7 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
                 format!("area of the {of}"),
             )
         }
-        Dimension::Area | Dimension::Mass => {
+        Dimension::Area | Dimension::Mass | Dimension::Volume => {
             let verb = count_verb(ctx, q.span.start, q.span.end)?;
             let what = dimension_word(q.dimension);
             (
@@ -320,6 +320,7 @@ fn dimension_word(d: Dimension) -> &'static str {
         Dimension::Length => "length",
         Dimension::Area => "area",
         Dimension::Mass => "weight",
+        Dimension::Volume => "volume",
         Dimension::Speed => "speed",
         Dimension::Money => "money",
         Dimension::Percent => "percent",
@@ -367,13 +368,40 @@ fn length_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
         .get(i + 1)
         .filter(|_| matches!(prep.as_deref(), Some("of" | "from")));
     let Some(place) = place.filter(|p| p.chars().next().is_some_and(char::is_uppercase)) else {
-        return travel_topic(ctx, q);
+        return home_topic(ctx, q).or_else(|| travel_topic(ctx, q));
     };
     let place = place.trim_end_matches("'s");
     Some((
         format!("distance {}", place.to_lowercase()),
         format!("distance from {place}"),
     ))
+}
+
+/// How far away someone lives: a length right after a verb of dwelling and before
+/// "away" ("who lived half a mile away", "had moved two miles away"). Whatever the
+/// verb, the distance is the one between the home and the story's scene.
+fn home_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
+    let away = words_after(ctx, q.span.end, 1)
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case("away"));
+    let before = words_before(ctx, q.span.start, 2);
+    let dwells = before.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "lived" | "lives" | "live" | "living" | "resided" | "resides" | "moved"
+        )
+    });
+    (away && dwells).then(|| (HOME.to_string(), "distance of home".to_string()))
+}
+
+/// The topic head of how far away someone lives.
+const HOME: &str = "distance home";
+
+/// True for a claim about a standing state rather than an event: where someone lives
+/// ("had moved a mile away five years ago") is still so at publication, whatever
+/// earlier time the sentence names.
+pub(super) fn is_standing(c: &Claim) -> bool {
+    c.kind == ClaimKind::Measure && c.topic.head == HOME
 }
 
 /// Verbs of moving something or someone over a distance, each with the one topic it
@@ -704,6 +732,33 @@ mod tests {
             ClaimKind::Money,
         );
         assert_eq!(fund[0].topic.head, "aid USD");
+    }
+
+    #[test]
+    fn measures_a_volume_is_of_its_verb() {
+        let drank = of_kind("He said he drank a half-liter of gin.", ClaimKind::Measure);
+        assert_eq!(drank.len(), 1);
+        assert_eq!(drank[0].topic.head, "volume drank");
+        assert!((low(&drank[0]) - 0.25).abs() < 0.01);
+    }
+
+    #[test]
+    fn measures_how_far_away_someone_lives_whatever_the_verb() {
+        let lived = of_kind(
+            "The baker, who lived half a mile away, heard the crash.",
+            ClaimKind::Measure,
+        );
+        assert_eq!(lived.len(), 1);
+        assert_eq!(lived[0].topic.head, "distance home");
+        let moved = of_kind(
+            "He had moved about a mile and a half away five years ago.",
+            ClaimKind::Measure,
+        );
+        assert_eq!(moved[0].topic.head, "distance home");
+        assert!(!moved[0].historical);
+        assert!(low(&moved[0]) > low(&lived[0]) * 2.0);
+        let walked = of_kind("She walked a mile and a half away.", ClaimKind::Measure);
+        assert!(walked.is_empty());
     }
 
     #[test]

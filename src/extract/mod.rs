@@ -18,7 +18,11 @@
 //! Invariant: every claim's span lies inside its sentence and
 //! `article.text[span] == mention`.
 
+mod compounds;
 mod measures;
+mod ratios;
+mod record;
+mod summons;
 mod tolls;
 
 use crate::lexicon::{self, ORDINAL_WORDS};
@@ -102,7 +106,8 @@ pub fn extract(
             if !matches!(
                 c.kind,
                 ClaimKind::Date | ClaimKind::LastOccurrence | ClaimKind::Place
-            ) && let Some((b, _)) = &background
+            ) && !measures::is_standing(c)
+                && let Some((b, _)) = &background
             {
                 c.anchor = Some(*b);
                 c.historical = true;
@@ -498,7 +503,12 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
     claims.extend(durations(ctx, &mut used));
     // A count is kept only where no measure ("2.5 million dollars") or earlier count
     // already reads the words; a toll without a noun comes last.
-    for c in counts(ctx).into_iter().chain(tolls::tolls(ctx)) {
+    let counted = record::convictions(ctx)
+        .into_iter()
+        .chain(ratios::ratios(ctx))
+        .chain(compounds::compounds(ctx))
+        .chain(counts(ctx));
+    for c in counted.chain(tolls::tolls(ctx)) {
         let taken = claims
             .iter()
             .any(|o| o.span.start < c.span.end && c.span.start < o.span.end);
@@ -1706,7 +1716,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         let offset = |w: &str| w.as_ptr() as usize - noun.as_str().as_ptr() as usize;
         let mut take = words
             .iter()
-            .position(|w| w.ends_with('s') && w.len() > 3)
+            .position(|w| w.ends_with('s') && w.len() > 3 || is_irregular_plural(w))
             .map_or(1, |p| p + 1);
         if lexicon::is_stopword(words[0]) || is_time_or_unit(words[0]) {
             continue;
@@ -1728,19 +1738,10 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         let last = counted[counted.len() - 1];
         let plural = last.ends_with('s')
             || lexicon::role(last).is_some()
+            || is_irregular_plural(last)
             || matches!(
                 last,
-                "people"
-                    | "children"
-                    | "men"
-                    | "women"
-                    | "police"
-                    | "personnel"
-                    | "staff"
-                    | "dead"
-                    | "injured"
-                    | "wounded"
-                    | "missing"
+                "police" | "personnel" | "staff" | "dead" | "injured" | "wounded" | "missing"
             );
         let one = matches!(n.as_str().to_lowercase().as_str(), "one" | "1");
         if !plural && !one {
@@ -1763,6 +1764,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
                 if !word.is_empty()
                     && word.chars().all(|c| c.is_alphabetic())
                     && !lexicon::is_stopword(word)
+                    && !is_qualifier_word(word)
                 {
                     (word_start + word.len(), Some(word.to_string()))
                 } else {
@@ -1776,8 +1778,12 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             Some(r) if take == 1 => ("people", Some(r)),
             _ => (head_word, None),
         };
-        let role = noun_role.or_else(|| role_near(ctx, whole.start(), label_end));
-        if one && role.is_none() {
+        let role = noun_role
+            .or_else(|| role_near(ctx, whole.start(), label_end))
+            .or_else(|| occurrence_role(head_word));
+        // "one count of murder" is a charge sheet's count, like "three counts of".
+        let one_charge = head_word == "count" && extra.is_some() || rest.starts_with("of ");
+        if one && role.is_none() && !(head_word == "count" && one_charge) {
             // "one of the", "one man": only a toll ("killing one cyclist") is a count.
             continue;
         }
@@ -1847,6 +1853,14 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
     out
 }
 
+/// A plural noun not written with an "s": "people", "two teenaged children", "three
+/// grandchildren", "four firemen".
+fn is_irregular_plural(w: &str) -> bool {
+    ["people", "children", "men", "women"]
+        .iter()
+        .any(|p| w.ends_with(p))
+}
+
 /// A number that counts: not money ("$15"), not part of a score ("27-24"), a date
 /// ("Oct. 19"), a fraction ("17/35") or a label ("Week 15", "No. 3").
 fn standalone_number(ctx: &SentenceCtx, start: usize) -> bool {
@@ -1885,7 +1899,7 @@ fn standalone_number(ctx: &SentenceCtx, start: usize) -> bool {
 /// The role a count plays, from a role word right after the counted noun ("12 people
 /// were killed") or just before the number ("killing at least 12 people").
 fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str> {
-    let after_words = ctx.text[end..]
+    let after_words = within_aside(ctx.text, start, end)
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .take(5)
@@ -1902,6 +1916,9 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
     if takes_to_the_streets(&ctx.text[end..]) {
         return Some("marched");
     }
+    if summons::follows_summons(before) {
+        return Some(summons::SENT);
+    }
     // The verb right before the number binds tighter than one after the noun:
     // "killing at least 12 people, injuring scores".
     let near_before = before_words
@@ -1912,6 +1929,32 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
     near_before
         .and_then(|w| lexicon::role(w))
         .or_else(|| after_words.clone().find_map(lexicon::role))
+}
+
+/// The role of a count of incidents of the story's kind ("at least four strong
+/// aftershocks", "two explosions"): they happened, whatever the verb ("were felt",
+/// "followed"), so two such counts are one fact. Not for the things that cause one
+/// ("two bombs" may be found unexploded) nor for the people ("gunmen").
+fn occurrence_role(noun: &str) -> Option<&'static str> {
+    let l = noun.to_lowercase();
+    let object = l.starts_with("bomb") || l.starts_with("gunm");
+    let names = lexicon::incident(&l)
+        .or_else(|| lexicon::incident(l.strip_suffix('s')?))
+        .is_some();
+    (names && !object).then_some("occurred")
+}
+
+/// The text after a count, up to the end of the dash-set aside the count stands in
+/// ("Okafor – who leaves two grandchildren – died"): the aside's count takes no role
+/// from the clause around it.
+fn within_aside(text: &str, start: usize, end: usize) -> &str {
+    let is_dash = |c: char| matches!(c, '–' | '—');
+    let inside = text[..start].chars().filter(|c| is_dash(*c)).count() % 2 == 1;
+    let after = &text[end..];
+    match after.find(is_dash) {
+        Some(close) if inside => &after[..close],
+        _ => after,
+    }
 }
 
 /// "20,000 people took to the streets": the idiom for marching in protest.
@@ -2450,15 +2493,39 @@ static PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
         .expect("place pattern compiles")
 });
 
+/// A name set beside the kind of place it is: "Orlen, a town of 15,000", "Velmar,
+/// the port city".
+static APPOSED_PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"\b(?P<p>[A-Z][\p{L}-]+),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:town|city|village|port|district|province|region|island|suburb)\b")
+        .expect("apposed place pattern compiles")
+});
+
+/// A name right before a crowd noun: "the Velmar protest march", "a Lisbon rally".
+static CROWD_PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"\b(?P<p>[A-Z][\p{L}-]+)\s+(?:protest\s+|peace\s+|street\s+)?(?:march|marches|rally|rallies|demonstration|demonstrations)\b")
+        .expect("crowd place pattern compiles")
+});
+
 /// Names that follow a preposition of place ("in the old port city of Velmar", "off
-/// Chile's northern coast"): enough to tell two past events apart.
+/// Chile's northern coast"): enough to tell two past events apart. A name before a
+/// crowd noun ("the Velmar march") is where the crowd marched.
 pub fn places(text: &str) -> Vec<String> {
+    let crowd_places = CROWD_PLACE_RE
+        .captures_iter(text)
+        .filter_map(|c| c.name("p"))
+        .map(|p| p.as_str())
+        .filter(|p| !lexicon::is_stopword(p));
+    let apposed = APPOSED_PLACE_RE
+        .captures_iter(text)
+        .filter_map(|c| c.name("p"))
+        .map(|p| p.as_str());
     let mut out: Vec<String> = PLACE_RE
         .captures_iter(text)
-        .filter_map(|c| {
-            c.name("p")
-                .map(|p| p.as_str().trim_end_matches("'s").to_string())
-        })
+        .filter_map(|c| c.name("p"))
+        .map(|p| p.as_str())
+        .chain(crowd_places)
+        .chain(apposed)
+        .map(|p| lexicon::place_name(p.trim_end_matches("'s")).to_string())
         .filter(|p| {
             let first = p.split_whitespace().next().unwrap_or("");
             lexicon::lookup(lexicon::MONTHS, first).is_none()
@@ -2540,6 +2607,101 @@ mod tests {
             let want: Vec<(usize, usize)> = RE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(ascii_word_spans(&s), want);
         }
+    }
+
+    #[test]
+    fn counts_of_incidents_happened_whatever_the_verb() {
+        let claims = run(
+            "Three strong aftershocks were felt overnight.\nThe blast was followed by at least two explosions of around the same size.",
+            (2012, 5, 6),
+        );
+        let shocks = find(&claims, ClaimKind::Count, "aftershocks");
+        assert_eq!(shocks.len(), 1);
+        assert_eq!(shocks[0].display, "3");
+        assert!(shocks[0].topic.head.starts_with("occurred "));
+        let blasts = find(&claims, ClaimKind::Count, "explosions");
+        assert_eq!(blasts.len(), 1);
+        assert_eq!(blasts[0].display, "≥2");
+        assert!(blasts[0].topic.head.starts_with("occurred "));
+        assert!(!blasts[0].topic.tokens.iter().any(|t| t == "around"));
+    }
+
+    #[test]
+    fn counts_of_units_sent_for_share_a_role() {
+        let claims = run(
+            "Crews called in an additional six engines.\nThe brigade called a further four appliances.",
+            (2012, 5, 6),
+        );
+        let sent: Vec<_> = find(&claims, ClaimKind::Count, "engines")
+            .into_iter()
+            .map(|c| (c.topic.head.clone(), c.display.clone()))
+            .collect();
+        let engine = lexicon::fold("engines");
+        assert_eq!(
+            sent,
+            vec![
+                (format!("sent {engine}"), "6".to_string()),
+                (format!("sent {engine}"), "4".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_of_irregular_plurals_after_an_adjective() {
+        let claims = run(
+            "She leaves two teenaged children.\nHe leaves three grandchildren.",
+            (2012, 5, 6),
+        );
+        let children = find(&claims, ClaimKind::Count, "children");
+        assert_eq!(children.len(), 1);
+        assert_eq!(children[0].display, "2");
+        let grandchildren = find(&claims, ClaimKind::Count, "grandchildren");
+        assert_eq!(grandchildren[0].display, "3");
+    }
+
+    #[test]
+    fn a_count_in_a_dashed_aside_takes_no_role_from_outside() {
+        let claims = run(
+            "Mrs. Okafor – who leaves two grandchildren – died later that night.",
+            (2012, 5, 6),
+        );
+        let kids = find(&claims, ClaimKind::Count, "grandchildren");
+        assert_eq!(kids.len(), 1);
+        assert!(!kids[0].topic.head.starts_with("killed"));
+    }
+
+    #[test]
+    fn one_count_of_a_charge_is_a_count() {
+        let claims = run(
+            "He faces one count of first-degree murder.\nHe faces three counts of arson.",
+            (2012, 5, 6),
+        );
+        let charges: Vec<_> = find(&claims, ClaimKind::Count, "count")
+            .into_iter()
+            .map(|c| c.display.clone())
+            .collect();
+        assert_eq!(charges, vec!["1", "3"]);
+    }
+
+    #[test]
+    fn places_take_their_usual_name() {
+        assert_eq!(
+            places("The Salonika march was peaceful."),
+            vec!["Thessaloniki"]
+        );
+        assert!(places("The march was peaceful.").is_empty());
+        assert_eq!(
+            places("A storm hit Orlen, a small town of 9,000 people."),
+            vec!["Orlen"]
+        );
+        assert_eq!(
+            places("Thousands marched in Salonika."),
+            vec!["Thessaloniki"]
+        );
+        assert_eq!(
+            places("Thousands marched in Thessaloniki."),
+            vec!["Thessaloniki"]
+        );
     }
 
     #[test]
@@ -2911,6 +3073,43 @@ mod toll_tests {
         assert_eq!((killed.2, killed.3), (285.0, Some(315.0)));
         let injured = amount("35");
         assert_eq!((injured.2, injured.3), (35.0, Some(35.0)));
+    }
+
+    #[test]
+    fn crowds_said_of_their_march() {
+        has(
+            "The Velmar march was attended by an approximate 30,000, organisers said.",
+            "attended by an approximate 30,000",
+            "marched",
+            "25500–34500",
+        );
+        has(
+            "A rally in the capital was attended by some 4,000 people.",
+            "attended by some 4,000",
+            "marched",
+            "3400–4600",
+        );
+        assert!(
+            !counts_of("The meeting was attended by 40 delegates.")
+                .iter()
+                .any(|(_, head, _)| head.starts_with("marched"))
+        );
+    }
+
+    #[test]
+    fn a_person_named_as_injured_counts_one() {
+        has(
+            "A female clerk was treated at a hospital and released.",
+            "A female clerk",
+            "injured",
+            "1",
+        );
+        has(
+            "A bank employee suffered non-life threatening injuries.",
+            "A bank employee",
+            "injured",
+            "1",
+        );
     }
 
     #[test]

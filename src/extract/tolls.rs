@@ -46,6 +46,19 @@ static NUMBER_THEN_ROLE: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("toll pattern compiles")
 });
 
+/// "the march was attended by an estimated 50,000", "a rally attended by some 3,000
+/// people": the size of a crowd, said of its march or rally.
+static CROWD_ATTENDED: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        &format!(
+        r"(?i)\b(?:march|marches|rally|rallies|protest|protests|demonstration|demonstrations)\b[^.;]*?\b(?P<verb>attended\s+by)\s+(?:an?\s+)?(?:(?P<q>{}|approximate|estimated)\s+)?{NUMBER}(?:\s*(?:[,.;:()]|$)|\s+(?:people|protesters|demonstrators|marchers)\b)",
+        crate::quantity::QUALIFIERS
+    ),
+        r"(?i)attended",
+    )
+    .expect("crowd pattern compiles")
+});
+
 /// "the death toll has risen to 15", "the toll from Sunday's quake stood at 24",
 /// "bringing the death toll to 40": a toll of the dead, stated as such.
 static TOLL_IS: LazyLock<WordRegex> = LazyLock::new(|| {
@@ -93,8 +106,19 @@ static PERSON_DIED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("victim pattern compiles")
 });
 
+/// "a female employee was treated at a hospital", "A clerk suffered minor injuries",
+/// "a passer-by was slightly hurt": one person named as injured.
+static PERSON_INJURED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,(])(?P<np>{})\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?:slightly|seriously|badly|critically)\s+)?(?:injured|hurt|wounded|treated|hospitali[sz]ed)|(?:suffered|received|sustained)\s+(?:[a-z-]+\s+){{0,3}}?injur(?:y|ies))\b",
+        *ONE_PERSON
+    ))
+    .expect("victim pattern compiles")
+});
+
 /// Victims named rather than counted: "killed a woman", "A woman died", "killing a
-/// police officer and a bomb technician" count one per person named. Such a phrase may
+/// police officer and a bomb technician", "a clerk was treated for injuries" count
+/// one per person named. Such a phrase may
 /// name only some of the dead ("the blast killed a police officer; a technician died
 /// later"), so the claim can agree but never contradicts (`identifying`).
 fn named_victims(ctx: &SentenceCtx) -> Vec<Claim> {
@@ -105,14 +129,19 @@ fn named_victims(ctx: &SentenceCtx) -> Vec<Claim> {
     let died = PERSON_DIED
         .captures_iter(ctx.text)
         .filter_map(|caps| caps.name("np"));
+    let injured = PERSON_INJURED
+        .captures_iter(ctx.text)
+        .filter_map(|caps| caps.name("np"));
     killed
         .chain(died)
-        .map(|np| {
+        .map(|np| (np, "killed"))
+        .chain(injured.map(|np| (np, "injured")))
+        .map(|(np, role)| {
             let people = np.as_str().split(" and ").count() as f64;
             let mut c = claim(
                 ctx,
                 Span::new(np.start(), np.end()),
-                "killed",
+                role,
                 people,
                 Some(people),
             );
@@ -154,6 +183,14 @@ pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
         let span = Span::new(start, whole.end());
         out.extend(toll(ctx, span, "killed", n.as_str(), q));
     }
+    for caps in CROWD_ATTENDED.captures_iter(ctx.text) {
+        let (Some(verb), Some(n)) = (caps.name("verb"), caps.name("n")) else {
+            continue;
+        };
+        let q = caps.name("q").map(|q| q.as_str());
+        let span = Span::new(verb.start(), n.end());
+        out.extend(crowd(ctx, span, n.as_str(), q));
+    }
     for caps in NONE.captures_iter(ctx.text) {
         let Some(whole) = caps.get(0) else { continue };
         let role = match (caps.name("role"), caps.name("noun")) {
@@ -184,6 +221,19 @@ fn toll(ctx: &SentenceCtx, span: Span, role: &str, n: &str, q: Option<&str>) -> 
     let role = lexicon::role(&role.to_lowercase())?;
     let (low, high) = crate::quantity::count_interval(n, q)?;
     let mut c = claim(ctx, span, role, low, high);
+    if let Value::Amount(a) = &mut c.value {
+        (a.low, a.high) = super::widen_round_figure(n, q.is_some(), low, high);
+    }
+    Some(c)
+}
+
+/// A crowd counted with no noun: people who marched.
+fn crowd(ctx: &SentenceCtx, span: Span, n: &str, q: Option<&str>) -> Option<Claim> {
+    if is_part_of_a_larger_number(ctx, span) {
+        return None;
+    }
+    let (low, high) = crate::quantity::count_interval(n, q)?;
+    let mut c = claim(ctx, span, "marched", low, high);
     if let Value::Amount(a) = &mut c.value {
         (a.low, a.high) = super::widen_round_figure(n, q.is_some(), low, high);
     }
