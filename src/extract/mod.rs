@@ -18,6 +18,7 @@
 //! Invariant: every claim's span lies inside its sentence and
 //! `article.text[span] == mention`.
 
+mod legal;
 mod measures;
 mod tolls;
 
@@ -1337,7 +1338,7 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         } else {
             None
         };
-        let Some((mut topic, premodifier)) = topic_near(ctx, wa, wb) else {
+        let Some((mut topic, premodifier)) = time_topic(ctx, t, wa, wb) else {
             continue;
         };
         if let Some(edge) = edge {
@@ -1447,7 +1448,7 @@ fn undated_weekday(ctx: &SentenceCtx, t: &Timex) -> Option<Claim> {
         .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
         .collect();
     let (wa, wb) = (ctx.word_at(t.span.start), ctx.word_before(t.span.end));
-    let (mut topic, _) = topic_near(ctx, wa, wb)?;
+    let (mut topic, _) = time_topic(ctx, t, wa, wb)?;
     topic.aspect = aspect_at(ctx, t.span.start);
     // Two different weekdays are never aligned (see `align`): without a date they may
     // be two days of one story (the attack on Friday, the vigil on Monday).
@@ -1459,6 +1460,15 @@ fn undated_weekday(ctx: &SentenceCtx, t: &Timex) -> Option<Claim> {
         name,
         topic,
     ))
+}
+
+/// The topic a date or weekday at words `wa..wb` is about: a step of a legal case
+/// or a job it follows closely ("was charged Friday", "filed charges Friday": see
+/// [`legal`]), else the event noun or verb near it.
+fn time_topic(ctx: &SentenceCtx, t: &Timex, wa: usize, wb: usize) -> Option<(Topic, bool)> {
+    legal::step_topic(ctx, t)
+        .map(|topic| (topic, false))
+        .or_else(|| topic_near(ctx, wa, wb))
 }
 
 fn is_relative(t: &Timex) -> bool {
@@ -1518,7 +1528,11 @@ fn date_casualty_day(found: &mut [Claim], story: &Event) {
     // reports a later day's news of them.
     let reports_dead = dead_at.is_some_and(|d| d < c.span.start);
     let one_day = matches!(&c.value, Value::Time(r) if single_day(r).is_some());
-    if !reports_dead || !one_day || c.historical || is_reporting_verb(&c.topic.label.to_lowercase())
+    if !reports_dead
+        || !one_day
+        || c.historical
+        || is_reporting_verb(&c.topic.label.to_lowercase())
+        || legal::is_step(&c.topic)
     {
         return;
     }
