@@ -20,6 +20,7 @@
 
 mod legal;
 mod measures;
+mod opening;
 mod tolls;
 
 use crate::lexicon::{self, ORDINAL_WORDS};
@@ -1338,9 +1339,16 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         } else {
             None
         };
-        let Some((mut topic, premodifier)) = time_topic(ctx, t, wa, wb) else {
-            continue;
+        // A time opening the sentence dates the clause after it ("In May 2010, two
+        // men looted …"); hung on a verb alone it never contradicts.
+        let (found, on_verb) = match time_topic(ctx, t, wa, wb) {
+            Some(found) => (found, false),
+            None => match opening::opening_topic(ctx, t) {
+                Some((topic, anchor)) => ((topic, false), anchor == opening::Anchor::Verb),
+                None => continue,
+            },
         };
+        let (mut topic, premodifier) = found;
         if let Some(edge) = edge {
             out.extend(edge_claim(ctx, t, value, edge));
         }
@@ -1369,7 +1377,7 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
             time_display(&value),
             topic,
         );
-        c.identifying = identifying;
+        c.identifying = identifying || on_verb;
         c.historical = ctx
             .dct
             .zip(value.latest)
