@@ -642,7 +642,20 @@ fn topic_of(ctx: &SentenceCtx, a: usize, b: usize, h: usize) -> Topic {
     let label = ctx.text[ctx.words[a].start..ctx.words[b - 1].end].to_string();
     let mut tokens: Vec<String> = ctx.words[a..b]
         .iter()
-        .flat_map(|w| w.text.split('-').map(str::to_string).collect::<Vec<_>>())
+        .enumerate()
+        .flat_map(|(i, w)| {
+            let head = a + i == h;
+            w.text
+                .split('-')
+                .map(|p| (p.to_string(), head))
+                .collect::<Vec<_>>()
+        })
+        .scan(false, |after_number, (w, head)| {
+            let measure = *after_number && !head;
+            *after_number = is_number_word(&w);
+            Some((!measure).then_some(w))
+        })
+        .flatten()
         .filter(|w| {
             !lexicon::is_stopword(w)
                 && w.chars().any(|c| c.is_alphabetic())
@@ -662,6 +675,16 @@ fn topic_of(ctx: &SentenceCtx, a: usize, b: usize, h: usize) -> Topic {
         tokens,
         aspect: Aspect::Whole,
     }
+}
+
+/// True for a written number ("6.7", "1,000"). The word glued to one measures the
+/// thing rather than naming it ("a 6.7-strength quake", "a 6.7 degree quake", "a
+/// 12-hour siege"), so it is kept out of topic words: two articles measuring one
+/// quake two ways still speak of one quake.
+fn is_number_word(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
 }
 
 /// Event heads in the sentence, as word indices (found once per sentence).
@@ -2550,6 +2573,25 @@ mod tests {
             .iter()
             .filter(|c| c.kind == kind && c.topic.head.ends_with(&lexicon::fold(head)))
             .collect()
+    }
+
+    #[test]
+    fn a_word_glued_to_a_number_measures_rather_than_names() {
+        let tokens = |text: &str| {
+            let claims = run(text, (2019, 3, 8));
+            let date = find(&claims, ClaimKind::Date, "quake");
+            date.first().map(|c| c.topic.tokens.clone())
+        };
+        let plain = tokens("A coastal quake struck the port in May 2015.");
+        assert!(plain.is_some());
+        assert_eq!(
+            tokens("A coastal 6.2-strength quake struck the port in May 2015."),
+            plain
+        );
+        assert_eq!(
+            tokens("A coastal 6.2 degree quake struck the port in May 2015."),
+            plain
+        );
     }
 
     proptest::proptest! {
