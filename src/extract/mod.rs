@@ -1667,6 +1667,27 @@ fn licensed_duration(ctx: &SentenceCtx, t: &Timex) -> bool {
     ) || adjective
         || next == "of"
         || t.text.to_lowercase().ends_with("long")
+        || ends_an_action(ctx, t, prev)
+}
+
+/// "pulled over after about 15 minutes,": "after" a length of time that closes its
+/// clause right after a verb phrase tells how long the action before it went on
+/// ("after two days of talks" is read by "of"; "two days after the vote" is a shift,
+/// not a length).
+fn ends_an_action(ctx: &SentenceCtx, t: &Timex, prev: &str) -> bool {
+    let closes = ctx.text[t.span.end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | '.' | ';'));
+    let wa = ctx.word_at(t.span.start);
+    // The word before "after" ends a verb phrase: a particle ("over", "up", "out") or
+    // a past form.
+    let before_after = ctx.lower(wa.saturating_sub(2));
+    let verb_phrase = matches!(before_after, "over" | "up" | "out" | "down" | "off")
+        || is_verbish(before_after)
+        || lexicon::IRREGULAR_PAST.contains(&before_after);
+    prev == "after" && wa >= 2 && closes && verb_phrase
 }
 
 /// Durations with a number: "for six days", "45 minutes", "a seven-week pause".
@@ -2573,6 +2594,23 @@ mod tests {
             .iter()
             .filter(|c| c.kind == kind && c.topic.head.ends_with(&lexicon::fold(head)))
             .collect()
+    }
+
+    #[test]
+    fn after_a_length_of_time_closing_its_clause_tells_how_long_the_action_went_on() {
+        let claims = run(
+            "The ferry finally pulled out after about 40 minutes, the captain said.",
+            (2019, 3, 8),
+        );
+        let d: Vec<&Claim> = claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Duration)
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].mention, "about 40 minutes");
+        // Not right after the verb phrase: no length of the action is told.
+        let later = run("The ferry reached the pier after 40 minutes.", (2019, 3, 8));
+        assert!(later.iter().all(|c| c.kind != ClaimKind::Duration));
     }
 
     #[test]
