@@ -160,7 +160,7 @@ fn blocked_pairs(
         let c = claim(articles, *r);
         let story = articles[r.article].story;
         blocks
-            .entry((story, c.kind, c.topic.head.as_str()))
+            .entry((story, c.kind, block_head(c)))
             .or_default()
             .push(i);
     }
@@ -177,6 +177,26 @@ fn blocked_pairs(
         }
     }
     pairs
+}
+
+/// The head a claim is blocked by: its topic head, except for clock times, which
+/// are matched by value rather than by topic ([`same_topic`]).
+fn block_head(c: &Claim) -> &str {
+    if c.kind == ClaimKind::Clock {
+        ""
+    } else {
+        c.topic.head.as_str()
+    }
+}
+
+/// True when two claims' topics may speak of one fact. A clock time's topic is
+/// whatever noun or verb happens to stand near it ("the bomb detonated around 5:30",
+/// "the explosion happened just before 5:30"): articles hang one moment on different
+/// words, so clock times of one incident are matched by value alone, and since clocks
+/// are grouped only when they agree ([`alignable`]) this can add agreements, never
+/// contradictions.
+fn same_topic(a: &Claim, b: &Claim) -> bool {
+    a.kind == ClaimKind::Clock || a.topic.head == b.topic.head
 }
 
 /// Every pair of claims of different articles, scored: the reference the blocking
@@ -301,7 +321,14 @@ fn pair_score(a: &Claim, b: &Claim, opts: &AlignOptions) -> Option<f64> {
     if !alignable(a, b, opts) {
         return None;
     }
+    // Clock times are matched by value (see `same_topic`): their words count only
+    // towards the score.
     let sim = dice(&a.topic.tokens, &b.topic.tokens);
+    let sim = if a.kind == ClaimKind::Clock {
+        sim.max(opts.min_similarity)
+    } else {
+        sim
+    };
     // Past events of one kind abound ("custody hearings in 1994", "a county hearing in
     // 2006"): history is only compared when the topics say nearly the same.
     let least = if a.historical || b.historical {
@@ -390,7 +417,7 @@ fn alignable(a: &Claim, b: &Claim, opts: &AlignOptions) -> bool {
         && same_crowd
         && same_place
         && same_era
-        && a.topic.head == b.topic.head
+        && same_topic(a, b)
         && aspects
         && same_time
         && (a.kind != ClaimKind::Date || is_current(a, b.anchor) == is_current(b, a.anchor))
@@ -631,6 +658,35 @@ mod tests {
         assert_eq!(dice(&a, &b), 1.0);
         let c = vec!["joint".to_string(), "nuclear".to_string()];
         assert_eq!(dice(&a, &c), 0.5);
+    }
+
+    fn clock(head: &str, low: u32, high: u32) -> Claim {
+        let mut c = claim(
+            head,
+            &[head],
+            TimeRange::day(d(2014, 2, 20)),
+            d(2014, 2, 20),
+        );
+        c.kind = ClaimKind::Clock;
+        c.value = Value::Clock {
+            low,
+            high,
+            utc: false,
+        };
+        c
+    }
+
+    #[test]
+    fn agreeing_clock_times_align_whatever_word_they_hang_on() {
+        // "the blast came around 5:30 p.m." and "the device went off just before 5:30".
+        let a = article(vec![clock("blast", 17 * 60 + 15, 17 * 60 + 45)]);
+        let b = article(vec![clock("went", 17 * 60 + 10, 17 * 60 + 30)]);
+        let groups = align(&[a, b], &AlignOptions::default());
+        assert_eq!(groups.len(), 1);
+        // "the call at 10 a.m." is another moment of the story: never grouped.
+        let c = article(vec![clock("blast", 17 * 60 + 30, 17 * 60 + 30)]);
+        let e = article(vec![clock("call", 10 * 60, 10 * 60)]);
+        assert!(align(&[c, e], &AlignOptions::default()).is_empty());
     }
 
     #[test]

@@ -19,7 +19,9 @@
 //! `article.text[span] == mention`.
 
 mod compounds;
+mod legal;
 mod measures;
+mod opening;
 mod ratios;
 mod record;
 mod summons;
@@ -650,7 +652,20 @@ fn topic_of(ctx: &SentenceCtx, a: usize, b: usize, h: usize) -> Topic {
     let label = ctx.text[ctx.words[a].start..ctx.words[b - 1].end].to_string();
     let mut tokens: Vec<String> = ctx.words[a..b]
         .iter()
-        .flat_map(|w| w.text.split('-').map(str::to_string).collect::<Vec<_>>())
+        .enumerate()
+        .flat_map(|(i, w)| {
+            let head = a + i == h;
+            w.text
+                .split('-')
+                .map(|p| (p.to_string(), head))
+                .collect::<Vec<_>>()
+        })
+        .scan(false, |after_number, (w, head)| {
+            let measure = *after_number && !head;
+            *after_number = is_number_word(&w);
+            Some((!measure).then_some(w))
+        })
+        .flatten()
         .filter(|w| {
             !lexicon::is_stopword(w)
                 && w.chars().any(|c| c.is_alphabetic())
@@ -670,6 +685,16 @@ fn topic_of(ctx: &SentenceCtx, a: usize, b: usize, h: usize) -> Topic {
         tokens,
         aspect: Aspect::Whole,
     }
+}
+
+/// True for a written number ("6.7", "1,000"). The word glued to one measures the
+/// thing rather than naming it ("a 6.7-strength quake", "a 6.7 degree quake", "a
+/// 12-hour siege"), so it is kept out of topic words: two articles measuring one
+/// quake two ways still speak of one quake.
+fn is_number_word(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
 }
 
 /// Event heads in the sentence, as word indices (found once per sentence).
@@ -1347,9 +1372,16 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         } else {
             None
         };
-        let Some((mut topic, premodifier)) = topic_near(ctx, wa, wb) else {
-            continue;
+        // A time opening the sentence dates the clause after it ("In May 2010, two
+        // men looted …"); hung on a verb alone it never contradicts.
+        let (found, on_verb) = match time_topic(ctx, t, wa, wb) {
+            Some(found) => (found, false),
+            None => match opening::opening_topic(ctx, t) {
+                Some((topic, anchor)) => ((topic, false), anchor == opening::Anchor::Verb),
+                None => continue,
+            },
         };
+        let (mut topic, premodifier) = found;
         if let Some(edge) = edge {
             out.extend(edge_claim(ctx, t, value, edge));
         }
@@ -1378,7 +1410,7 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
             time_display(&value),
             topic,
         );
-        c.identifying = identifying;
+        c.identifying = identifying || on_verb;
         c.historical = ctx
             .dct
             .zip(value.latest)
@@ -1457,7 +1489,7 @@ fn undated_weekday(ctx: &SentenceCtx, t: &Timex) -> Option<Claim> {
         .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
         .collect();
     let (wa, wb) = (ctx.word_at(t.span.start), ctx.word_before(t.span.end));
-    let (mut topic, _) = topic_near(ctx, wa, wb)?;
+    let (mut topic, _) = time_topic(ctx, t, wa, wb)?;
     topic.aspect = aspect_at(ctx, t.span.start);
     // Two different weekdays are never aligned (see `align`): without a date they may
     // be two days of one story (the attack on Friday, the vigil on Monday).
@@ -1469,6 +1501,15 @@ fn undated_weekday(ctx: &SentenceCtx, t: &Timex) -> Option<Claim> {
         name,
         topic,
     ))
+}
+
+/// The topic a date or weekday at words `wa..wb` is about: a step of a legal case
+/// or a job it follows closely ("was charged Friday", "filed charges Friday": see
+/// [`legal`]), else the event noun or verb near it.
+fn time_topic(ctx: &SentenceCtx, t: &Timex, wa: usize, wb: usize) -> Option<(Topic, bool)> {
+    legal::step_topic(ctx, t)
+        .map(|topic| (topic, false))
+        .or_else(|| topic_near(ctx, wa, wb))
 }
 
 fn is_relative(t: &Timex) -> bool {
@@ -1528,7 +1569,11 @@ fn date_casualty_day(found: &mut [Claim], story: &Event) {
     // reports a later day's news of them.
     let reports_dead = dead_at.is_some_and(|d| d < c.span.start);
     let one_day = matches!(&c.value, Value::Time(r) if single_day(r).is_some());
-    if !reports_dead || !one_day || c.historical || is_reporting_verb(&c.topic.label.to_lowercase())
+    if !reports_dead
+        || !one_day
+        || c.historical
+        || is_reporting_verb(&c.topic.label.to_lowercase())
+        || legal::is_step(&c.topic)
     {
         return;
     }
@@ -1632,6 +1677,27 @@ fn licensed_duration(ctx: &SentenceCtx, t: &Timex) -> bool {
     ) || adjective
         || next == "of"
         || t.text.to_lowercase().ends_with("long")
+        || ends_an_action(ctx, t, prev)
+}
+
+/// "pulled over after about 15 minutes,": "after" a length of time that closes its
+/// clause right after a verb phrase tells how long the action before it went on
+/// ("after two days of talks" is read by "of"; "two days after the vote" is a shift,
+/// not a length).
+fn ends_an_action(ctx: &SentenceCtx, t: &Timex, prev: &str) -> bool {
+    let closes = ctx.text[t.span.end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | '.' | ';'));
+    let wa = ctx.word_at(t.span.start);
+    // The word before "after" ends a verb phrase: a particle ("over", "up", "out") or
+    // a past form.
+    let before_after = ctx.lower(wa.saturating_sub(2));
+    let verb_phrase = matches!(before_after, "over" | "up" | "out" | "down" | "off")
+        || is_verbish(before_after)
+        || lexicon::IRREGULAR_PAST.contains(&before_after);
+    prev == "after" && wa >= 2 && closes && verb_phrase
 }
 
 /// Durations with a number: "for six days", "45 minutes", "a seven-week pause".
@@ -2595,6 +2661,42 @@ mod tests {
             .iter()
             .filter(|c| c.kind == kind && c.topic.head.ends_with(&lexicon::fold(head)))
             .collect()
+    }
+
+    #[test]
+    fn after_a_length_of_time_closing_its_clause_tells_how_long_the_action_went_on() {
+        let claims = run(
+            "The ferry finally pulled out after about 40 minutes, the captain said.",
+            (2019, 3, 8),
+        );
+        let d: Vec<&Claim> = claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Duration)
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].mention, "about 40 minutes");
+        // Not right after the verb phrase: no length of the action is told.
+        let later = run("The ferry reached the pier after 40 minutes.", (2019, 3, 8));
+        assert!(later.iter().all(|c| c.kind != ClaimKind::Duration));
+    }
+
+    #[test]
+    fn a_word_glued_to_a_number_measures_rather_than_names() {
+        let tokens = |text: &str| {
+            let claims = run(text, (2019, 3, 8));
+            let date = find(&claims, ClaimKind::Date, "quake");
+            date.first().map(|c| c.topic.tokens.clone())
+        };
+        let plain = tokens("A coastal quake struck the port in May 2015.");
+        assert!(plain.is_some());
+        assert_eq!(
+            tokens("A coastal 6.2-strength quake struck the port in May 2015."),
+            plain
+        );
+        assert_eq!(
+            tokens("A coastal 6.2 degree quake struck the port in May 2015."),
+            plain
+        );
     }
 
     proptest::proptest! {

@@ -355,6 +355,10 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
             parse_military,
         ),
         family(
+            r"\b(?P<hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*\(",
+            parse_local_before_gmt,
+        ),
+        family(
             r"(?i)\bthe\s+(?P<dp>morning|afternoon|evening)\b",
             parse_part_of_day,
         ),
@@ -419,7 +423,8 @@ fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     while start < end && matches!(bytes[start], b' ' | b',' | b'\t' | b'\n' | b'-') {
         start += 1;
     }
-    while end > start && matches!(bytes[end - 1], b' ' | b',' | b'\t' | b'\n' | b'-') {
+    // No expression ends with an opening bracket ("1547 (" before its GMT twin).
+    while end > start && matches!(bytes[end - 1], b' ' | b',' | b'\t' | b'\n' | b'-' | b'(') {
         end -= 1;
     }
     // A full stop belongs to an abbreviation ("Feb.", "Sept.") but not to a full word
@@ -750,6 +755,11 @@ fn parse_year(caps: &Captures, text: &str, _: usize) -> Option<Form> {
             | "start"
     ) || part_of(caps).is_some();
     let next_trim = next.trim_start();
+    // "an office at 2016 Ontario Street": a number between "at" and a name is a
+    // street number ("in 2016 Ontario voted" keeps its year).
+    if prev_word == "at" && next_trim.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     let next_ok = next.is_empty()
         || next.starts_with(['.', ',', ';', ':', ')', '\'', '’', '"', '-', '–', '?', '!'])
         || next_trim.starts_with(|c: char| c.is_uppercase());
@@ -1020,6 +1030,28 @@ fn parse_military(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     let zone = (!tz.eq_ignore_ascii_case("hours") && !tz.eq_ignore_ascii_case("hrs"))
         .then(|| tz.to_string());
     Some(Form::Clock { h, min, zone })
+}
+
+/// "struck at 1547 (1217 GMT)": a four-figure number followed by the same moment
+/// in GMT in brackets is the local clock time (only the number is the expression;
+/// the bracket is read on its own).
+fn parse_local_before_gmt(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+    static GMT_IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[01][0-9][0-5][0-9]|2[0-3][0-5][0-9]|[0-9]{1,2}[:.][0-5][0-9])\s*(?:GMT|UTC)\b",
+        )
+        .expect("GMT bracket pattern compiles")
+    });
+    let whole = caps.get(0)?;
+    if !GMT_IN_BRACKETS.is_match(text.get(whole.end()..)?) {
+        return None;
+    }
+    let hm = caps.name("hm")?.as_str();
+    Some(Form::Clock {
+        h: hm[..2].parse().ok()?,
+        min: hm[2..].parse().ok()?,
+        zone: None,
+    })
 }
 
 fn parse_part_of_day(caps: &Captures, _: &str, _: usize) -> Option<Form> {
@@ -1390,10 +1422,23 @@ mod tests {
 
     #[test]
     fn clock_times() {
+        let both = forms("hit at 1547 (1217 GMT)");
         assert!(matches!(
-            forms("hit at 1547 (1217 GMT)")[0].1,
-            Form::Clock { h: 12, min: 17, .. }
+            both[0].1,
+            Form::Clock {
+                h: 15,
+                min: 47,
+                zone: None
+            }
         ));
+        assert!(matches!(both[1].1, Form::Clock { h: 12, min: 17, .. }));
+        assert_eq!(texts("hit at 1547 (1217 GMT)"), vec!["1547", "1217 GMT"]);
+        assert!(
+            texts("built in 1547 (a plague year)")
+                .iter()
+                .all(|t| t != "1547 (")
+        );
+        assert!(texts("an office at 2016 Harbour Street").is_empty());
         assert!(matches!(
             forms("at 3:42PM GMT")[0].1,
             Form::Clock { h: 15, min: 42, .. }
