@@ -3,12 +3,11 @@
 
 mod common;
 
-use common::factdiff;
+use common::{factdiff, folder};
 use factdiff::report::{claimreview, html, json, markdown, text, timeline};
 use factdiff::stories::{Candidates, StoryOptions, stories_with};
 use factdiff::{Grouping, Options, ReadChunk, Retain};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 use std::process::Command;
 
 const SEEDS: &str = "corpus";
@@ -267,15 +266,6 @@ fn compacted_articles_keep_claims_and_their_sentences_only() {
         claims += a.claims.len();
     }
     assert!(claims > 20, "{claims} claims");
-}
-
-/// The folder an article is in.
-fn folder(path: &str) -> String {
-    Path::new(path)
-        .parent()
-        .expect("parent")
-        .display()
-        .to_string()
 }
 
 #[test]

@@ -4,9 +4,8 @@
 
 mod common;
 
-use common::factdiff;
+use common::{factdiff, folder};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 /// Topics whose two halves are both in the repository: (`N-ecb`, `N-ecbplus`).
 const TOPICS: [(&str, &str); 7] = [
@@ -44,14 +43,6 @@ fn stories(folders: &[&str]) -> Vec<(BTreeSet<String>, usize)> {
             (folders, articles.len())
         })
         .collect()
-}
-
-fn folder(path: &str) -> String {
-    Path::new(path)
-        .parent()
-        .expect("parent")
-        .display()
-        .to_string()
 }
 
 #[test]

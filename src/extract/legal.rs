@@ -136,21 +136,14 @@ fn clear(ctx: &SentenceCtx, a: usize, b: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::one_line_claims;
-    use crate::model::{ClaimKind, Value};
+    use super::super::one_line_dates;
     use chrono::NaiveDate;
 
     fn day_topics(text: &str) -> Vec<(String, String)> {
         let date = NaiveDate::from_ymd_opt(2019, 3, 8).unwrap();
-        one_line_claims(text, date)
+        one_line_dates(text, date)
             .into_iter()
-            .filter(|c| c.kind == ClaimKind::Date)
-            .map(|c| {
-                let Value::Time(r) = c.value else {
-                    panic!("a date")
-                };
-                (c.topic.label, r.to_string())
-            })
+            .map(|(c, value)| (c.topic.label, value))
             .collect()
     }
 

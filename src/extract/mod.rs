@@ -2633,6 +2633,23 @@ fn one_line_claims(text: &str, date: NaiveDate) -> Vec<Claim> {
     extract(0, &article, &sentences, &timexes)
 }
 
+/// The date claims of a one-line article published on `date`, each with its value
+/// written out, for unit tests.
+#[cfg(test)]
+fn one_line_dates(text: &str, date: NaiveDate) -> Vec<(Claim, String)> {
+    one_line_claims(text, date)
+        .into_iter()
+        .filter(|c| c.kind == ClaimKind::Date)
+        .map(|c| {
+            let Value::Time(r) = &c.value else {
+                panic!("a date claim holds a time")
+            };
+            let value = r.to_string();
+            (c, value)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,22 +80,15 @@ pub(super) fn opening_topic(ctx: &SentenceCtx, t: &Timex) -> Option<(Topic, Anch
 
 #[cfg(test)]
 mod tests {
-    use super::super::one_line_claims;
-    use crate::model::{ClaimKind, Value};
+    use super::super::one_line_dates;
     use chrono::NaiveDate;
 
     /// The date claims of a one-line article of 2019-03-08: (topic, value, identifying).
     fn dates(text: &str) -> Vec<(String, String, bool)> {
         let date = NaiveDate::from_ymd_opt(2019, 3, 8).unwrap();
-        one_line_claims(text, date)
+        one_line_dates(text, date)
             .into_iter()
-            .filter(|c| c.kind == ClaimKind::Date)
-            .map(|c| {
-                let Value::Time(r) = c.value else {
-                    panic!("a date")
-                };
-                (c.topic.label, r.to_string(), c.identifying)
-            })
+            .map(|(c, value)| (c.topic.label, value, c.identifying))
             .collect()
     }
 

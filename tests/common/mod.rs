@@ -14,6 +14,15 @@ pub fn factdiff(args: &[&str]) -> Output {
         .expect("run factdiff")
 }
 
+/// The folder an article is in.
+pub fn folder(path: &str) -> String {
+    Path::new(path)
+        .parent()
+        .expect("parent")
+        .display()
+        .to_string()
+}
+
 /// A temporary path as the `&str` the command line takes.
 pub fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 temp path")
