@@ -486,7 +486,8 @@ fn granularity(v: &Value) -> Option<Granularity> {
         | Value::Ordinal(_)
         | Value::Place(_)
         | Value::Weekday(_)
-        | Value::Clock { .. } => None,
+        | Value::Clock { .. }
+        | Value::Bearing(_) => None,
     }
 }
 
@@ -522,6 +523,7 @@ pub fn compatible(a: &Value, b: &Value) -> bool {
         (Value::Ordinal(x), Value::Ordinal(y)) => x == y,
         (Value::Place(x), Value::Place(y)) => x.eq_ignore_ascii_case(y),
         (Value::Weekday(x), Value::Weekday(y)) => x == y,
+        (Value::Bearing(x), Value::Bearing(y)) => crate::extract::same_side(*x, *y),
         (
             Value::Clock { low, high, utc },
             Value::Clock {

@@ -254,6 +254,13 @@ fn disagreement(a: &Claim, b: &Claim) -> String {
         (Value::Amount(_), Value::Amount(_)) => {
             format!("{x} vs {y}: the numbers cannot both be right")
         }
+        (Value::Bearing(p), Value::Bearing(q)) => {
+            let d = p.abs_diff(*q) % 360;
+            format!(
+                "{x} vs {y}: {}° apart, not one side of the place",
+                d.min(360 - d)
+            )
+        }
         _ => format!("{x} vs {y}"),
     }
 }

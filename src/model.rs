@@ -399,6 +399,8 @@ pub enum ClaimKind {
     Age,
     /// The clock time of an event ("around 4 p.m.", "13:36 GMT").
     Clock,
+    /// Which side of a named place something lies on ("55 km south of Lorvan").
+    Direction,
 }
 
 impl ClaimKind {
@@ -416,6 +418,7 @@ impl ClaimKind {
             ClaimKind::Percentage => "percentage",
             ClaimKind::Age => "age",
             ClaimKind::Clock => "clock",
+            ClaimKind::Direction => "direction",
         }
     }
 }
@@ -437,6 +440,9 @@ pub enum Value {
         high: u32,
         utc: bool,
     },
+    /// A compass bearing in degrees clockwise from north (south = 180), seen from the
+    /// place the claim's topic names.
+    Bearing(u16),
 }
 
 /// Which part of an event a time value speaks of.

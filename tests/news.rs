@@ -306,3 +306,35 @@ fn a_duration_of_an_event_is_about_that_event() {
         "{v}"
     );
 }
+
+#[test]
+fn directions_from_one_place_contradict_across_sides_and_agree_next_door() {
+    let south = "Published: 3 May 2021\n\n\
+A strong earthquake struck 40 km south of Marvale on Monday, officials said.\n";
+    let west = "Published: 3 May 2021\n\n\
+A strong earthquake struck 25 miles west of Marvale on Monday, the agency said.\n";
+    let south_west = "Published: 3 May 2021\n\n\
+A strong earthquake struck south-west of Marvale on Monday, residents said.\n";
+    let (_dir, paths) = articles(&[("s.txt", south), ("w.txt", west)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(1), "{v}");
+    let clash = findings(&v)
+        .iter()
+        .find(|f| f["kind"] == "direction")
+        .unwrap_or_else(|| panic!("a direction finding: {v}"));
+    assert_eq!(clash["verdict"], "contradict");
+    assert_eq!(clash["topic"], "direction from Marvale");
+    assert_eq!(
+        clash["explanation"],
+        "south of Marvale per officials vs west of Marvale per agency: 90° apart, not one side of the place"
+    );
+    let (_dir, paths) = articles(&[("s.txt", south), ("sw.txt", south_west)]);
+    let (code, v) = compare_json(&paths);
+    assert_eq!(code, Some(0), "{v}");
+    assert!(
+        findings(&v)
+            .iter()
+            .any(|f| f["kind"] == "direction" && f["verdict"] == "agree"),
+        "{v}"
+    );
+}

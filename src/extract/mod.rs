@@ -19,6 +19,8 @@
 //! `article.text[span] == mention`.
 
 mod compounds;
+mod directions;
+pub use directions::same_side;
 mod legal;
 mod measures;
 mod opening;
@@ -525,6 +527,7 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
             .any(|d| d.span.start < c.span.end && c.span.start < d.span.end)
     }));
     claims.extend(degrees);
+    claims.extend(directions::directions(ctx));
     claims.sort_by_key(|c| (c.span, c.kind));
     claims
 }
