@@ -124,7 +124,7 @@ fn a_headless_browser_renders_the_seed_report() {
     let text = visible_text(&String::from_utf8_lossy(&dom.stdout));
     assert!(text.contains("factdiff report"), "{text}");
     assert!(
-        text.contains("3 articles, 45 claims, 9 findings: 0 contradictions, 1 inconsistency"),
+        text.contains("3 articles, 46 claims, 9 findings: 0 contradictions, 1 inconsistency"),
         "{text}"
     );
     assert!(
