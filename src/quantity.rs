@@ -927,7 +927,8 @@ static AGE_YEARS_OLD: LazyLock<WordRegex> = LazyLock::new(|| {
 static AGE_AGED: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::needing(
         r"(?i)(?-u:\b)aged?\s+(?P<n>\d{1,3})(?P<tail>\s+years?(?:\s+old)?(?-u:\b))?",
-        r"(?i)age",
+        // Not "age" alone: "damage", "village" and "message" hold it too.
+        r"(?i)aged?\s+\d",
     )
     .expect("age pattern compiles")
 });
@@ -937,7 +938,8 @@ static AGE_AGED: LazyLock<WordRegex> = LazyLock::new(|| {
 static AGE_AFTER_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::needing(
         r"(?P<name>\p{Lu}[\p{L}'’-]*),[ \t]+(?:(?:both|each)[ \t]+)?(?P<n>\d{1,3})(?:,|\s+of\s)",
-        r",",
+        // Not "," alone: nearly every sentence has one, few a number after it.
+        r",[ \t]+(?:(?:both|each)[ \t]+)?\d",
     )
     .expect("age pattern compiles")
 });
