@@ -78,7 +78,7 @@ pub fn find(text: &str) -> Vec<Quantity> {
     found.extend(scan(&MAGNITUDE_RANGE, text, magnitude));
     found.extend(scan(&QUAKE_OF_MAGNITUDE, text, magnitude));
     found.extend(scan(&MONEY, text, money));
-    found.extend(scan(&MEASURE, text, measure));
+    found.extend(scan_measures(text));
     found.extend(scan(&HALF_MEASURE, text, half_measure));
     found.extend(scan(&AGE_YEARS_OLD, text, age_years_old));
     found.extend(scan(&AGE_AGED, text, age_aged));
@@ -927,7 +927,8 @@ static AGE_YEARS_OLD: LazyLock<WordRegex> = LazyLock::new(|| {
 static AGE_AGED: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::needing(
         r"(?i)(?-u:\b)aged?\s+(?P<n>\d{1,3})(?P<tail>\s+years?(?:\s+old)?(?-u:\b))?",
-        r"(?i)age",
+        // Not "age" alone: "damage", "village" and "message" hold it too.
+        r"(?i)aged?\s+\d",
     )
     .expect("age pattern compiles")
 });
@@ -937,7 +938,8 @@ static AGE_AGED: LazyLock<WordRegex> = LazyLock::new(|| {
 static AGE_AFTER_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::needing(
         r"(?P<name>\p{Lu}[\p{L}'’-]*),[ \t]+(?:(?:both|each)[ \t]+)?(?P<n>\d{1,3})(?:,|\s+of\s)",
-        r",",
+        // Not "," alone: nearly every sentence has one, few a number after it.
+        r",[ \t]+(?:(?:both|each)[ \t]+)?\d",
     )
     .expect("age pattern compiles")
 });
@@ -978,6 +980,60 @@ fn scan(
         .captures_iter(text)
         .filter_map(|c| read(text, &c))
         .collect()
+}
+
+/// The quantities of [`MEASURE`]. Most of its matches are a number and any word
+/// ("one of", "two people") that names no unit, and capturing its groups costs
+/// several times finding the match: a match is captured only when [`may_be_measure`]
+/// says [`measure`] could read it.
+fn scan_measures(text: &str) -> Vec<Quantity> {
+    let re = MEASURE.for_text(text);
+    MEASURE
+        .find_iter(text)
+        .filter(|m| {
+            let may = may_be_measure(m.as_str());
+            debug_assert!(
+                may || re
+                    .captures_at(text, m.start())
+                    .and_then(|c| measure(text, &c))
+                    .is_none(),
+                "{:?} is a measure in {text:?}",
+                m.as_str()
+            );
+            may
+        })
+        .filter_map(|m| re.captures_at(text, m.start()))
+        .filter_map(|c| measure(text, &c))
+        .collect()
+}
+
+/// False when a match of [`MEASURE`] cannot be read as a measure: [`measure`] needs
+/// [`read_unit`] to know the unit, which ends the match, or a glued scale "m" ("15m
+/// tall"), which a unit word follows.
+fn may_be_measure(found: &str) -> bool {
+    let b = found.as_bytes();
+    let glued_m = (0..b.len().saturating_sub(1))
+        .any(|i| b[i] == b'm' && !(b[i + 1].is_ascii_alphanumeric() || b[i + 1] == b'_'));
+    glued_m || ends_with_unit_word(found)
+}
+
+/// Whether the last word of `found`, in the form [`unit_key`] gives it, ends with the
+/// last word of a unit or currency name: a [`read_unit`] key must be such a name.
+fn ends_with_unit_word(found: &str) -> bool {
+    static LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let units = UNITS.iter().flat_map(|u| u.names);
+        let currencies = CURRENCY_WORDS.iter().flat_map(|c| c.names);
+        let mut last: Vec<&str> = units
+            .chain(currencies)
+            .filter_map(|n| n.split_whitespace().next_back())
+            .collect();
+        last.sort_unstable();
+        last.dedup();
+        last
+    });
+    let key = found.replace('.', "").replace('²', "2").to_lowercase();
+    let word = key.split_whitespace().next_back().unwrap_or("");
+    LAST_WORDS.iter().any(|w| word.ends_with(w))
 }
 
 /// An earthquake magnitude, on whatever scale: all are reported as "richter", since

@@ -11,7 +11,6 @@ use super::{SentenceCtx, blank_claim, count_display, in_timex};
 use crate::lexicon;
 use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
 use crate::wordre::WordRegex;
-use regex::Regex;
 use std::sync::LazyLock;
 
 const NUMBER: &str = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|scores|a\s+dozen)";
@@ -88,31 +87,44 @@ static ONE_PERSON: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// "killed a woman", "killing a police officer and a bomb technician".
-static KILLED_PERSONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:killed|killing|kills)\s+(?P<np>{p}(?:,?\s+and\s+{p})*)(?P<next>'|’)?",
-        p = *ONE_PERSON
-    ))
+/// "killed a woman", "killing a police officer and a bomb technician". Searched only
+/// in sentences with "kill" (most have none).
+static KILLED_PERSONS: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        &format!(
+            r"(?i)\b(?:killed|killing|kills)\s+(?P<np>{p}(?:,?\s+and\s+{p})*)(?P<next>'|’)?",
+            p = *ONE_PERSON
+        ),
+        r"(?i)kill",
+    )
     .expect("victim pattern compiles")
 });
 
 /// "A woman died", "a woman was killed", "A woman hit and killed by a motorist".
-static PERSON_DIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?:^|[\s,(])(?P<np>{})\s+(?:(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead|fatally\s+(?:shot|stabbed|struck|injured))|(?:has\s+|had\s+)?died|(?:was\s+)?(?:hit|struck|run\s+over)\s+and\s+killed)\b",
-        *ONE_PERSON
-    ))
+/// Every form ends in "killed", "dead", "fatally …" or "died": sentences without
+/// one are not searched.
+static PERSON_DIED: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        &format!(
+            r"(?i)(?:^|[\s,(])(?P<np>{})\s+(?:(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead|fatally\s+(?:shot|stabbed|struck|injured))|(?:has\s+|had\s+)?died|(?:was\s+)?(?:hit|struck|run\s+over)\s+and\s+killed)\b",
+            *ONE_PERSON
+        ),
+        r"(?i)killed|dead|fatally|died",
+    )
     .expect("victim pattern compiles")
 });
 
 /// "a female employee was treated at a hospital", "A clerk suffered minor injuries",
-/// "a passer-by was slightly hurt": one person named as injured.
-static PERSON_INJURED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?:^|[\s,(])(?P<np>{})\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?:slightly|seriously|badly|critically)\s+)?(?:injured|hurt|wounded|treated|hospitali[sz]ed)|(?:suffered|received|sustained)\s+(?:[a-z-]+\s+){{0,3}}?injur(?:y|ies))\b",
-        *ONE_PERSON
-    ))
+/// "a passer-by was slightly hurt": one person named as injured. Searched only in
+/// sentences with one of the injury words.
+static PERSON_INJURED: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::needing(
+        &format!(
+            r"(?i)(?:^|[\s,(])(?P<np>{})\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?:slightly|seriously|badly|critically)\s+)?(?:injured|hurt|wounded|treated|hospitali[sz]ed)|(?:suffered|received|sustained)\s+(?:[a-z-]+\s+){{0,3}}?injur(?:y|ies))\b",
+            *ONE_PERSON
+        ),
+        r"(?i)injur|hurt|wounded|treated|hospitali",
+    )
     .expect("victim pattern compiles")
 });
 

@@ -20,7 +20,6 @@ use crate::lexicon::TIME_UNITS;
 use crate::model::{Amount, Granularity, Reading, TimeRange, TimexMod, TimexType};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The tense of the clause governing an expression.
@@ -887,7 +886,7 @@ fn words(s: &str) -> Vec<Cow<'_, str>> {
 }
 
 /// Irregular past forms, for constant-time look-up in the hot tense loop.
-static PAST: LazyLock<HashSet<&'static str>> =
+static PAST: LazyLock<crate::lexicon::WordSet> =
     LazyLock::new(|| crate::lexicon::IRREGULAR_PAST.iter().copied().collect());
 
 fn word_tense(w: &str, next: Option<&str>) -> Option<Tense> {
