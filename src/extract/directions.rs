@@ -60,13 +60,13 @@ pub(super) fn directions(ctx: &SentenceCtx) -> Vec<Claim> {
 fn direction_at(ctx: &SentenceCtx, w: &[Word], i: usize) -> Option<Claim> {
     let degrees = POINTS
         .iter()
-        .find(|(name, _)| *name == w[i].lower)
+        .find(|(name, _)| *name == &*w[i].lower)
         .map(|(_, d)| *d)?;
-    if !matches!(w.get(i + 1)?.lower.as_str(), "of" | "from") {
+    if !matches!(&*w.get(i + 1)?.lower, "of" | "from") {
         return None;
     }
     let place = place_after(w, i + 2)?;
-    let name = place.iter().map(|p| p.text.as_str()).collect::<Vec<_>>();
+    let name = place.iter().map(|p| p.text).collect::<Vec<_>>();
     let name = name.join(" ");
     let name = name.trim_end_matches("'s").trim_end_matches("’s");
     let last = place.last()?;
@@ -93,7 +93,7 @@ fn direction_at(ctx: &SentenceCtx, w: &[Word], i: usize) -> Option<Claim> {
 
 /// The capitalized words of a place name starting at word `i` ("Port Ellis"), at most
 /// three; none when word `i` is not capitalized.
-fn place_after(w: &[Word], i: usize) -> Option<&[Word]> {
+fn place_after<'w, 'a>(w: &'w [Word<'a>], i: usize) -> Option<&'w [Word<'a>]> {
     let capitalized = |x: &Word| {
         x.text.chars().next().is_some_and(char::is_uppercase)
             && x.text.chars().any(char::is_lowercase)
