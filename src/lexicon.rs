@@ -8,36 +8,13 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// A set of words, hashed with [`WordHasher`]: the default SipHash costs more than
-/// the rest of a look-up for the few-letter words that are asked of it per word of
-/// every sentence, and a word list needs no defence against chosen keys.
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
-
-/// FNV-1a over the bytes written: a few instructions per letter of a short word.
-#[derive(Clone, Copy, Debug)]
-pub struct WordHasher(u64);
-
-impl Default for WordHasher {
-    fn default() -> WordHasher {
-        WordHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// A set of words hashed with FNV-1a: the default SipHash costs more than the rest of
+/// a look-up for the few-letter words that are asked of it per word of every sentence,
+/// and a word list needs no defence against chosen keys.
+pub type WordSet = fnv::FnvHashSet<&'static str>;
 
 /// Cardinal number words and their values.
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
