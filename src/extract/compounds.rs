@@ -7,9 +7,9 @@
 //! strike" (time is the tagger's) are left alone. The topic is the unit and the
 //! thing ("seat parliament"): a roleless count, compared as such.
 
-use super::{SentenceCtx, blank_claim, count_display};
+use super::{SentenceCtx, count_claim};
 use crate::lexicon;
-use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
+use crate::model::{Aspect, Claim, Span, Topic};
 use crate::wordre::WordRegex;
 use std::sync::LazyLock;
 
@@ -62,19 +62,7 @@ fn claim(ctx: &SentenceCtx, span: Span, unit: &str, noun: &str, value: f64) -> C
         tokens,
         aspect: Aspect::Whole,
     };
-    let amount = Amount {
-        low: value,
-        high: Some(value),
-        unit: lexicon::fold(&unit),
-    };
-    blank_claim(
-        ClaimKind::Count,
-        span,
-        ctx.text,
-        Value::Amount(amount),
-        count_display(value, Some(value)),
-        topic,
-    )
+    count_claim(ctx, span, (value, Some(value)), lexicon::fold(&unit), topic)
 }
 
 #[cfg(test)]

@@ -2136,6 +2136,25 @@ fn is_time_or_unit(w: &str) -> bool {
 }
 
 /// A count's interval as shown: "10", "42–58", "≥10".
+/// A count claim of `low..high` things of `unit` (folded), shown as the count it is.
+fn count_claim(
+    ctx: &SentenceCtx,
+    span: Span,
+    (low, high): (f64, Option<f64>),
+    unit: String,
+    topic: Topic,
+) -> Claim {
+    let amount = Amount { low, high, unit };
+    blank_claim(
+        ClaimKind::Count,
+        span,
+        ctx.text,
+        Value::Amount(amount),
+        count_display(low, high),
+        topic,
+    )
+}
+
 fn count_display(low: f64, high: Option<f64>) -> String {
     match high {
         Some(h) if h == low => fmt_count(low),

@@ -7,9 +7,9 @@
 //! (the word just before "conviction", synonyms folded: DUI = DWI), in the role
 //! [`CONVICTED`], so records stated in different words are compared.
 
-use super::{SentenceCtx, blank_claim, count_display};
+use super::{SentenceCtx, count_claim};
 use crate::lexicon;
-use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
+use crate::model::{Aspect, Claim, Span, Topic};
 use crate::wordre::WordRegex;
 use std::sync::LazyLock;
 
@@ -63,17 +63,11 @@ fn claim(ctx: &SentenceCtx, span: Span, offence: &str, count: f64) -> Claim {
         tokens,
         aspect: Aspect::Whole,
     };
-    let amount = Amount {
-        low: count,
-        high: Some(count),
-        unit: "conviction".to_string(),
-    };
-    blank_claim(
-        ClaimKind::Count,
+    count_claim(
+        ctx,
         span,
-        ctx.text,
-        Value::Amount(amount),
-        count_display(count, Some(count)),
+        (count, Some(count)),
+        "conviction".to_string(),
         topic,
     )
 }

@@ -7,9 +7,9 @@
 //! and share the topic head of "killing 12 people" ("killed peopl"), so the two forms
 //! are compared.
 
-use super::{SentenceCtx, blank_claim, count_display, in_timex};
+use super::{SentenceCtx, count_claim, in_timex};
 use crate::lexicon;
-use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
+use crate::model::{Aspect, Claim, Span, Topic, Value};
 use crate::wordre::WordRegex;
 use std::sync::LazyLock;
 
@@ -281,18 +281,5 @@ fn claim(ctx: &SentenceCtx, span: Span, role: &'static str, low: f64, high: Opti
         head,
         aspect: Aspect::Whole,
     };
-    let display = count_display(low, high);
-    let amount = Amount {
-        low,
-        high,
-        unit: lexicon::fold("people"),
-    };
-    blank_claim(
-        ClaimKind::Count,
-        span,
-        ctx.text,
-        Value::Amount(amount),
-        display,
-        topic,
-    )
+    count_claim(ctx, span, (low, high), lexicon::fold("people"), topic)
 }
