@@ -340,13 +340,22 @@ fn names_a_month_or_year(timexes: &[Timex]) -> bool {
 /// A line that says who posted the article and when ("By J. Smith, posted in Local
 /// News on Friday, May 3, 2019"): about the page, not the story.
 fn is_byline(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    ["posted in ", "posted on ", "posted by ", "posted at "]
-        .iter()
-        .any(|p| lower.contains(p))
+    // Matched without lower-casing the sentence: no character outside ASCII lowers to
+    // these letters.
+    let b = sentence.as_bytes();
+    let at = |i: usize, p: &str| {
+        b.get(i..i + p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    let posted_in = (0..b.len()).any(|i| {
+        matches!(b[i], b'p' | b'P')
+            && at(i, "posted ")
+            && ["in ", "on ", "by ", "at "].iter().any(|p| at(i + 7, p))
+    });
+    posted_in
         || ["published", "updated", "last updated", "posted"]
             .iter()
-            .any(|p| lower.starts_with(p))
+            .any(|p| at(0, p))
 }
 
 /// True when a sentence opens with a pronoun that refers back to the previous one's
@@ -370,16 +379,7 @@ struct Word<'a> {
 }
 
 fn tokenize(text: &str) -> Vec<Word<'_>> {
-    static WORD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[,;:()“”\x22–—-]")
-            .expect("word pattern compiles")
-    });
-    let spans: Vec<(usize, usize)> = if text.is_ascii() {
-        ascii_word_spans(text)
-    } else {
-        WORD.find_iter(text).map(|m| (m.start(), m.end())).collect()
-    };
-    spans
+    word_spans(text)
         .into_iter()
         .map(|(start, end)| {
             let raw = &text[start..end];
@@ -399,38 +399,54 @@ fn tokenize(text: &str) -> Vec<Word<'_>> {
         .collect()
 }
 
-/// What the word pattern of [`tokenize`] matches in an ASCII text, without a regex
-/// search per word: a letter or digit, then letters, digits, `'`, `.` and `-` up to
-/// the last letter or digit of the run; or one of `,;:()"-`. (In ASCII, `\p{L}` and
-/// `\p{N}` are the letters and digits, and the pattern's other characters do not
-/// occur.)
-fn ascii_word_spans(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
+/// The words of a sentence, as the pattern
+/// `[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[,;:()“”"–—-]` finds them (a
+/// letter or digit, then letters, digits, apostrophes, full stops and hyphens up to the
+/// last letter or digit of the run; or one punctuation mark), scanned by hand rather
+/// than searched for: a regex search per word, with Unicode classes, was a twentieth
+/// of the extractor's time.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let char_at = |i: usize| text[i..].chars().next();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() {
-            let mut end = i + 1;
-            let mut k = i + 1;
-            while k < b.len()
-                && (b[k].is_ascii_alphanumeric() || matches!(b[k], b'\'' | b'.' | b'-'))
-            {
-                if b[k].is_ascii_alphanumeric() {
-                    end = k + 1;
+    while let Some(c) = char_at(i) {
+        if is_letter_or_digit(c) {
+            let mut end = i + c.len_utf8();
+            let mut k = end;
+            while let Some(d) = char_at(k) {
+                if is_letter_or_digit(d) {
+                    end = k + d.len_utf8();
+                } else if !matches!(d, '\'' | '’' | '.' | '-') {
+                    break;
                 }
-                k += 1;
+                k += d.len_utf8();
             }
             out.push((i, end));
+            // The scan goes on right after the word: a trailing "." is skipped, a
+            // trailing hyphen is a word of its own.
             i = end;
         } else {
-            if matches!(c, b',' | b';' | b':' | b'(' | b')' | b'"' | b'-') {
-                out.push((i, i + 1));
+            if matches!(
+                c,
+                ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '–' | '—' | '-'
+            ) {
+                out.push((i, i + c.len_utf8()));
             }
-            i += 1;
+            i += c.len_utf8();
         }
     }
     out
+}
+
+/// `\p{L}` or `\p{N}`: a letter or a digit of any script. Outside ASCII (a few characters
+/// per sentence at most) the regex crate's Unicode tables answer.
+fn is_letter_or_digit(c: char) -> bool {
+    static LETTER_OR_DIGIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\A[\p{L}\p{N}]\z").expect("class pattern compiles"));
+    match c.is_ascii() {
+        true => c.is_ascii_alphanumeric(),
+        false => LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut [0; 4])),
+    }
 }
 
 struct SentenceCtx<'a> {
@@ -712,7 +728,7 @@ fn find_event_heads(ctx: &SentenceCtx) -> Vec<usize> {
     (0..ctx.words.len())
         .filter(|&i| {
             let w = &ctx.words[i];
-            lexicon::is_event_noun(w.text)
+            lexicon::is_event_noun(&w.lower)
                 && !in_timex(ctx, w.start)
                 && !is_verb_use(ctx, i)
                 && !modifies_next(ctx, i)
@@ -2289,7 +2305,7 @@ fn incidents(text: &str) -> impl Iterator<Item = &'static str> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .scan("", |previous, w| Some((std::mem::replace(previous, w), w)))
-        .filter_map(|(previous, w)| lexicon::incident_after(previous, &w.to_lowercase()))
+        .filter_map(|(previous, w)| lexicon::incident_after(previous, &lexicon::lowercase(w)))
 }
 
 /// The story's main event: the incident type its title and lead name most (the first
@@ -2455,17 +2471,22 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 /// True when a sentence introduces an incident with an indefinite article: "a quake",
 /// "an explosion", "another fire".
 fn introduces_incident(text: &str) -> bool {
-    let words: Vec<String> = text
+    let words: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
         .collect();
+    // Only the few articles are lower-cased in full, not every word of every sentence.
+    let article = |w: &str| {
+        ["a", "an", "another"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    };
     words.iter().enumerate().any(|(i, w)| {
-        matches!(w.as_str(), "a" | "an" | "another")
+        article(w)
             && words[i + 1..]
                 .iter()
                 .take(INDEFINITE_REACH)
-                .any(|n| lexicon::incident(n).is_some())
+                .any(|n| lexicon::incident(&lexicon::lowercase(n)).is_some())
     })
 }
 
@@ -2742,14 +2763,14 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The ASCII word scanner finds what the word pattern finds.
+        /// The word scanner finds what the word pattern finds, in any script.
         #[test]
-        fn ascii_words_as_the_pattern_finds_them(s in "[aZ09 .,;:()\"'!?/&$-]{0,24}") {
+        fn words_as_the_pattern_finds_them(s in "[aZ09 .,;:()\"'!?/&$’‘“”–—éßЖ中٣²ⅷ\u{301}\u{a0}-]{0,24}") {
             static RE: LazyLock<Regex> = LazyLock::new(|| {
                 Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[,;:()“”\x22–—-]").unwrap()
             });
             let want: Vec<(usize, usize)> = RE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
-            proptest::prop_assert_eq!(ascii_word_spans(&s), want);
+            proptest::prop_assert_eq!(word_spans(&s), want);
         }
     }
 
