@@ -8,7 +8,7 @@
 //! it, or else the latest full date the article mentions. A year alone — a copyright
 //! or footer line — is never a publication date.
 
-use super::recognize::{Form, Mention, recognize};
+use super::recognize::{Form, Mention, may_hold_full_date, recognize};
 use crate::model::{Article, DateSource, Published, Reading, Timex};
 use crate::wordre::WordRegex;
 use chrono::Datelike;
@@ -47,8 +47,9 @@ fn mostly_dates(line: &str, dates: &[(usize, usize, NaiveDate)]) -> bool {
 }
 
 fn full_dates(line: &str) -> Vec<(usize, usize, NaiveDate)> {
-    // Every full date writes its year in digits: a line without one needs no look.
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    // Every full date writes its year in digits: a line without one needs no look, nor
+    // one that no full-date pattern matches.
+    if !line.bytes().any(|b| b.is_ascii_digit()) || !may_hold_full_date(line) {
         return Vec::new();
     }
     full_dates_among(&recognize(line))
