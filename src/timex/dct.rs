@@ -8,7 +8,7 @@
 //! it, or else the latest full date the article mentions. A year alone — a copyright
 //! or footer line — is never a publication date.
 
-use super::recognize::{Form, Mention, recognize};
+use super::recognize::{Form, Mention, may_hold_full_date, recognize};
 use crate::model::{Article, DateSource, Published, Reading, Timex};
 use crate::wordre::WordRegex;
 use chrono::Datelike;
@@ -47,8 +47,9 @@ fn mostly_dates(line: &str, dates: &[(usize, usize, NaiveDate)]) -> bool {
 }
 
 fn full_dates(line: &str) -> Vec<(usize, usize, NaiveDate)> {
-    // Every full date writes its year in digits: a line without one needs no look.
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    // Every full date writes its year in digits: a line without one needs no look, nor
+    // one that no full-date pattern matches.
+    if !line.bytes().any(|b| b.is_ascii_digit()) || !may_hold_full_date(line) {
         return Vec::new();
     }
     full_dates_among(&recognize(line))
@@ -142,7 +143,9 @@ fn misspelled_date_line(lines: &[&str]) -> Option<Published> {
                     .iter()
                     .filter(|(m, _)| m.len() > 3 && lower.len() > 3)
                     .find(|(m, _)| {
-                        lower != *m && strsim::jaro_winkler(&lower, m) >= MONTH_LIKENESS
+                        lower != *m
+                            && may_be_like(&lower, m)
+                            && strsim::jaro_winkler(&lower, m) >= MONTH_LIKENESS
                     });
                 match month {
                     Some((m, _)) => {
@@ -164,6 +167,28 @@ fn misspelled_date_line(lines: &[&str]) -> Option<Published> {
             time: clock_time(line),
         })
     })
+}
+
+/// False when `word` cannot be [`MONTH_LIKENESS`]-like a month name (ASCII lower-case
+/// letters) by Jaro-Winkler, which is then not worth computing: that similarity is at
+/// most 0.6 × Jaro + 0.4 above 0.7, and Jaro at most (s/|word| + s/|month| + 1) / 3,
+/// where s counts the letters the two share. (A margin keeps rounding on the safe side.)
+fn may_be_like(word: &str, month: &str) -> bool {
+    let mut pool = [0u8; 26];
+    for b in month.bytes().filter(u8::is_ascii_lowercase) {
+        pool[usize::from(b - b'a')] += 1;
+    }
+    let mut shared = 0usize;
+    for c in word.chars().filter(char::is_ascii_lowercase) {
+        let n = &mut pool[usize::from(c as u8 - b'a')];
+        if *n > 0 {
+            *n -= 1;
+            shared += 1;
+        }
+    }
+    let s = shared as f64;
+    let jaro_at_most = (s / word.chars().count() as f64 + s / month.len() as f64 + 1.0) / 3.0;
+    0.6 * jaro_at_most + 0.4 >= MONTH_LIKENESS - 0.01
 }
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -439,6 +464,21 @@ mod tests {
             from_text(&article("Title\nMarc said the march was long.\n")),
             None
         );
+    }
+
+    #[test]
+    fn words_ruled_out_as_months_are_unlike_them() {
+        for word in [
+            "octobr", "novemer", "septmber", "2011,", "marchers", "janaury", "mayor",
+        ] {
+            for (m, _) in crate::lexicon::MONTHS {
+                if !may_be_like(word, m) {
+                    assert!(strsim::jaro_winkler(word, m) < MONTH_LIKENESS, "{word} {m}");
+                }
+            }
+        }
+        assert!(!may_be_like("2011,", "october"));
+        assert!(may_be_like("octobr", "october"));
     }
 
     #[test]

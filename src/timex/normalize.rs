@@ -745,7 +745,6 @@ fn year_hint(
             Form::Year { y, .. } => {
                 // "in 2003 … on 12 February" in one clause; across a comma the
                 // partial date may belong to another event.
-                let before = sentence[..m.start].trim_end().to_ascii_lowercase();
                 let (a, b) = if m.start < at {
                     (m.end, at)
                 } else {
@@ -758,10 +757,13 @@ fn year_hint(
                     && !sentence
                         .get(a..b)
                         .unwrap_or("")
-                        .to_ascii_lowercase()
                         .split_whitespace()
-                        .any(|w| matches!(w, "and" | "but" | "that" | "while" | "which"));
-                if (before.ends_with(" in") || before == "in") && one_clause {
+                        .any(|w| {
+                            ["and", "but", "that", "while", "which"]
+                                .iter()
+                                .any(|c| w.eq_ignore_ascii_case(c))
+                        });
+                if after_in(&sentence[..m.start]) && one_clause {
                     return Some(y);
                 }
             }
@@ -769,6 +771,14 @@ fn year_hint(
         }
     }
     None
+}
+
+/// Whether `text` ends with the word "in" (any case), trailing spaces aside.
+fn after_in(text: &str) -> bool {
+    let t = text.trim_end().as_bytes();
+    t.len() >= 2
+        && t[t.len() - 2..].eq_ignore_ascii_case(b"in")
+        && (t.len() == 2 || t[t.len() - 3] == b' ')
 }
 
 /// Words that put a clause in the future.
@@ -815,38 +825,42 @@ pub fn clause_tense(sentence: &str, start: usize, end: usize) -> Tense {
         .next_back()
         .unwrap_or(0)
         .max(left.rfind(" but ").map_or(0, |i| i + 5));
-    let left_words = words(&left[clause_start..]);
-    for (i, w) in left_words.iter().enumerate().rev() {
+    // Words are read lazily, nearest first: the deciding word is usually close.
+    let mut left_words = words(&left[clause_start..]).rev().peekable();
+    let mut next: Option<Cow<'_, str>> = None;
+    while let Some(w) = left_words.next() {
+        let prev = left_words.peek().map(|p| &**p);
         // A participle after "be" ("should be finished", "has been postponed", "will
         // be held") takes its tense from the auxiliary further left, irregular or not.
-        let after_be = i > 0 && matches!(&*left_words[i - 1], "be" | "been" | "being");
-        if after_be && (w.ends_with("ed") || PAST.contains(&**w)) {
-            continue;
+        let after_be = matches!(prev, Some("be" | "been" | "being"));
+        let next_word = next.as_deref();
+        if !(after_be && (w.ends_with("ed") || PAST.contains(&*w))) {
+            if let Some(t) = infinitive_be_tense(&w, prev, next_word) {
+                return t;
+            }
+            if let Some(t) = word_tense(&w, next_word) {
+                return t;
+            }
         }
-        if let Some(t) = infinitive_be_tense(&left_words, i) {
-            return t;
-        }
-        if let Some(t) = word_tense(w, left_words.get(i + 1).map(|w| &**w)) {
-            return t;
-        }
+        next = Some(w);
     }
-    let right_words = words(&sentence[end..]);
-    for (i, w) in right_words.iter().enumerate() {
-        if let Some(t) = word_tense(w, right_words.get(i + 1).map(|w| &**w)) {
+    let mut right_words = words(&sentence[end..]).peekable();
+    while let Some(w) = right_words.next() {
+        if let Some(t) = word_tense(&w, right_words.peek().map(|n| &**n)) {
             return t;
         }
     }
     Tense::Unknown
 }
 
-/// "to be" at `i` looks ahead ("measures to be voted on Thursday", "is to be held"),
-/// unless a past form before it makes it a past plan ("was to be held"), which the
-/// loop then reads as past.
-fn infinitive_be_tense(words: &[Cow<'_, str>], i: usize) -> Option<Tense> {
-    if words[i] != "to" || words.get(i + 1).map(|w| &**w) != Some("be") {
+/// "to be" (`w` and the word after it) looks ahead ("measures to be voted on
+/// Thursday", "is to be held"), unless a past form before it makes it a past plan
+/// ("was to be held"), which the loop then reads as past.
+fn infinitive_be_tense(w: &str, prev: Option<&str>, next: Option<&str>) -> Option<Tense> {
+    if w != "to" || next != Some("be") {
         return None;
     }
-    match i.checked_sub(1).map(|j| &*words[j]) {
+    match prev {
         Some("was" | "were" | "had") => None,
         _ => Some(Tense::Future),
     }
@@ -861,18 +875,19 @@ pub fn tense(sentence: &str, start: usize, end: usize) -> Tense {
     if local != Tense::Unknown {
         return local;
     }
-    let left = &sentence[..start];
-    let all_left = words(left);
-    for (i, w) in all_left.iter().enumerate().rev() {
-        if let Some(t) = word_tense(w, all_left.get(i + 1).map(|w| &**w)) {
+    let mut next: Option<Cow<'_, str>> = None;
+    for w in words(&sentence[..start]).rev() {
+        if let Some(t) = word_tense(&w, next.as_deref()) {
             return t;
         }
+        next = Some(w);
     }
     Tense::Unknown
 }
 
-/// The words of `s`, lower-cased only where they need it (most are already).
-fn words(s: &str) -> Vec<Cow<'_, str>> {
+/// The words of `s`, lower-cased only where they need it (most are already), read
+/// from either end.
+fn words(s: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -882,7 +897,6 @@ fn words(s: &str) -> Vec<Cow<'_, str>> {
                 Cow::Borrowed(w)
             }
         })
-        .collect()
 }
 
 /// Irregular past forms, for constant-time look-up in the hot tense loop.
