@@ -27,8 +27,8 @@
 use crate::lexicon::{self, NUMBER_WORDS, VAGUE_QUANTITIES};
 use crate::model::Span;
 use crate::wordre::WordRegex;
-use aho_corasick::Input;
-use aho_corasick::automaton::{Automaton, OverlappingState};
+use aho_corasick::Anchored;
+use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use regex::Captures;
 use std::cmp::Reverse;
@@ -1061,8 +1061,7 @@ impl Has {
 /// of an Aho-Corasick automaton costs less than the first of the searches it spares
 /// (a search scans the whole text even when it finds nothing).
 pub(crate) struct Clues {
-    /// The automaton itself rather than an `AhoCorasick`, whose overlapping search
-    /// calls through a trait object for every byte.
+    /// The automaton itself rather than an `AhoCorasick`, to walk it in [`Clues::of`].
     finder: DFA,
     clues: Vec<Clue>,
     digit: u32,
@@ -1094,14 +1093,23 @@ impl Clues {
             return Has(u32::MAX);
         }
         let mut bits = 0;
-        let input = Input::new(text);
-        let mut state = OverlappingState::start();
-        while let Ok(()) = self.finder.try_find_overlapping(&input, &mut state)
-            && let Some(m) = state.get_match()
-        {
-            let clue = &self.clues[m.pattern().as_usize()];
-            if clue.holds(text, m.start(), m.end()) {
-                bits |= clue.bit;
+        // The automaton walked byte by byte: its own overlapping search re-enters
+        // once per match and costs several times this loop.
+        let Ok(mut state) = self.finder.start_state(Anchored::No) else {
+            return Has(u32::MAX);
+        };
+        for (at, &byte) in text.as_bytes().iter().enumerate() {
+            state = self.finder.next_state(Anchored::No, state, byte);
+            if !self.finder.is_match(state) {
+                continue;
+            }
+            for i in 0..self.finder.match_len(state) {
+                let pattern = self.finder.match_pattern(state, i);
+                let clue = &self.clues[pattern.as_usize()];
+                let end = at + 1;
+                if clue.holds(text, end - self.finder.pattern_len(pattern), end) {
+                    bits |= clue.bit;
+                }
             }
         }
         if !ascii && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
