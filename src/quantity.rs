@@ -27,6 +27,9 @@
 use crate::lexicon::{self, NUMBER_WORDS, VAGUE_QUANTITIES};
 use crate::model::Span;
 use crate::wordre::WordRegex;
+use aho_corasick::Anchored;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
 use regex::Captures;
 use std::cmp::Reverse;
 use std::sync::LazyLock;
@@ -69,22 +72,38 @@ pub struct Quantity {
 ///
 /// Each recognizer proposes candidates independently; where two overlap, the one that
 /// starts first wins, then the longer one ("$5 m" is money, not the "5 m" inside it).
-/// Adjacent printed conversions are then merged into one quantity.
+/// Adjacent printed conversions are then merged into one quantity. A recognizer runs
+/// only where the text holds the clues every match of its pattern holds (most
+/// sentences have no digit, and few a quake or a currency sign).
 pub fn find(text: &str) -> Vec<Quantity> {
+    let has = QUANTITY_CLUES.of(text);
+    let digit = has.all(DIGIT);
+    let number = digit || has.all(NUMBER_WORD);
     let mut found = Vec::new();
-    found.extend(scan(&MAGNITUDE_BEFORE, text, magnitude));
-    found.extend(scan(&MAGNITUDE_AFTER, text, magnitude));
-    found.extend(scan(&MAGNITUDE_OF_QUAKE, text, quake_magnitude));
-    found.extend(scan(&MAGNITUDE_RANGE, text, magnitude));
-    found.extend(scan(&QUAKE_OF_MAGNITUDE, text, magnitude));
-    found.extend(scan(&MONEY, text, money));
-    found.extend(scan_measures(text));
-    found.extend(scan(&HALF_MEASURE, text, half_measure));
-    found.extend(scan(&AGE_YEARS_OLD, text, age_years_old));
-    found.extend(scan(&AGE_AGED, text, age_aged));
-    found.extend(scan(&AGE_AFTER_NAME, text, age_after_name));
-    found.extend(scan(&AGE_OF_RULE, text, age_of_rule));
-    found.extend(scan(&BLOOD_ALCOHOL, text, blood_alcohol));
+    let quake = digit && has.all(QUAKE);
+    let magnitude_word = digit && has.all(MAGNITUDE);
+    found.extend(scan(
+        digit && has.any(MAGNITUDE | RICHTER),
+        &MAGNITUDE_BEFORE,
+        text,
+        magnitude,
+    ));
+    found.extend(scan(magnitude_word, &MAGNITUDE_AFTER, text, magnitude));
+    found.extend(scan(quake, &MAGNITUDE_OF_QUAKE, text, quake_magnitude));
+    found.extend(scan(magnitude_word, &MAGNITUDE_RANGE, text, magnitude));
+    found.extend(scan(quake, &QUAKE_OF_MAGNITUDE, text, magnitude));
+    found.extend(scan(digit && has.all(SIGN), &MONEY, text, money));
+    found.extend(scan_measures(number, text));
+    found.extend(scan(has.all(HALF), &HALF_MEASURE, text, half_measure));
+    let years_old = number && has.all(YEAR | OLD);
+    found.extend(scan(years_old, &AGE_YEARS_OLD, text, age_years_old));
+    found.extend(scan(digit && has.all(AGE), &AGE_AGED, text, age_aged));
+    let after_name = digit && has.all(COMMA);
+    found.extend(scan(after_name, &AGE_AFTER_NAME, text, age_after_name));
+    let of_rule = digit && has.all(RULE_AGE);
+    found.extend(scan(of_rule, &AGE_OF_RULE, text, age_of_rule));
+    let alcohol = digit && has.all(ALCOHOL);
+    found.extend(scan(alcohol, &BLOOD_ALCOHOL, text, blood_alcohol));
     merge_conversions(text, non_overlapping(found))
 }
 
@@ -805,10 +824,17 @@ const MONEY_SCALES: &str = r"trillion|billion|million|thousand|crores?|lakhs?|ml
 /// The words after a number that may name its unit; [`read_unit`] decides.
 const UNIT_WORDS: &str = r"%|percentage\s+points?|per\s*cent|nautical\s+miles?|metric\s+ton(?:ne)?s?|(?:u\.?s\.?|american|australian|canadian)\s+dollars?|pounds?\s+sterling|swiss\s+francs?|(?:square|sq\.?)(?:\s*|-)[a-z]+[2²]?|[a-z]+\s+(?:per|an)\s+(?:hour|second)|[a-z]+(?:/[a-z]+)?[2²]?";
 
+/// The number words a measure or an age may be written with.
+fn measure_number_words() -> impl Iterator<Item = &'static str> {
+    NUMBER_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .filter(|w| !NOT_MEASURE_NUMBERS.contains(w))
+}
+
 /// Number words as a regex alternation: "twenty-five", then single words longest
 /// first, so "seventeen" is not read as "seven".
 fn number_words_pattern() -> String {
-    let usable = |w: &&str| !NOT_MEASURE_NUMBERS.contains(w);
     let tens: Vec<&str> = NUMBER_WORDS
         .iter()
         .filter(|(_, v)| (20.0..=90.0).contains(v) && v % 10.0 == 0.0)
@@ -818,13 +844,9 @@ fn number_words_pattern() -> String {
         .iter()
         .filter(|(_, v)| (1.0..=9.0).contains(v))
         .map(|(w, _)| *w)
-        .filter(usable)
+        .filter(|w| !NOT_MEASURE_NUMBERS.contains(w))
         .collect();
-    let mut singles: Vec<&str> = NUMBER_WORDS
-        .iter()
-        .map(|(w, _)| *w)
-        .filter(usable)
-        .collect();
+    let mut singles: Vec<&str> = measure_number_words().collect();
     singles.sort_by_key(|w| Reverse(w.len()));
     format!(
         "(?:{})-(?:{})|{}",
@@ -841,18 +863,18 @@ fn number_pattern() -> String {
 
 /// "a 4.7-magnitude", "5.2 magnitude", "7.4 on the Richter scale", "4.7 Richter".
 static MAGNITUDE_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(&format!(
+    WordRegex::new(&format!(
         r"(?i)(?-u:\b)(?:an?\s+)?(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?)(?:\s*-\s*|\s+)(?:magnitude|on\s+the\s+richter(?:\s+scale)?|richter(?:\s+scale)?(?:\s+magnitude)?)(?-u:\b)"
-    ), r"(?i)magnitude|richter")
+    ))
     .expect("magnitude pattern compiles")
 });
 
 /// "magnitude 4.7", "magnitude-4.7", "a magnitude of 5.2", "a preliminary magnitude
 /// of about 5 on the Richter scale".
 static MAGNITUDE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(&format!(
+    WordRegex::new(&format!(
         r"(?i)(?-u:\b)(?:an?\s+)?(?:(?:preliminary|estimated|revised|moment|richter)\s+)?magnitude(?:\s*-\s*|\s+)(?:(?:of|was|is)\s+)?(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?)(?:\s+on\s+the\s+richter(?:\s+scale)?(?-u:\b))?"
-    ), r"(?i)magnitude")
+    ))
     .expect("magnitude pattern compiles")
 });
 
@@ -860,18 +882,17 @@ static MAGNITUDE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
 /// "a 6.7-strength quake", "a 6.7 degree quake". A whole number needs "strength" or
 /// "degree" ("the 2 quakes" is a count). The span ends before the quake noun.
 static MAGNITUDE_OF_QUAKE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(&format!(
+    WordRegex::new(&format!(
         r"(?i)(?-u:\b)(?:an?\s+)?(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d(?:\.\d{{1,2}})?)(?P<scale>(?:\s*-\s*|\s+)(?:strength|degree))?(?P<tail>(?:\s*-\s*|\s+)(?:earthquake|quake|tremor|temblor|aftershock)s?)(?-u:\b)"
-    ), r"(?i)quake|tremor|temblor|aftershock")
+    ))
     .expect("magnitude pattern compiles")
 });
 
 /// A range of magnitudes: "with magnitudes ranging from 3.6 to 4.3", "magnitudes of
 /// 4.1 to 4.5".
 static MAGNITUDE_RANGE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
-        r"(?i)(?-u:\b)magnitudes\s+(?:ranging\s+)?(?:from|of|between)\s+(?P<n>\d(?:\.\d{1,2})?)\s+(?:to|and)\s+(?P<n2>\d(?:\.\d{1,2})?)",
-        r"(?i)magnitudes",
+    WordRegex::new(
+        r"(?i)(?-u:\b)magnitudes\s+(?:ranging\s+)?(?:from|of|between)\s+(?P<n>\d(?:\.\d{1,2})?)\s+(?:to|and)\s+(?P<n2>\d(?:\.\d{1,2})?)"
     )
     .expect("magnitude pattern compiles")
 });
@@ -879,18 +900,18 @@ static MAGNITUDE_RANGE: LazyLock<WordRegex> = LazyLock::new(|| {
 /// A decimal after a quake noun and "of" or "measuring": "aftershocks of around
 /// 4.0", "a tremor measuring 3.8". The span is the number and its qualifier.
 static QUAKE_OF_MAGNITUDE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(&format!(
+    WordRegex::new(&format!(
         r"(?i)(?-u:\b)(?:earthquake|quake|tremor|temblor|aftershock)s?\s+(?:of|measuring)\s+(?P<m>(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d\.\d{{1,2}}))(?-u:\b)"
-    ), r"(?i)quake|tremor|temblor|aftershock")
+    ))
     .expect("magnitude pattern compiles")
 });
 
 /// A currency sign or code, then the amount: "$15bn", "US$2.5 million", "€2 mn",
 /// "Rs 500 crore", "$2-3 billion".
 static MONEY: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(&format!(
+    WordRegex::new(&format!(
         r"(?i)(?:(?-u:\b)(?P<q>{QUALIFIERS})\s+)?(?P<sign>(?-i:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF|euro))\s?(?P<n>{DIGITS})(?:\s*[-–]\s*[$€£¥]?(?P<n2>{DIGITS}))?(?:(?:-|\s)?(?P<s>{MONEY_SCALES})(?-u:\b))?"
-    ), r"[$€£¥₹₩]|Rs|USD|EUR|GBP|JPY|INR|AUD|CAD|CNY|CHF|euro")
+    ))
     .expect("money pattern compiles")
 });
 
@@ -908,18 +929,18 @@ static MEASURE: LazyLock<WordRegex> = LazyLock::new(|| {
 /// miles and a half", "a half-ton". News writes short distances so.
 static HALF_MEASURE: LazyLock<WordRegex> = LazyLock::new(|| {
     let number = number_pattern();
-    WordRegex::needing(&format!(
+    WordRegex::new(&format!(
         r"(?i)(?-u:\b)(?:(?P<q>{QUALIFIERS})\s+)?(?:half\s+an?\s+(?P<u1>[a-z]+)|an?\s+half[-\s](?P<u2>[a-z]+)|(?:an?|(?P<n>{number}))\s+(?P<u3>[a-z]+)\s+and\s+a\s+half)(?-u:\b)"
-    ), r"(?i)half")
+    ))
     .expect("half pattern compiles")
 });
 
 /// "22-year-old", "22 year-old", "63 years old", "twenty-two-year-old".
 static AGE_YEARS_OLD: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(&format!(
+    WordRegex::new(&format!(
         r"(?i)(?-u:\b)(?P<n>\d{{1,3}}|(?:{})(?-u:\b))(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)old(?-u:\b)",
         number_words_pattern()
-    ), r"(?i)year")
+    ))
     .expect("age pattern compiles")
 });
 
@@ -948,9 +969,8 @@ static AGE_AFTER_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
 /// "the voting age of 18", "a drinking age from 18 to 21" (the last number is the
 /// age). The span is the number alone.
 static AGE_OF_RULE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
-        r"(?i)(?-u:\b)(?:retirement|pension|pensionable|voting|drinking|marriage|school-leaving)\s+age(?:\s+(?:for|of)\s+[a-z]+)?\s+(?:to|of|at|is|was|from\s+\d{1,3}\s+to)\s+(?P<n>\d{1,3})(?-u:\b)",
-        r"(?i)age",
+    WordRegex::new(
+        r"(?i)(?-u:\b)(?:retirement|pension|pensionable|voting|drinking|marriage|school-leaving)\s+age(?:\s+(?:for|of)\s+[a-z]+)?\s+(?:to|of|at|is|was|from\s+\d{1,3}\s+to)\s+(?P<n>\d{1,3})(?-u:\b)"
     )
     .expect("age pattern compiles")
 });
@@ -959,37 +979,230 @@ static AGE_OF_RULE: LazyLock<WordRegex> = LazyLock::new(|| {
 /// "his blood-alcohol level was .41", "a blood alcohol content of 0.12 percent". The
 /// span is the number (and its percent word).
 static BLOOD_ALCOHOL: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
-        r"(?i)(?-u:\b)blood[- ]alcohol\s+(?:level|content|concentration|reading)\s+(?:(?:was|is|of|at)\s+)?(?P<n>0?\.\d{1,3})(?P<pct>\s*(?:%|percent|per\s*cent))?",
-        r"(?i)alcohol",
+    WordRegex::new(
+        r"(?i)(?-u:\b)blood[- ]alcohol\s+(?:level|content|concentration|reading)\s+(?:(?:was|is|of|at)\s+)?(?P<n>0?\.\d{1,3})(?P<pct>\s*(?:%|percent|per\s*cent))?"
     )
     .expect("blood-alcohol pattern compiles")
+});
+
+// ---------------------------------------------------------------------------------
+// Clues
+// ---------------------------------------------------------------------------------
+
+/// A literal that every match of some patterns holds, and how it must appear there.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Clue {
+    literal: &'static str,
+    /// The bit it sets in what [`Clues::of`] finds.
+    bit: u32,
+    /// Case must match exactly; else ASCII case is ignored, as `(?i)` does.
+    exact_case: bool,
+    /// Only as a whole word: no ASCII letter, digit or `_` either side, as a pattern
+    /// that puts the literal between ASCII word boundaries demands.
+    whole_word: bool,
+}
+
+/// A literal matched in any case, anywhere ("quake" in "Earthquakes").
+pub(crate) const fn clue(literal: &'static str, bit: u32) -> Clue {
+    Clue {
+        literal,
+        bit,
+        exact_case: false,
+        whole_word: false,
+    }
+}
+
+/// A literal matched in any case, as a whole word ("one" but not "someone").
+pub(crate) const fn word_clue(literal: &'static str, bit: u32) -> Clue {
+    Clue {
+        whole_word: true,
+        ..clue(literal, bit)
+    }
+}
+
+/// A literal matched as written ("Rs", not "years").
+pub(crate) const fn exact_clue(literal: &'static str, bit: u32) -> Clue {
+    Clue {
+        exact_case: true,
+        ..clue(literal, bit)
+    }
+}
+
+impl Clue {
+    /// Whether the literal found at `start..end` (in any ASCII case) is this clue.
+    fn holds(&self, text: &str, start: usize, end: usize) -> bool {
+        let b = text.as_bytes();
+        let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
+        let cased = !self.exact_case || &text[start..end] == self.literal;
+        let whole =
+            !self.whole_word || !(start > 0 && word(start - 1) || end < b.len() && word(end));
+        cased && whole
+    }
+}
+
+/// The clue bits found in a text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Has(u32);
+
+impl Has {
+    /// Every one of `bits` was found.
+    pub(crate) fn all(self, bits: u32) -> bool {
+        self.0 & bits == bits
+    }
+
+    /// At least one of `bits` was found.
+    pub(crate) fn any(self, bits: u32) -> bool {
+        self.0 & bits != 0
+    }
+}
+
+/// Which of many clues a text holds, found in one pass: a set of regexes is worth
+/// running on a text only where it holds what their every match holds, and one pass
+/// of an Aho-Corasick automaton costs less than the first of the searches it spares
+/// (a search scans the whole text even when it finds nothing).
+pub(crate) struct Clues {
+    /// The automaton itself rather than an `AhoCorasick`, to walk it in [`Clues::of`].
+    finder: DFA,
+    clues: Vec<Clue>,
+    digit: u32,
+}
+
+impl Clues {
+    /// `digit` is the bit of a decimal digit in any script (what `\d` matches).
+    pub(crate) fn new(clues: &[Clue], digit: u32) -> Clues {
+        const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        let mut clues = clues.to_vec();
+        clues.extend(DIGITS.iter().map(|d| clue(d, digit)));
+        let finder = DFA::builder()
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(clues.iter().map(|c| c.literal))
+            .expect("clue literals build an automaton");
+        Clues {
+            finder,
+            clues,
+            digit,
+        }
+    }
+
+    /// The clues `text` holds. Where `(?i)` could read a literal in other letters
+    /// (the Kelvin sign is a "k", the long s an "s") every clue counts as found.
+    pub(crate) fn of(&self, text: &str) -> Has {
+        let ascii = text.is_ascii();
+        if !ascii && text.contains(['\u{212A}', '\u{17F}']) {
+            return Has(u32::MAX);
+        }
+        let mut bits = 0;
+        // The automaton walked byte by byte: its own overlapping search re-enters
+        // once per match and costs several times this loop.
+        let Ok(mut state) = self.finder.start_state(Anchored::No) else {
+            return Has(u32::MAX);
+        };
+        for (at, &byte) in text.as_bytes().iter().enumerate() {
+            state = self.finder.next_state(Anchored::No, state, byte);
+            if !self.finder.is_match(state) {
+                continue;
+            }
+            for i in 0..self.finder.match_len(state) {
+                let pattern = self.finder.match_pattern(state, i);
+                let clue = &self.clues[pattern.as_usize()];
+                let end = at + 1;
+                if clue.holds(text, end - self.finder.pattern_len(pattern), end) {
+                    bits |= clue.bit;
+                }
+            }
+        }
+        if !ascii && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+            bits |= self.digit;
+        }
+        Has(bits)
+    }
+}
+
+/// Clue bits of the quantity patterns.
+const DIGIT: u32 = 1;
+const NUMBER_WORD: u32 = 1 << 1;
+const MAGNITUDE: u32 = 1 << 2;
+const RICHTER: u32 = 1 << 3;
+const QUAKE: u32 = 1 << 4;
+const SIGN: u32 = 1 << 5;
+const HALF: u32 = 1 << 6;
+const YEAR: u32 = 1 << 7;
+const OLD: u32 = 1 << 8;
+const AGE: u32 = 1 << 9;
+const RULE_AGE: u32 = 1 << 10;
+const COMMA: u32 = 1 << 11;
+const ALCOHOL: u32 = 1 << 12;
+
+/// What the quantity patterns need: each recognizer in [`find`] names its clues.
+static QUANTITY_CLUES: LazyLock<Clues> = LazyLock::new(|| {
+    let words = [
+        clue("magnitude", MAGNITUDE),
+        clue("richter", RICHTER),
+        clue("quake", QUAKE),
+        clue("tremor", QUAKE),
+        clue("temblor", QUAKE),
+        clue("aftershock", QUAKE),
+        clue("half", HALF),
+        clue("year", YEAR),
+        clue("old", OLD),
+        clue("age", AGE),
+        clue("retirement", RULE_AGE),
+        clue("pension", RULE_AGE),
+        clue("voting", RULE_AGE),
+        clue("drinking", RULE_AGE),
+        clue("marriage", RULE_AGE),
+        clue("school-leaving", RULE_AGE),
+        clue(",", COMMA),
+        clue("alcohol", ALCOHOL),
+    ];
+    let numbers = measure_number_words().map(|w| word_clue(w, NUMBER_WORD));
+    // Every sign the money pattern reads holds one of these as written ("U.S. $").
+    let signs = CURRENCY_SIGNS.iter().map(|(s, _)| exact_clue(s, SIGN));
+    let all: Vec<Clue> = words.into_iter().chain(numbers).chain(signs).collect();
+    Clues::new(&all, DIGIT)
 });
 
 // ---------------------------------------------------------------------------------
 // Recognizers
 // ---------------------------------------------------------------------------------
 
-/// Run one recognizer over every match of its pattern.
+/// Run one recognizer over every match of its pattern, where `runs`: the text holds
+/// what every match needs.
 fn scan(
+    runs: bool,
     pattern: &WordRegex,
     text: &str,
     read: fn(&str, &Captures) -> Option<Quantity>,
 ) -> Vec<Quantity> {
+    debug_assert!(
+        runs || !pattern.is_match(text),
+        "{:?} matches {text:?} without its clues",
+        pattern.as_str()
+    );
+    if !runs {
+        return Vec::new();
+    }
     pattern
         .captures_iter(text)
         .filter_map(|c| read(text, &c))
         .collect()
 }
 
-/// The quantities of [`MEASURE`]. Most of its matches are a number and any word
-/// ("one of", "two people") that names no unit, and capturing its groups costs
-/// several times finding the match: a match is captured only when [`may_be_measure`]
-/// says [`measure`] could read it.
-fn scan_measures(text: &str) -> Vec<Quantity> {
+/// The quantities of [`MEASURE`], where `runs`: the text holds a number. Most of its
+/// matches are a number and any word ("one of", "two people") that names no unit,
+/// and capturing its groups costs several times finding the match: a match is
+/// captured only when [`may_be_measure`] says [`measure`] could read it.
+fn scan_measures(runs: bool, text: &str) -> Vec<Quantity> {
+    debug_assert!(
+        runs || !MEASURE.is_match(text),
+        "a measure in {text:?} without a number"
+    );
+    if !runs {
+        return Vec::new();
+    }
     let re = MEASURE.for_text(text);
-    MEASURE
-        .find_iter(text)
+    re.find_iter(text)
         .filter(|m| {
             let may = may_be_measure(m.as_str());
             debug_assert!(
@@ -2144,6 +2357,19 @@ mod tests {
         assert!(find("aged 18-25").is_empty());
         assert!(find("age 5 to 12").is_empty());
         assert_eq!(one("Okafor, 63, said").display, "63");
+    }
+
+    // --- clues ---
+
+    #[test]
+    fn clues_are_found_as_their_kind_asks() {
+        let has = |text: &str, bits: u32| QUANTITY_CLUES.of(text).all(bits);
+        assert!(has("An EARTHQUAKE of 5", QUAKE | DIGIT));
+        assert!(has("Rs 500", SIGN) && !has("rs 500 years", SIGN));
+        assert!(has("twenty-one miles", NUMBER_WORD) && !has("someone often", NUMBER_WORD));
+        assert!(has("٣ km", DIGIT) && !has("three km", DIGIT));
+        // The Kelvin sign is a "k" to `(?i)`: any clue may hide behind it.
+        assert!(has("a \u{212A}m", QUAKE | SIGN));
     }
 
     // --- what is not a quantity ---

@@ -10,10 +10,111 @@
 use super::{SentenceCtx, count_claim, in_timex};
 use crate::lexicon;
 use crate::model::{Aspect, Claim, Span, Topic, Value};
+use crate::quantity::{Clues, Has, clue, word_clue};
 use crate::wordre::WordRegex;
+use regex::Captures;
 use std::sync::LazyLock;
 
 const NUMBER: &str = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|scores|a\s+dozen)";
+
+/// The words [`NUMBER`] reads a count in, or that every such count holds ("a
+/// dozen", "twenty-one").
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+];
+
+/// Clue bits of the toll patterns: a digit, a number word, and the words of roles.
+const DIGIT: u32 = 1;
+const NUMBER_WORD: u32 = 1 << 1;
+const KILL: u32 = 1 << 2;
+const INJUR: u32 = 1 << 3;
+const WOUND: u32 = 1 << 4;
+const HURT: u32 = 1 << 5;
+const ARREST: u32 = 1 << 6;
+const EVACUAT: u32 = 1 << 7;
+const DEAD: u32 = 1 << 8;
+const MISSING: u32 = 1 << 9;
+const TOLL: u32 = 1 << 10;
+const ATTENDED: u32 = 1 << 11;
+const NO: u32 = 1 << 12;
+const FATALLY: u32 = 1 << 13;
+const DIED: u32 = 1 << 14;
+const TREATED: u32 = 1 << 15;
+const HOSPITALI: u32 = 1 << 16;
+
+/// The verbs [`VERB_THEN_NUMBER`] reads a role from.
+const ROLE_VERBS: u32 = KILL | INJUR | WOUND | HURT | ARREST | EVACUAT;
+
+/// What the toll patterns need; [`tolls`] names each pattern's clues. A number word
+/// in a toll is a whole word: blanks, punctuation or a hyphen stand either side.
+static TOLL_CLUES: LazyLock<Clues> = LazyLock::new(|| {
+    let words = [
+        clue("kill", KILL),
+        clue("injur", INJUR),
+        clue("wound", WOUND),
+        clue("hurt", HURT),
+        clue("arrest", ARREST),
+        clue("evacuat", EVACUAT),
+        clue("dead", DEAD),
+        clue("missing", MISSING),
+        clue("toll", TOLL),
+        clue("attended", ATTENDED),
+        word_clue("no", NO),
+        clue("fatally", FATALLY),
+        clue("died", DIED),
+        clue("treated", TREATED),
+        clue("hospitali", HOSPITALI),
+    ];
+    let numbers = NUMBER_WORDS.iter().map(|w| word_clue(w, NUMBER_WORD));
+    let all: Vec<_> = words.into_iter().chain(numbers).collect();
+    Clues::new(&all, DIGIT)
+});
+
+/// The captures of `pattern` in `text`, where `runs`: the text holds what every
+/// match needs. Collected, since most are none, and an idle iterator of captures is
+/// large to build and move.
+fn captures<'h>(runs: bool, pattern: &WordRegex, text: &'h str) -> Vec<Captures<'h>> {
+    debug_assert!(
+        runs || !pattern.is_match(text),
+        "{:?} matches {text:?} without its clues",
+        pattern.as_str()
+    );
+    match runs {
+        true => pattern.captures_iter(text).collect(),
+        false => Vec::new(),
+    }
+}
 
 /// An optional qualifier ("at least", "about") before the number, as the quantity
 /// parser reads them.
@@ -23,24 +124,22 @@ static QUALIFIER: LazyLock<String> =
 /// "killing 12", "injured almost 30", "wounding other 45", "hurting scores more":
 /// a role verb, then a number that no noun follows.
 static VERB_THEN_NUMBER: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
+    WordRegex::new(
         &format!(
         r"(?i)\b(?P<role>killing|killed|kills|injuring|injured|wounding|wounded|hurting|hurt|arresting|arrested|evacuating|evacuated)\s+(?:another\s+|other\s+)?{}{NUMBER}(?:\s+(?:more|others|other\s+people))?(?:\s*(?:[,.;:)]|$)|\s+(?:and|in|on|at|when|while|after|as|before|during|of\s+them)\b)",
         *QUALIFIER
-    ),
-        r"(?i)kill|injur|wound|hurt|arrest|evacuat",
+    )
     )
     .expect("toll pattern compiles")
 });
 
 /// "65 wounded", "at least 35 injured", "350 were killed": a number, then the role.
 static NUMBER_THEN_ROLE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
+    WordRegex::new(
         &format!(
         r"(?i)(?:^|[\s,(])(?P<all>{}{NUMBER}\s+(?:(?:were|was|are|have\s+been|had\s+been|been|reported|confirmed)\s+)?(?P<role>killed|dead|injured|wounded|hurt|missing|arrested|evacuated))\b",
         *QUALIFIER
-    ),
-        r"(?i)killed|dead|injured|wounded|hurt|missing|arrested|evacuated",
+    )
     )
     .expect("toll pattern compiles")
 });
@@ -48,12 +147,11 @@ static NUMBER_THEN_ROLE: LazyLock<WordRegex> = LazyLock::new(|| {
 /// "the march was attended by an estimated 50,000", "a rally attended by some 3,000
 /// people": the size of a crowd, said of its march or rally.
 static CROWD_ATTENDED: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
+    WordRegex::new(
         &format!(
         r"(?i)\b(?:march|marches|rally|rallies|protest|protests|demonstration|demonstrations)\b[^.;]*?\b(?P<verb>attended\s+by)\s+(?:an?\s+)?(?:(?P<q>{}|approximate|estimated)\s+)?{NUMBER}(?:\s*(?:[,.;:()]|$)|\s+(?:people|protesters|demonstrators|marchers)\b)",
         crate::quantity::QUALIFIERS
-    ),
-        r"(?i)attended",
+    )
     )
     .expect("crowd pattern compiles")
 });
@@ -61,12 +159,11 @@ static CROWD_ATTENDED: LazyLock<WordRegex> = LazyLock::new(|| {
 /// "the death toll has risen to 15", "the toll from Sunday's quake stood at 24",
 /// "bringing the death toll to 40": a toll of the dead, stated as such.
 static TOLL_IS: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
+    WordRegex::new(
         &format!(
         r"(?i)\b(?:(?:death\s+)?toll(?:\s+\S+){{0,10}}?\s+(?P<verb>(?:has\s+|had\s+|now\s+)?(?:risen|rose|climbed|jumped|reached|increased|grown|grew|stood|stands|is\s+now)(?:\s+(?:at|to))?)|(?:bringing|raising|pushing|taking|putting)\s+the\s+(?:death\s+)?toll\s+to)\s+{}{NUMBER}\b",
         *QUALIFIER
-    ),
-        r"(?i)toll",
+    )
     )
     .expect("toll pattern compiles")
 });
@@ -74,8 +171,9 @@ static TOLL_IS: LazyLock<WordRegex> = LazyLock::new(|| {
 /// "no others were wounded", "no casualties", "no one was hurt", "no-one is believed to
 /// be injured" (British spelling, hedged by the reporter).
 static NONE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(r"(?i)\b(?:no(?:\s+|-)(?:one|other\s+people|others|one\s+else|other\s+injuries)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|(?:is|are|was|were)\s+(?:believed|thought|reported|understood)\s+to\s+(?:be|have\s+been))\s+(?:seriously\s+)?(?P<role>killed|injured|hurt|wounded)|no(?:\s+|-)(?P<noun>casualties|injuries|deaths|fatalities|one\s+died|one\s+was\s+killed))\b", r"(?i)no[\s-]")
-        .expect("no-toll pattern compiles")
+    WordRegex::new(r"(?i)\b(?:no(?:\s+|-)(?:one|other\s+people|others|one\s+else|other\s+injuries)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|(?:is|are|was|were)\s+(?:believed|thought|reported|understood)\s+to\s+(?:be|have\s+been))\s+(?:seriously\s+)?(?P<role>killed|injured|hurt|wounded)|no(?:\s+|-)(?P<noun>casualties|injuries|deaths|fatalities|one\s+died|one\s+was\s+killed))\b"
+    )
+    .expect("no-toll pattern compiles")
 });
 
 /// One person named with an indefinite article: "a woman", "a state bomb disposal
@@ -90,13 +188,10 @@ static ONE_PERSON: LazyLock<String> = LazyLock::new(|| {
 /// "killed a woman", "killing a police officer and a bomb technician". Searched only
 /// in sentences with "kill" (most have none).
 static KILLED_PERSONS: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
-        &format!(
-            r"(?i)\b(?:killed|killing|kills)\s+(?P<np>{p}(?:,?\s+and\s+{p})*)(?P<next>'|’)?",
-            p = *ONE_PERSON
-        ),
-        r"(?i)kill",
-    )
+    WordRegex::new(&format!(
+        r"(?i)\b(?:killed|killing|kills)\s+(?P<np>{p}(?:,?\s+and\s+{p})*)(?P<next>'|’)?",
+        p = *ONE_PERSON
+    ))
     .expect("victim pattern compiles")
 });
 
@@ -104,12 +199,11 @@ static KILLED_PERSONS: LazyLock<WordRegex> = LazyLock::new(|| {
 /// Every form ends in "killed", "dead", "fatally …" or "died": sentences without
 /// one are not searched.
 static PERSON_DIED: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
+    WordRegex::new(
         &format!(
             r"(?i)(?:^|[\s,(])(?P<np>{})\s+(?:(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead|fatally\s+(?:shot|stabbed|struck|injured))|(?:has\s+|had\s+)?died|(?:was\s+)?(?:hit|struck|run\s+over)\s+and\s+killed)\b",
             *ONE_PERSON
-        ),
-        r"(?i)killed|dead|fatally|died",
+        )
     )
     .expect("victim pattern compiles")
 });
@@ -118,12 +212,11 @@ static PERSON_DIED: LazyLock<WordRegex> = LazyLock::new(|| {
 /// "a passer-by was slightly hurt": one person named as injured. Searched only in
 /// sentences with one of the injury words.
 static PERSON_INJURED: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
+    WordRegex::new(
         &format!(
             r"(?i)(?:^|[\s,(])(?P<np>{})\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?:slightly|seriously|badly|critically)\s+)?(?:injured|hurt|wounded|treated|hospitali[sz]ed)|(?:suffered|received|sustained)\s+(?:[a-z-]+\s+){{0,3}}?injur(?:y|ies))\b",
             *ONE_PERSON
-        ),
-        r"(?i)injur|hurt|wounded|treated|hospitali",
+        )
     )
     .expect("victim pattern compiles")
 });
@@ -133,16 +226,21 @@ static PERSON_INJURED: LazyLock<WordRegex> = LazyLock::new(|| {
 /// one per person named. Such a phrase may
 /// name only some of the dead ("the blast killed a police officer; a technician died
 /// later"), so the claim can agree but never contradicts (`identifying`).
-fn named_victims(ctx: &SentenceCtx) -> Vec<Claim> {
-    let killed = KILLED_PERSONS
-        .captures_iter(ctx.text)
+fn named_victims(ctx: &SentenceCtx, has: Has) -> Vec<Claim> {
+    let killed = captures(has.all(KILL), &KILLED_PERSONS, ctx.text)
+        .into_iter()
         .filter(|caps| caps.name("next").is_none())
         .filter_map(|caps| caps.name("np"));
-    let died = PERSON_DIED
-        .captures_iter(ctx.text)
-        .filter_map(|caps| caps.name("np"));
-    let injured = PERSON_INJURED
-        .captures_iter(ctx.text)
+    let died = captures(
+        has.any(KILL | DEAD | FATALLY | DIED),
+        &PERSON_DIED,
+        ctx.text,
+    )
+    .into_iter()
+    .filter_map(|caps| caps.name("np"));
+    let injury = INJUR | HURT | WOUND | TREATED | HOSPITALI;
+    let injured = captures(has.any(injury), &PERSON_INJURED, ctx.text)
+        .into_iter()
         .filter_map(|caps| caps.name("np"));
     killed
         .chain(died)
@@ -165,8 +263,11 @@ fn named_victims(ctx: &SentenceCtx) -> Vec<Claim> {
 
 /// Claims of the tolls of a sentence written without a counted noun.
 pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
-    let mut out = named_victims(ctx);
-    for caps in VERB_THEN_NUMBER.captures_iter(ctx.text) {
+    let has = TOLL_CLUES.of(ctx.text);
+    let number = has.any(DIGIT | NUMBER_WORD);
+    let mut out = named_victims(ctx, has);
+    let verb = number && has.any(ROLE_VERBS);
+    for caps in captures(verb, &VERB_THEN_NUMBER, ctx.text) {
         let (Some(role), Some(n)) = (caps.name("role"), caps.name("n")) else {
             continue;
         };
@@ -174,7 +275,8 @@ pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
         let q = caps.name("q").map(|q| q.as_str());
         out.extend(toll(ctx, span, role.as_str(), n.as_str(), q));
     }
-    for caps in NUMBER_THEN_ROLE.captures_iter(ctx.text) {
+    let role = number && has.any(ROLE_VERBS | DEAD | MISSING);
+    for caps in captures(role, &NUMBER_THEN_ROLE, ctx.text) {
         let (Some(all), Some(role), Some(n)) =
             (caps.name("all"), caps.name("role"), caps.name("n"))
         else {
@@ -184,7 +286,7 @@ pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
         let q = caps.name("q").map(|q| q.as_str());
         out.extend(toll(ctx, span, role.as_str(), n.as_str(), q));
     }
-    for caps in TOLL_IS.captures_iter(ctx.text) {
+    for caps in captures(number && has.all(TOLL), &TOLL_IS, ctx.text) {
         let (Some(whole), Some(n)) = (caps.get(0), caps.name("n")) else {
             continue;
         };
@@ -195,7 +297,7 @@ pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
         let span = Span::new(start, whole.end());
         out.extend(toll(ctx, span, "killed", n.as_str(), q));
     }
-    for caps in CROWD_ATTENDED.captures_iter(ctx.text) {
+    for caps in captures(number && has.all(ATTENDED), &CROWD_ATTENDED, ctx.text) {
         let (Some(verb), Some(n)) = (caps.name("verb"), caps.name("n")) else {
             continue;
         };
@@ -203,7 +305,7 @@ pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
         let span = Span::new(verb.start(), n.end());
         out.extend(crowd(ctx, span, n.as_str(), q));
     }
-    for caps in NONE.captures_iter(ctx.text) {
+    for caps in captures(has.all(NO), &NONE, ctx.text) {
         let Some(whole) = caps.get(0) else { continue };
         let role = match (caps.name("role"), caps.name("noun")) {
             (Some(r), _) => lexicon::role(&r.as_str().to_lowercase()),
@@ -282,4 +384,26 @@ fn claim(ctx: &SentenceCtx, span: Span, role: &'static str, low: f64, high: Opti
         aspect: Aspect::Whole,
     };
     count_claim(ctx, span, (low, high), lexicon::fold("people"), topic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_toll_number_holds_a_number_clue() {
+        let whole = regex::Regex::new(&format!("^(?i:{NUMBER})$")).expect("compiles");
+        let words = crate::lexicon::NUMBER_WORDS.iter().map(|(w, _)| *w);
+        let more = [
+            "dozens",
+            "hundreds",
+            "thousands",
+            "scores",
+            "a dozen",
+            "forty-two",
+        ];
+        for w in words.chain(more).filter(|w| whole.is_match(w)) {
+            assert!(TOLL_CLUES.of(w).all(NUMBER_WORD), "{w}");
+        }
+    }
 }
