@@ -28,6 +28,7 @@
 
 use crate::model::{Article, Cleaned, DropReason, Span};
 use crate::wordre::WordRegex;
+use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -35,7 +36,8 @@ use std::sync::LazyLock;
 pub fn clean(article: &Article) -> Cleaned {
     let text = article.text.as_str();
     let mut lines = body_lines(text, article.body);
-    let comments_from = judge_lines(text, &mut lines);
+    let credit_words = credit_word_starts(text, article.body);
+    let comments_from = judge_lines(text, &mut lines, &credit_words);
     drop_trailing_menu(text, &mut lines[..comments_from]);
     drop_duplicates(text, &mut lines);
     assemble(text, &lines)
@@ -224,43 +226,58 @@ struct Piece {
     drop: Option<DropReason>,
 }
 
+/// How a line was judged: whole (kept or dropped), the usual case and one that needs
+/// no allocation, or cut into pieces around photo credits.
+#[derive(Clone, Debug)]
+enum Pieces {
+    Whole(Piece),
+    Cut(Vec<Piece>),
+}
+
 /// A non-blank line of the body, trimmed, and how it was judged.
 #[derive(Clone, Debug)]
 struct Line {
     span: Span,
-    pieces: Vec<Piece>,
+    pieces: Pieces,
 }
 
 impl Line {
+    fn pieces(&self) -> &[Piece] {
+        match &self.pieces {
+            Pieces::Whole(p) => std::slice::from_ref(p),
+            Pieces::Cut(pieces) => pieces,
+        }
+    }
     /// The line is kept whole (no part of it dropped).
     fn is_whole_kept(&self) -> bool {
-        matches!(self.pieces.as_slice(), [p] if p.drop.is_none())
+        matches!(self.pieces(), [p] if p.drop.is_none())
     }
     fn drop_whole(&mut self, why: DropReason) {
-        self.pieces = vec![Piece {
+        self.pieces = Pieces::Whole(Piece {
             span: self.span,
             drop: Some(why),
-        }];
+        });
     }
 }
 
 /// The body's non-blank lines, trimmed, each at first kept whole.
 fn body_lines(text: &str, body: Span) -> Vec<Line> {
-    let Some(body_text) = text.get(body.start..body.end.min(text.len())) else {
-        return Vec::new();
-    };
     let mut lines = Vec::new();
     let mut pos = body.start;
-    for raw in body_text.split_inclusive('\n') {
+    for raw in body_text(text, body).split_inclusive('\n') {
         if let Some(span) = trim_span(text, Span::new(pos, pos + raw.len())) {
-            lines.push(Line {
-                span,
-                pieces: vec![Piece { span, drop: None }],
-            });
+            let pieces = Pieces::Whole(Piece { span, drop: None });
+            lines.push(Line { span, pieces });
         }
         pos += raw.len();
     }
     lines
+}
+
+/// The body's text (empty when `body` does not slice `text`).
+fn body_text(text: &str, body: Span) -> &str {
+    text.get(body.start..body.end.min(text.len()))
+        .unwrap_or_default()
 }
 
 /// `span` without surrounding whitespace, or `None` when nothing is left.
@@ -275,34 +292,66 @@ fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or_default()
 }
 
+/// Bullets and the like that [`normalize`] strips from the start of a line.
+fn is_bullet(c: char) -> bool {
+    "•·*-–—>|»›▪■◦".contains(c) || c.is_whitespace()
+}
+
+/// Colons, dots and arrows that [`normalize`] strips from the end of a line.
+fn is_trailing_mark(c: char) -> bool {
+    ":.…»›>|".contains(c) || c.is_whitespace()
+}
+
 /// Lexicon form of a line: lower case, single spaces, no leading bullets, no trailing
-/// colons, dots or arrows.
-fn normalize(line: &str) -> String {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let joined = words.join(" ").to_lowercase();
-    joined
-        .trim_start_matches(|c: char| "•·*-–—>|»›▪■◦".contains(c) || c.is_whitespace())
-        .trim_end_matches(|c: char| ":.…»›>|".contains(c) || c.is_whitespace())
-        .to_string()
+/// colons, dots or arrows. Written into `buf`, reused from line to line.
+fn normalize<'b>(line: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    for word in line.split_whitespace() {
+        if !buf.is_empty() {
+            buf.push(' ');
+        }
+        buf.push_str(word);
+    }
+    if buf.is_ascii() {
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = buf.to_lowercase();
+    }
+    buf.trim_start_matches(is_bullet)
+        .trim_end_matches(is_trailing_mark)
 }
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// `word_count(s) <= n`, without counting past `n`.
+fn at_most_words(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
+}
+
 /// The reason a whole (normalized) line is boilerplate, if it is.
 fn boilerplate(norm: &str) -> Option<DropReason> {
-    let short = word_count(norm) <= MAX_PATTERN_LINE_WORDS;
-    let matches = |lines: &[&str], prefixes: &[&str], pattern: &WordRegex| {
+    let short = at_most_words(norm, MAX_PATTERN_LINE_WORDS);
+    let matches = |lines: &[&str], prefixes: &[&str], pattern: &WordRegex, may: bool| {
         lines.contains(&norm)
             || prefixes.iter().any(|p| norm.starts_with(p))
-            || (short && pattern.is_match(norm))
+            || (short && may && pattern.is_match(norm))
     };
-    if matches(FOOTER_LINES, FOOTER_PREFIXES, &FOOTER_PATTERN) {
+    let footer = norm.starts_with("copyright") || norm.ends_with("all rights reserved");
+    let navigation = norm.starts_with("page ") || norm.starts_with("more ");
+    let credit = norm.ends_with("getty images") || starts_like_credit(norm);
+    if matches(FOOTER_LINES, FOOTER_PREFIXES, &FOOTER_PATTERN, footer) {
         Some(DropReason::Footer)
-    } else if matches(NAVIGATION_LINES, NAVIGATION_PREFIXES, &NAVIGATION_PATTERN) {
+    } else if matches(
+        NAVIGATION_LINES,
+        NAVIGATION_PREFIXES,
+        &NAVIGATION_PATTERN,
+        navigation,
+    ) {
         Some(DropReason::Navigation)
-    } else if matches(PHOTO_CREDIT_LINES, &[], &PHOTO_CREDIT_PATTERN) && !norm.contains(" caption ")
+    } else if matches(PHOTO_CREDIT_LINES, &[], &PHOTO_CREDIT_PATTERN, credit)
+        && !norm.contains(" caption ")
     {
         Some(DropReason::PhotoCredit)
     } else {
@@ -310,9 +359,20 @@ fn boilerplate(norm: &str) -> Option<DropReason> {
     }
 }
 
+/// Starts as [`PHOTO_CREDIT_PATTERN`] does when it does not end in "getty images".
+fn starts_like_credit(norm: &str) -> bool {
+    ["image", "photo", "picture", "credit"]
+        .iter()
+        .any(|w| norm.starts_with(w))
+}
+
 fn is_comment_marker(norm: &str) -> bool {
+    // COMMENT_PATTERN starts with "comment" or a digit.
+    let may_match = norm.starts_with("comment") || norm.starts_with(|c: char| c.is_numeric());
     COMMENT_MARKERS.contains(&norm)
-        || (word_count(norm) <= MAX_PATTERN_LINE_WORDS && COMMENT_PATTERN.is_match(norm))
+        || (may_match
+            && at_most_words(norm, MAX_PATTERN_LINE_WORDS)
+            && COMMENT_PATTERN.is_match(norm))
 }
 
 /// Ends like a sentence: `.`, `!`, `?`, `…`, optionally followed by closing quotes or
@@ -324,21 +384,99 @@ fn ends_sentence(line: &str) -> bool {
 
 /// A line of article prose: long enough and ending like a sentence.
 fn is_prose(line: &str) -> bool {
-    word_count(line) >= MIN_PROSE_WORDS && ends_sentence(line)
+    !at_most_words(line, MIN_PROSE_WORDS - 1) && ends_sentence(line)
+}
+
+/// How a line stands to the lexicons: boilerplate for a reason, and whether it marks
+/// the start of the comment section.
+#[derive(Clone, Copy, Default)]
+struct Lexicon {
+    boilerplate: Option<DropReason>,
+    comment_marker: bool,
+}
+
+/// Look the line up in the lexicons. `buf` is scratch space, reused from line to line.
+fn lexicon(raw: &str, buf: &mut String) -> Lexicon {
+    if !may_be_in_lexicon(raw, buf) {
+        return Lexicon::default();
+    }
+    let norm = normalize(raw, buf);
+    Lexicon {
+        boilerplate: boilerplate(norm),
+        comment_marker: is_comment_marker(norm),
+    }
+}
+
+/// Bytes of a line's normalized form that [`may_be_in_lexicon`] looks at: more than
+/// the longest whole-line entry or prefix of any lexicon.
+const HEAD_BYTES: usize = 40;
+
+/// False when the lexicons certainly do not know the line. The lexicons hold short
+/// lines, prefixes and patterns anchored at the start or at a known end, so a look
+/// at the normalized form's first [`HEAD_BYTES`] and last character tells most prose
+/// apart without normalizing it all.
+fn may_be_in_lexicon(raw: &str, buf: &mut String) -> bool {
+    let core = raw
+        .trim_start_matches(is_bullet)
+        .trim_end_matches(is_trailing_mark);
+    let Some(head) = normalized_head(core, buf) else {
+        return true;
+    };
+    FOOTER_PREFIXES
+        .iter()
+        .chain(NAVIGATION_PREFIXES)
+        .chain(&["copyright", "page ", "more ", "comment"])
+        .any(|p| head.starts_with(p))
+        || starts_like_credit(head)
+        || head.starts_with(|c: char| c.is_numeric())
+        // "… all rights reserved", "… getty images".
+        || core.ends_with(['d', 'D', 's', 'S'])
+}
+
+/// The first [`HEAD_BYTES`] (or a few more) of the normalized form of `core` (a line
+/// stripped of the bullets and marks [`normalize`] strips), or `None` when it is all
+/// of it. Lower-cased a character at a time: only 'Σ' lower-cases otherwise within a
+/// word, and to no ASCII letter either way.
+fn normalized_head<'b>(core: &str, buf: &'b mut String) -> Option<&'b str> {
+    buf.clear();
+    let mut space = false;
+    for c in core.chars() {
+        if buf.len() >= HEAD_BYTES {
+            return Some(buf);
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            buf.push(' ');
+        }
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    None
 }
 
 /// Judge each line by lexicon, comment section and photo-credit fragments. Returns the
 /// index of the first line of the comment section (`lines.len()` when there is none).
-fn judge_lines(text: &str, lines: &mut [Line]) -> usize {
+/// `credit_words` holds the starts, in order, of the words every photo credit has.
+fn judge_lines(text: &str, lines: &mut [Line], credit_words: &[usize]) -> usize {
     let none = lines.len();
     let mut comments_from = none;
     let mut seen_prose = false;
+    let mut buf = String::new();
+    let mut words = credit_words.iter().peekable();
     for (i, line) in lines.iter_mut().enumerate() {
         let raw = slice(text, line.span);
-        let norm = normalize(raw);
-        let lexicon = boilerplate(&norm);
+        let Lexicon {
+            boilerplate: lexicon,
+            comment_marker,
+        } = lexicon(raw, &mut buf);
         let in_comments = i > comments_from;
-        if !in_comments && is_comment_marker(&norm) {
+        if !in_comments && comment_marker {
             // A marker before any prose is a link near the headline, not the section.
             if seen_prose && comments_from == none {
                 comments_from = i;
@@ -351,11 +489,29 @@ fn judge_lines(text: &str, lines: &mut [Line]) -> usize {
         } else if let Some(why) = lexicon {
             line.drop_whole(why);
         } else {
-            line.pieces = credit_pieces(text, line.span);
+            while words.next_if(|&&w| w < line.span.start).is_some() {}
+            if words.peek().is_some_and(|&&w| w < line.span.end) {
+                line.pieces = credit_pieces(text, line.span);
+            }
             seen_prose |= is_prose(raw);
         }
     }
     comments_from
+}
+
+/// Words one of which every photo-credit fragment holds: the labels' "caption",
+/// "copyright" and "credit", and "photo", "picture" or "image" (in "Getty Images").
+static CREDIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)caption|copyright|credit|photo|picture|image").expect("valid regex")
+});
+
+/// Where in the body [`CREDIT_WORDS`] occur: one search of the whole body, so that
+/// the many lines without any are not searched for credits one by one.
+fn credit_word_starts(text: &str, body: Span) -> Vec<usize> {
+    CREDIT_WORDS
+        .find_iter(body_text(text, body))
+        .map(|m| body.start + m.start())
+        .collect()
 }
 
 /// "Image caption", "Media caption": a label before caption text, dropped alone.
@@ -401,11 +557,11 @@ static TRAILING_AGENCY: LazyLock<WordRegex> = LazyLock::new(|| {
 });
 
 /// Split a line into kept text and photo-credit fragments.
-fn credit_pieces(text: &str, span: Span) -> Vec<Piece> {
+fn credit_pieces(text: &str, span: Span) -> Pieces {
     let line = slice(text, span);
     let cuts = merge_ranges(credit_cuts(line));
     if cuts.is_empty() {
-        return vec![Piece { span, drop: None }];
+        return Pieces::Whole(Piece { span, drop: None });
     }
     let mut pieces: Vec<Piece> = Vec::new();
     let mut pos = 0;
@@ -422,7 +578,7 @@ fn credit_pieces(text: &str, span: Span) -> Vec<Piece> {
         pos = end;
     }
     push_piece(text, &mut pieces, span.start + pos, span.end, None);
-    pieces
+    Pieces::Cut(pieces)
 }
 
 /// Byte ranges (relative to the line) of the photo-credit fragments in it.
@@ -530,7 +686,7 @@ fn push_piece(
 fn drop_trailing_menu(text: &str, lines: &mut [Line]) {
     let mut menu = Vec::new();
     for (i, line) in lines.iter().enumerate().rev() {
-        if line.pieces.iter().all(|p| p.drop.is_some()) {
+        if line.pieces().iter().all(|p| p.drop.is_some()) {
             continue;
         }
         if line.is_whole_kept() && is_menu_like(slice(text, line.span)) {
@@ -561,7 +717,7 @@ fn drop_duplicates(text: &str, lines: &mut [Line]) {
             line.drop_whole(DropReason::Duplicate);
             continue;
         }
-        for p in line.pieces.iter().filter(|p| p.drop.is_none()) {
+        for p in line.pieces().iter().filter(|p| p.drop.is_none()) {
             seen.insert(slice(text, p.span));
         }
     }
@@ -571,7 +727,7 @@ fn drop_duplicates(text: &str, lines: &mut [Line]) {
 /// whitespace separates.
 fn assemble(text: &str, lines: &[Line]) -> Cleaned {
     let mut cleaned = Cleaned::default();
-    for piece in lines.iter().flat_map(|l| &l.pieces) {
+    for piece in lines.iter().flat_map(Line::pieces) {
         let Some(why) = piece.drop else {
             cleaned.kept.push(piece.span);
             continue;
@@ -979,10 +1135,46 @@ mod tests {
     }
 
     #[test]
+    fn the_normalized_head_covers_every_whole_line_and_prefix() {
+        let lexicons = [
+            FOOTER_LINES,
+            FOOTER_PREFIXES,
+            NAVIGATION_LINES,
+            NAVIGATION_PREFIXES,
+            PHOTO_CREDIT_LINES,
+            COMMENT_MARKERS,
+        ];
+        for entry in lexicons.concat() {
+            assert!(entry.len() < HEAD_BYTES, "{entry}");
+            assert!(!entry.contains(['σ', 'ς']), "{entry}");
+        }
+    }
+
+    #[test]
+    fn lines_passed_over_are_in_no_lexicon() {
+        let buf = &mut String::new();
+        for line in [
+            "The minister said the talks would resume next week in the capital.",
+            "Στην Αθήνα ΟΔΟΣ ΣΤΑΔΙΟΥ the long line goes on and on and on here",
+        ] {
+            assert!(!may_be_in_lexicon(line, buf), "{line}");
+            let norm = normalize(line, buf).to_string();
+            assert!(boilerplate(&norm).is_none() && !is_comment_marker(&norm));
+        }
+        let long = format!("{PROSE} All rights reserved.");
+        assert!(may_be_in_lexicon(&long, buf));
+        assert!(may_be_in_lexicon(
+            "Share this on Facebook, Twitter and everywhere else you like",
+            buf
+        ));
+    }
+
+    #[test]
     fn normalize_strips_bullets_and_trailing_marks() {
-        assert_eq!(normalize("  • Rate   This "), "rate this");
-        assert_eq!(normalize("Like this:"), "like this");
-        assert_eq!(normalize("Loading..."), "loading");
-        assert_eq!(normalize("Comment number 105."), "comment number 105");
+        let buf = &mut String::new();
+        assert_eq!(normalize("  • Rate   This ", buf), "rate this");
+        assert_eq!(normalize("Like this:", buf), "like this");
+        assert_eq!(normalize("Loading...", buf), "loading");
+        assert_eq!(normalize("Comment number 105.", buf), "comment number 105");
     }
 }

@@ -113,20 +113,20 @@ pub struct Listing {
 /// Find the files `inputs` stand for (walking folders, dropping repeats), without
 /// reading them. A missing input or an empty folder is an error here already.
 pub fn list(inputs: &[String], opts: &IngestOptions) -> Result<Listing, Error> {
-    let mut seen = BTreeSet::new();
     let mut found = Vec::new();
     let mut skipped = Vec::new();
     for input in inputs {
-        for f in expand(input, &mut skipped)? {
-            let id = if f.stdin {
-                PathBuf::from("-")
-            } else {
-                identity(&f.fs_path)
-            };
-            if seen.insert(id) {
-                found.push(f);
-            }
-        }
+        found.extend(expand(input, &mut skipped)?);
+    }
+    // One file is no repeat: spare it the look-up of its canonical path.
+    if found.len() > 1 {
+        let mut seen = BTreeSet::new();
+        found.retain(|f| {
+            seen.insert(match f.stdin {
+                true => PathBuf::from("-"),
+                false => identity(&f.fs_path),
+            })
+        });
     }
     Ok(Listing {
         found,
@@ -700,7 +700,9 @@ impl std::fmt::Display for ReadError {
 fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     let file = fs::File::open(path).map_err(ReadError::Io)?;
-    let mut bytes = Vec::new();
+    // Room for the whole file up front: read in one call, not in doubling steps.
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(size.min(max).saturating_add(1) as usize);
     file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
