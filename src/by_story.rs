@@ -47,8 +47,8 @@ pub(crate) fn run(
     let files = source.files();
     // Every file is read twice: the progress counts both reads.
     opts.progress.start(2 * files);
-    let surveyed = survey(&mut source, opts)?;
-    let (articles, findings) = compare_by_story(&source, surveyed, opts, dates)?;
+    let (surveyed, vocabulary) = survey(&mut source, opts)?;
+    let (articles, findings) = compare_by_story(&source, surveyed, vocabulary, opts, dates)?;
     opts.progress.finish();
     Ok(Analysis {
         articles,
@@ -90,8 +90,11 @@ fn text_hash(text: &str) -> u64 {
 }
 
 /// Pass 1: read every file once; return its articles in path order with their final
-/// dates and their stories' features.
-fn survey(source: &mut (impl Source + Sync), opts: &Options) -> Result<Vec<Surveyed>, Error> {
+/// dates and their stories' features, and the vocabulary that counted them.
+fn survey(
+    source: &mut (impl Source + Sync),
+    opts: &Options,
+) -> Result<(Vec<Surveyed>, stories::Vocabulary), Error> {
     let files = source.files();
     let chunk = opts.chunk.0.max(1);
     let mut vocabulary = stories::Vocabulary::default();
@@ -122,7 +125,7 @@ fn survey(source: &mut (impl Source + Sync), opts: &Options) -> Result<Vec<Surve
     surveyed.sort_by(|a, b| a.article.path.cmp(&b.article.path));
     infer_dates(&mut surveyed);
     count_undated(&*source, &mut surveyed, &mut vocabulary, opts)?;
-    Ok(surveyed)
+    Ok((surveyed, vocabulary))
 }
 
 /// Whether story features are needed at all.
@@ -272,10 +275,11 @@ fn read_times_dated(article: Article) -> Analyzed {
 fn compare_by_story(
     source: &(impl Source + Sync),
     surveyed: Vec<Surveyed>,
+    vocabulary: stories::Vocabulary,
     opts: &Options,
     dates: bool,
 ) -> Result<(Vec<Analyzed>, Vec<Finding>), Error> {
-    let (surveyed, story_of) = group(surveyed, opts);
+    let (surveyed, story_of) = group(surveyed, vocabulary, opts);
     let n = surveyed.len();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, &story) in story_of.iter().enumerate() {
@@ -365,7 +369,11 @@ fn compare_story(
 
 /// Number each article with its story, and drop the features, which pass 2 does not
 /// need.
-fn group(surveyed: Vec<Surveyed>, opts: &Options) -> (Vec<Surveyed>, Vec<usize>) {
+fn group(
+    surveyed: Vec<Surveyed>,
+    vocabulary: stories::Vocabulary,
+    opts: &Options,
+) -> (Vec<Surveyed>, Vec<usize>) {
     let n = surveyed.len();
     let (surveyed, features): (Vec<Surveyed>, Vec<stories::Features>) = surveyed
         .into_iter()
@@ -377,7 +385,7 @@ fn group(surveyed: Vec<Surveyed>, opts: &Options) -> (Vec<Surveyed>, Vec<usize>)
     let story_of = match opts.grouping {
         Grouping::Stories => {
             let dates: Vec<_> = surveyed.iter().map(|s| published(&s.article)).collect();
-            stories::group(features, &dates, &opts.stories)
+            stories::group(vocabulary, features, &dates, &opts.stories)
         }
         Grouping::OneStory => vec![0; n],
     };
