@@ -24,9 +24,11 @@
 //! a silently different report.
 //!
 //! What stays O(input): each article's metadata (path, title, date and its evidence,
-//! drop counts), kept for the report's list of articles; the findings with the claims
-//! and sentences they show; during pass 1 only, the date profiles, features, the
-//! vocabulary and the grouping's own index ([`stories`]), which set the peak. An
+//! drop counts), kept for the report's list of articles in the very records the run
+//! returns (filled in place by pass 2, never copied); the findings with the claims
+//! and sentences they show; during pass 1 only, the date profiles, the features
+//! (packed, a few bytes each), the vocabulary and the grouping's own index and
+//! similarities ([`stories`]). An
 //! input that cannot be read twice (standard input, a file of several crawled
 //! articles, articles handed over in memory) keeps its text until its story is
 //! compared.
@@ -47,8 +49,8 @@ pub(crate) fn run(
     let files = source.files();
     // Every file is read twice: the progress counts both reads.
     opts.progress.start(2 * files);
-    let surveyed = survey(&mut source, opts)?;
-    let (articles, findings) = compare_by_story(&source, surveyed, opts, dates)?;
+    let (surveyed, vocabulary) = survey(&mut source, opts)?;
+    let (articles, findings) = compare_by_story(&source, surveyed, vocabulary, opts, dates)?;
     opts.progress.finish();
     Ok(Analysis {
         articles,
@@ -90,8 +92,11 @@ fn text_hash(text: &str) -> u64 {
 }
 
 /// Pass 1: read every file once; return its articles in path order with their final
-/// dates and their stories' features.
-fn survey(source: &mut (impl Source + Sync), opts: &Options) -> Result<Vec<Surveyed>, Error> {
+/// dates and their stories' features, and the vocabulary that counted them.
+fn survey(
+    source: &mut (impl Source + Sync),
+    opts: &Options,
+) -> Result<(Vec<Surveyed>, stories::Vocabulary), Error> {
     let files = source.files();
     let chunk = opts.chunk.0.max(1);
     let mut vocabulary = stories::Vocabulary::default();
@@ -122,7 +127,7 @@ fn survey(source: &mut (impl Source + Sync), opts: &Options) -> Result<Vec<Surve
     surveyed.sort_by(|a, b| a.article.path.cmp(&b.article.path));
     infer_dates(&mut surveyed);
     count_undated(&*source, &mut surveyed, &mut vocabulary, opts)?;
-    Ok(surveyed)
+    Ok((surveyed, vocabulary))
 }
 
 /// Whether story features are needed at all.
@@ -219,7 +224,10 @@ fn count_undated(
     for chunk in waiting.chunks_mut(opts.chunk.0.max(1)) {
         let counts: Vec<stories::Counts> = chunk
             .par_iter()
-            .map(|s| Ok(stories::counts(&read_times_dated(with_text(source, s)?))))
+            .map(|s| {
+                let article = with_text(source, &s.article, s.origin)?;
+                Ok(stories::counts(&read_times_dated(article)))
+            })
             .collect::<Result<_, Error>>()?;
         for (s, c) in chunk.iter_mut().zip(counts) {
             s.features = Some(vocabulary.intern(c));
@@ -228,17 +236,21 @@ fn count_undated(
     Ok(())
 }
 
-/// The article with its text: kept, or read again from its file and checked to be
-/// the text the first read gave.
-fn with_text(source: &(impl Source + Sync), s: &Surveyed) -> Result<Article, Error> {
-    let Origin::File { file, len, hash } = s.origin else {
-        return Ok(s.article.clone());
+/// The article with its text: kept, or read again from its file (`origin`) and
+/// checked to be the text the first read gave.
+fn with_text(
+    source: &(impl Source + Sync),
+    article: &Article,
+    origin: Origin,
+) -> Result<Article, Error> {
+    let Origin::File { file, len, hash } = origin else {
+        return Ok(article.clone());
     };
-    let changed = || Error::input(&s.article.path, "changed while factdiff was reading it");
+    let changed = || Error::input(&article.path, "changed while factdiff was reading it");
     let mut again = source.read_again(file)?;
     let Some(a) = again
         .pop()
-        .filter(|a| again.is_empty() && a.path == s.article.path)
+        .filter(|a| again.is_empty() && a.path == article.path)
     else {
         return Err(changed());
     };
@@ -247,7 +259,7 @@ fn with_text(source: &(impl Source + Sync), s: &Surveyed) -> Result<Article, Err
     }
     Ok(Article {
         text: a.text,
-        ..s.article.clone()
+        ..article.clone()
     })
 }
 
@@ -271,12 +283,12 @@ fn read_times_dated(article: Article) -> Analyzed {
 /// findings read, and the findings in report order.
 fn compare_by_story(
     source: &(impl Source + Sync),
-    surveyed: Vec<Surveyed>,
+    mut surveyed: Vec<Surveyed>,
+    vocabulary: stories::Vocabulary,
     opts: &Options,
     dates: bool,
 ) -> Result<(Vec<Analyzed>, Vec<Finding>), Error> {
-    let (surveyed, story_of) = group(surveyed, opts);
-    let n = surveyed.len();
+    let story_of = group(&mut surveyed, vocabulary, opts);
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, &story) in story_of.iter().enumerate() {
         if members.len() <= story {
@@ -284,43 +296,48 @@ fn compare_by_story(
         }
         members[story].push(i);
     }
-    let mut waiting: Vec<Option<Surveyed>> = surveyed.into_iter().map(Some).collect();
-    let mut done: Vec<Option<Analyzed>> = (0..n).map(|_| None).collect();
+    // The result, filled in place: each article holds its metadata until its story
+    // is compared, then what the reports read.
+    let (mut articles, origins): (Vec<Analyzed>, Vec<Origin>) = surveyed
+        .into_iter()
+        .map(|s| (Analyzed::with_claims(s.article, Vec::new()), s.origin))
+        .unzip();
     let mut findings = Vec::new();
     let chunk = opts.chunk.0.max(1);
-    let mut batch: Vec<Vec<(usize, Surveyed)>> = Vec::new();
-    let mut articles = 0;
+    let mut batch: Vec<Vec<(usize, Analyzed)>> = Vec::new();
+    let mut taken = 0;
     for (k, story) in members.iter().enumerate() {
         // Members are in path order already.
         batch.push(
             story
                 .iter()
-                .filter_map(|&i| waiting[i].take().map(|s| (i, s)))
+                .map(|&i| (i, std::mem::replace(&mut articles[i], placeholder())))
                 .collect(),
         );
-        articles += story.len();
-        if articles < chunk && k + 1 < members.len() {
+        taken += story.len();
+        if taken < chunk && k + 1 < members.len() {
             continue;
         }
         let compared: Vec<Compared> = std::mem::take(&mut batch)
             .into_par_iter()
-            .map(|story| compare_story(source, story, &story_of, opts, dates))
+            .map(|story| compare_story(source, story, &origins, &story_of, opts, dates))
             .collect::<Result<_, Error>>()?;
         for (analyzed, found) in compared {
             findings.extend(found);
             for (i, a) in analyzed {
-                done[i] = Some(a);
+                articles[i] = a;
             }
         }
-        opts.progress.steps(articles);
-        articles = 0;
+        opts.progress.steps(taken);
+        taken = 0;
     }
     compare::sort(&mut findings);
-    let articles = done
-        .into_iter()
-        .map(|a| a.unwrap_or_else(|| unreachable!("every article is in one story")))
-        .collect();
     Ok((articles, findings))
+}
+
+/// What stands in an article's place while its story is compared: nothing on the heap.
+fn placeholder() -> Analyzed {
+    Analyzed::with_claims(Article::from_text("", ""), Vec::new())
 }
 
 /// A story's articles as the reports need them, with their places in the run, and
@@ -328,12 +345,13 @@ fn compare_by_story(
 type Compared = (Vec<(usize, Analyzed)>, Vec<Finding>);
 
 /// Read, align and compare the articles of one story (`taken`, in path order with
-/// their places in the run); return them as the reports need them and their
-/// findings, both with the run's article numbers. Claims of two stories are never
+/// their places in the run, their texts where `origins` say); return them as the
+/// reports need them and their findings, both with the run's article numbers. Claims of two stories are never
 /// compared, so this is what the whole run finds in the story, in the same order.
 fn compare_story(
     source: &(impl Source + Sync),
-    taken: Vec<(usize, Surveyed)>,
+    taken: Vec<(usize, Analyzed)>,
+    origins: &[Origin],
     story_of: &[usize],
     opts: &Options,
     dates: bool,
@@ -342,8 +360,8 @@ fn compare_story(
     let mut story: Vec<Analyzed> = taken
         .into_par_iter()
         .enumerate()
-        .map(|(local, (i, s))| {
-            let mut a = read_times_dated(with_text(source, &s)?);
+        .map(|(local, (i, slot))| {
+            let mut a = read_times_dated(with_text(source, &slot.article, origins[i])?);
             a.claims = extract::extract(local, &a.article, &a.sentences, &a.timexes);
             a.story = story_of[i];
             Ok(a)
@@ -364,24 +382,19 @@ fn compare_story(
 }
 
 /// Number each article with its story, and drop the features, which pass 2 does not
-/// need.
-fn group(surveyed: Vec<Surveyed>, opts: &Options) -> (Vec<Surveyed>, Vec<usize>) {
-    let n = surveyed.len();
-    let (surveyed, features): (Vec<Surveyed>, Vec<stories::Features>) = surveyed
-        .into_iter()
-        .map(|mut s| {
-            let f = s.features.take().unwrap_or_default();
-            (s, f)
-        })
-        .unzip();
-    let story_of = match opts.grouping {
+/// need (taken out in place: a copy of the articles would cost more than grouping).
+fn group(surveyed: &mut [Surveyed], vocabulary: stories::Vocabulary, opts: &Options) -> Vec<usize> {
+    match opts.grouping {
         Grouping::Stories => {
+            let features = surveyed
+                .iter_mut()
+                .map(|s| s.features.take().unwrap_or_default())
+                .collect();
             let dates: Vec<_> = surveyed.iter().map(|s| published(&s.article)).collect();
-            stories::group(features, &dates, &opts.stories)
+            stories::group(vocabulary, features, &dates, &opts.stories)
         }
-        Grouping::OneStory => vec![0; n],
-    };
-    (surveyed, story_of)
+        Grouping::OneStory => vec![0; surveyed.len()],
+    }
 }
 
 /// Drop the claims no report of findings shows: those in no finding, except, with

@@ -312,7 +312,7 @@ fn run(
             skipped,
         });
     }
-    group_into_stories(&mut analyzed, features, opts);
+    group_into_stories(&mut analyzed, features, vocabulary, opts);
     let findings = match through {
         Through::Claims => {
             let groups = align::align(&analyzed, &opts.align);
@@ -498,6 +498,7 @@ fn number_claims(staged: &mut [Staged]) {
 fn group_into_stories(
     analyzed: &mut [Analyzed],
     features: Vec<Option<stories::Features>>,
+    vocabulary: stories::Vocabulary,
     opts: &Options,
 ) {
     let stories = match opts.grouping {
@@ -507,7 +508,7 @@ fn group_into_stories(
                 .into_iter()
                 .map(Option::unwrap_or_default)
                 .collect();
-            stories::group(features, &dates, &opts.stories)
+            stories::group(vocabulary, features, &dates, &opts.stories)
         }
         Grouping::OneStory => vec![0; analyzed.len()],
     };

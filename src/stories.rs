@@ -40,8 +40,10 @@
 use crate::lexicon;
 use crate::model::{Analyzed, DateSource};
 use chrono::NaiveDate;
+use integer_encoding::VarInt;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::sync::LazyLock;
 
 /// Least average similarity of two groups of articles about one story. Chosen on ECB+
 /// topics 1–35 (both halves of every topic given together).
@@ -134,44 +136,76 @@ pub fn stories_with(articles: &[Analyzed], opts: &StoryOptions) -> Vec<usize> {
         features.extend(vocabulary.count(chunk));
     }
     let dates: Vec<Option<NaiveDate>> = articles.iter().map(publication).collect();
-    group(features, &dates, opts)
+    group(vocabulary, features, &dates, opts)
 }
 
-/// One story number per article, from the articles' [`Features`] (counted with one
-/// [`Vocabulary`]) and their publication dates, in article order.
+/// One story number per article, from the articles' [`Features`] (counted with
+/// `vocabulary`) and their publication dates, in article order.
+///
+/// Everything held here is per article and packed (a few bytes a feature, a few
+/// words an article), as it is the peak of a large run: the features as gaps and
+/// counts ([`Vectors`]), the index as bare article numbers, each similarity once a
+/// side, and the groups as a forest of article numbers.
 pub fn group(
+    vocabulary: Vocabulary,
     features: Vec<Features>,
     dates: &[Option<NaiveDate>],
     opts: &StoryOptions,
 ) -> Vec<usize> {
-    let how = opts.candidates;
     let n = features.len();
-    let stated: Vec<bool> = features.iter().map(|f| f.stated).collect();
-    let vectors = vectors(features);
-    let exhaustive = match how {
+    let vectors = Vectors::new(features, &vocabulary.ranks());
+    let exhaustive = match opts.candidates {
         Candidates::Auto => n <= EXHAUSTIVE_UP_TO,
         Candidates::Exhaustive => true,
         Candidates::RareKeys => false,
     };
-    let edges = if exhaustive {
-        all_shared(&vectors)
+    let scorer = if exhaustive {
+        Scorer::all_shared(&vectors)
     } else {
-        rare_keys(&vectors)
+        Scorer::rare_keys(&vectors)
     };
-    let edges: Vec<Vec<(u32, f32)>> = edges
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, row)| {
-            row.into_iter()
-                .map(|(j, s)| {
-                    let j_ = j as usize;
-                    (j, s * closeness(dates[i], dates[j_], stated[i], stated[j_]))
-                })
-                .filter(|&(_, s)| s >= NEGLIGIBLE)
-                .collect()
-        })
-        .collect();
-    number(&average_linkage(n, edges, opts.same_story), n)
+    let sums = similarities(&vectors, &scorer, dates);
+    drop((scorer, vectors));
+    number(average_linkage(sums, opts.same_story))
+}
+
+/// Each article's similarity to every other it was scored against, publication
+/// dates applied and negligible pairs dropped: both ways, in increasing article
+/// order, as [`average_linkage`] starts from. Scored [`CHUNK`] articles at a time
+/// (on every core), so that only one chunk's rows wait to be filed.
+fn similarities(
+    vectors: &Vectors,
+    scorer: &Scorer,
+    dates: &[Option<NaiveDate>],
+) -> Vec<Vec<(u32, f64)>> {
+    let n = vectors.len();
+    let mut sums: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
+    for first in (0..n).step_by(CHUNK) {
+        let rows: Vec<Vec<(u32, f32)>> = (first..n.min(first + CHUNK))
+            .into_par_iter()
+            .map(|i| {
+                scorer
+                    .row(vectors, i)
+                    .into_iter()
+                    .map(|(j, s)| {
+                        let j_ = j as usize;
+                        let (si, sj) = (vectors.stated[i], vectors.stated[j_]);
+                        (j, s * closeness(dates[i], dates[j_], si, sj))
+                    })
+                    .filter(|&(_, s)| s >= NEGLIGIBLE)
+                    .collect()
+            })
+            .collect();
+        for (i, row) in (first..).zip(rows) {
+            for (j, s) in row {
+                // Rows come in article order, so every list stays sorted.
+                sums[i].push((j, f64::from(s)));
+                sums[j as usize].push((i as u32, f64::from(s)));
+            }
+        }
+    }
+    sums.iter_mut().for_each(Vec::shrink_to_fit);
+    sums
 }
 
 /// The publication date, when the article states one or it was guessed.
@@ -197,9 +231,6 @@ fn states_date(a: &Analyzed) -> bool {
         .as_ref()
         .is_some_and(|p| p.from != DateSource::Inferred)
 }
-
-/// A sparse vector: feature ids in increasing order with their weights, unit length.
-type Vector = Vec<(u32, f32)>;
 
 /// The features of an article: content words lower-cased (names repeated), and the
 /// months of its dates.
@@ -242,15 +273,16 @@ fn month_of(value: &str) -> Option<&str> {
 
 /// Articles whose features are counted at once by [`stories_with`]: the counts
 /// (strings) of a whole large run would take more memory than everything else
-/// together, so they are made a chunk at a time and interned before the next.
+/// together, so they are made a chunk at a time and interned before the next. Also
+/// the articles scored at once by [`similarities`].
 const CHUNK: usize = 4096;
 
-/// One article's features, compact: (feature id, log term frequency) in the order of
-/// the features' strings, ids from the [`Vocabulary`] that counted them; and whether
+/// One article's features, compact: (feature id, count) pairs [`pack`]ed in
+/// increasing id order, ids from the [`Vocabulary`] that counted them; and whether
 /// the article states its publication date.
 #[derive(Clone, Debug, Default)]
 pub struct Features {
-    terms: Vec<(u32, f32)>,
+    terms: Box<[u8]>,
     stated: bool,
 }
 
@@ -291,141 +323,299 @@ impl Vocabulary {
 
     /// An article's features as ids, new strings getting the next id.
     pub fn intern(&mut self, Counts { tf, stated }: Counts) -> Features {
-        let terms = tf
+        let mut terms: Vec<(u32, u32)> = tf
             .into_iter()
             .map(|(f, c)| {
                 let next = self.ids.len() as u32;
-                (*self.ids.entry(f).or_insert(next), 1.0 + c.ln())
+                // A count is a whole number below 2^24, so exactly a `u32`.
+                (*self.ids.entry(f).or_insert(next), c as u32)
             })
             .collect();
-        Features { terms, stated }
-    }
-}
-
-/// Unit vectors, with ids renumbered in order of first appearance in article order
-/// (each article's features in string order): the same ids, and so the same sums in
-/// the same order, whatever order the articles were counted in and however chunked.
-fn vectors(features: Vec<Features>) -> Vec<Vector> {
-    let mut renumbered: HashMap<u32, u32> = HashMap::new();
-    features
-        .into_iter()
-        .map(|Features { terms, .. }| {
-            let mut v: Vector = terms
-                .into_iter()
-                .map(|(id, w)| {
-                    let next = renumbered.len() as u32;
-                    (*renumbered.entry(id).or_insert(next), w)
-                })
-                .collect();
-            v.sort_by_key(|&(id, _)| id);
-            let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|(_, x)| *x /= norm);
-            }
-            v
-        })
-        .collect()
-}
-
-/// For each feature, the articles that have it, in article order, with its weight.
-fn postings(vectors: &[Vector]) -> Vec<Vec<(u32, f32)>> {
-    let features = vectors
-        .iter()
-        .flat_map(|v| v.iter().map(|&(id, _)| id as usize + 1))
-        .max()
-        .unwrap_or(0);
-    let mut post = vec![Vec::new(); features];
-    for (i, v) in vectors.iter().enumerate() {
-        for &(id, w) in v {
-            post[id as usize].push((i as u32, w));
+        terms.sort_unstable();
+        let mut packed = Vec::new();
+        pack(&mut packed, &terms);
+        Features {
+            terms: packed.into_boxed_slice(),
+            stated,
         }
     }
-    post
+
+    /// Each id's place in the order of the strings: an article's features in that
+    /// order are its features in string order, as they were counted, without the
+    /// strings.
+    fn ranks(self) -> Vec<u32> {
+        let mut by_string: Vec<(&str, u32)> =
+            self.ids.iter().map(|(f, &id)| (f.as_str(), id)).collect();
+        by_string.sort_unstable();
+        let mut ranks = vec![0; by_string.len()];
+        for (rank, (_, id)) in by_string.into_iter().enumerate() {
+            ranks[id as usize] = rank as u32;
+        }
+        ranks
+    }
 }
 
-/// Each article's similarity to every later article it shares a feature with, summed
-/// feature by feature through the inverted index.
-fn all_shared(vectors: &[Vector]) -> Vec<Vec<(u32, f32)>> {
-    let post = postings(vectors);
-    (0..vectors.len())
-        .into_par_iter()
-        .map(|i| {
-            let mut acc: BTreeMap<u32, f32> = BTreeMap::new();
-            for &(id, w) in &vectors[i] {
-                let list = &post[id as usize];
-                let later = list.partition_point(|&(j, _)| j as usize <= i);
-                for &(j, x) in &list[later..] {
-                    *acc.entry(j).or_insert(0.0) += w * x;
+/// Append (id, count) pairs, ids increasing, to `out` as LEB128 varints: the gap
+/// from the previous id shifted left two bits, the low two bits a count of 1 to 3
+/// (most features) or 3 for "the count follows". A feature then takes two or three
+/// bytes rather than eight.
+fn pack(out: &mut Vec<u8>, terms: &[(u32, u32)]) {
+    let mut buf = [0u8; 10];
+    let mut push = |value: u64| {
+        let len = value.encode_var(&mut buf);
+        out.extend_from_slice(&buf[..len]);
+    };
+    let mut last = 0;
+    for &(id, count) in terms {
+        let code = count.clamp(1, 4) - 1;
+        push((u64::from(id - last) << 2) | u64::from(code));
+        if code == 3 {
+            push(u64::from(count));
+        }
+        last = id;
+    }
+}
+
+/// The (id, count) pairs [`pack`]ed into `bytes`.
+fn unpack(mut bytes: &[u8]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let mut next = move || {
+        let (value, len) = u64::decode_var(bytes)?;
+        bytes = &bytes[len..];
+        Some(value)
+    };
+    let mut last = 0u32;
+    std::iter::from_fn(move || {
+        let head = next()?;
+        last += (head >> 2) as u32;
+        let count = match head & 3 {
+            3 => next()? as u32,
+            code => code as u32 + 1,
+        };
+        Some((last, count))
+    })
+}
+
+/// A feature's weight before the vector is made unit length: log term frequency,
+/// `1 + ln(count)`, computed exactly as from the count (a table for the counts most
+/// features have).
+fn weight(count: u32) -> f32 {
+    // `black_box`: the table must hold what `ln` gives at run time, never a value
+    // the compiler folded in its own arithmetic.
+    static SMALL: LazyLock<Vec<f32>> = LazyLock::new(|| {
+        (0..256u32)
+            .map(|c| 1.0 + std::hint::black_box(c as f32).ln())
+            .collect()
+    });
+    match SMALL.get(count as usize) {
+        Some(&w) => w,
+        None => 1.0 + (count as f32).ln(),
+    }
+}
+
+/// The articles' unit vectors, packed one after another: ids renumbered in order of
+/// first appearance in article order (each article's features in string order), so
+/// that the ids, and so the sums in id order, are the same whatever order the
+/// articles were counted in and however chunked.
+struct Vectors {
+    /// Each article's (feature id, count) pairs in increasing id order ([`pack`]).
+    packed: Vec<u8>,
+    /// Where each article's pairs start in `packed`, and where the last ends.
+    starts: Vec<usize>,
+    /// Each article's vector length: a weight divided by it is the unit vector's.
+    norms: Vec<f32>,
+    /// Whether each article states its publication date.
+    stated: Vec<bool>,
+    /// How many features there are: every id is below.
+    features: usize,
+}
+
+impl Vectors {
+    /// The vectors of `features`, freed one by one as they are packed anew; `ranks`
+    /// is each interned id's place in string order ([`Vocabulary::ranks`]).
+    fn new(features: Vec<Features>, ranks: &[u32]) -> Vectors {
+        let bytes = features.iter().map(|f| f.terms.len()).sum();
+        let mut v = Vectors {
+            packed: Vec::with_capacity(bytes),
+            starts: Vec::with_capacity(features.len() + 1),
+            norms: Vec::with_capacity(features.len()),
+            stated: Vec::with_capacity(features.len()),
+            features: 0,
+        };
+        v.starts.push(0);
+        let mut renumbered = vec![u32::MAX; ranks.len()];
+        let mut terms: Vec<(u32, u32)> = Vec::new();
+        for f in features {
+            terms.clear();
+            terms.extend(unpack(&f.terms));
+            terms.sort_unstable_by_key(|&(id, _)| ranks[id as usize]);
+            for (id, _) in &mut terms {
+                let new = &mut renumbered[*id as usize];
+                if *new == u32::MAX {
+                    *new = v.features as u32;
+                    v.features += 1;
                 }
+                *id = *new;
             }
-            acc.into_iter().collect()
-        })
-        .collect()
-}
-
-/// Each article's similarity to the later articles sharing one of its rarest features.
-fn rare_keys(vectors: &[Vector]) -> Vec<Vec<(u32, f32)>> {
-    let (df, post) = rare_postings(vectors);
-    (0..vectors.len())
-        .into_par_iter()
-        .map(|i| {
-            let mut keys: Vec<(f32, usize, u32)> = vectors[i]
-                .iter()
-                .map(|&(id, w)| (w, df[id as usize] as usize, id))
-                .filter(|&(_, df, _)| (2..=MAX_POSTINGS).contains(&df))
-                .collect();
-            keys.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-            let mut partners: Vec<u32> = keys
-                .iter()
-                .take(KEYS)
-                .flat_map(|&(_, _, id)| post[id as usize].iter().copied())
-                .filter(|&j| j as usize > i)
-                .collect();
-            partners.sort_unstable();
-            partners.dedup();
-            partners
-                .into_iter()
-                .map(|j| (j, cosine(&vectors[i], &vectors[j as usize])))
-                .collect()
-        })
-        .collect()
-}
-
-/// How many articles have each feature, and the articles (in order) of each feature
-/// that can be a key, i.e. found in 2 to [`MAX_POSTINGS`] articles. Common features
-/// are most of all entries, and a large run need not index them.
-fn rare_postings(vectors: &[Vector]) -> (Vec<u32>, Vec<Vec<u32>>) {
-    let features = vectors
-        .iter()
-        .flat_map(|v| v.iter().map(|&(id, _)| id as usize + 1))
-        .max()
-        .unwrap_or(0);
-    let mut df = vec![0u32; features];
-    for &(id, _) in vectors.iter().flatten() {
-        df[id as usize] += 1;
+            terms.sort_unstable();
+            v.push(&terms, f.stated);
+        }
+        v.packed.shrink_to_fit();
+        v
     }
-    let mut post = vec![Vec::new(); features];
-    for (i, v) in vectors.iter().enumerate() {
-        for &(id, _) in v {
-            if (2..=MAX_POSTINGS).contains(&(df[id as usize] as usize)) {
-                post[id as usize].push(i as u32);
+
+    /// Append an article's (id, count) pairs, ids increasing.
+    fn push(&mut self, terms: &[(u32, u32)], stated: bool) {
+        let norm = terms
+            .iter()
+            .map(|&(_, c)| weight(c) * weight(c))
+            .sum::<f32>()
+            .sqrt();
+        self.norms.push(if norm > 0.0 { norm } else { 1.0 });
+        pack(&mut self.packed, terms);
+        self.starts.push(self.packed.len());
+        self.stated.push(stated);
+    }
+
+    fn len(&self) -> usize {
+        self.norms.len()
+    }
+
+    /// Article `i`'s unit vector: (feature id, weight) in increasing id order.
+    fn get(&self, i: usize) -> impl Iterator<Item = (u32, f32)> + '_ {
+        let norm = self.norms[i];
+        unpack(&self.packed[self.starts[i]..self.starts[i + 1]])
+            .map(move |(id, c)| (id, weight(c) / norm))
+    }
+}
+
+/// For each feature, some of the articles that have it, in article order, each as
+/// `T`: all entries one after another, each feature's from `starts[id]`.
+struct Index<T> {
+    starts: Vec<usize>,
+    entries: Vec<T>,
+}
+
+impl<T: Copy + Default> Index<T> {
+    /// The index of the features `indexed` says, with `entry` of each article number
+    /// and weight.
+    fn new(v: &Vectors, indexed: impl Fn(u32) -> bool, entry: impl Fn(u32, f32) -> T) -> Index<T> {
+        let mut starts = vec![0; v.features + 1];
+        for i in 0..v.len() {
+            for (id, _) in v.get(i).filter(|&(id, _)| indexed(id)) {
+                starts[id as usize + 1] += 1;
+            }
+        }
+        for id in 0..v.features {
+            starts[id + 1] += starts[id];
+        }
+        let mut entries = vec![T::default(); starts[v.features]];
+        let mut next = starts.clone();
+        for i in 0..v.len() {
+            for (id, w) in v.get(i).filter(|&(id, _)| indexed(id)) {
+                entries[next[id as usize]] = entry(i as u32, w);
+                next[id as usize] += 1;
+            }
+        }
+        Index { starts, entries }
+    }
+
+    fn get(&self, id: u32) -> &[T] {
+        &self.entries[self.starts[id as usize]..self.starts[id as usize + 1]]
+    }
+}
+
+/// How candidate pairs are found and scored.
+enum Scorer {
+    /// Every later article sharing a feature, summed feature by feature through the
+    /// inverted index.
+    AllShared(Index<(u32, f32)>),
+    /// The later articles sharing one of the article's `keys` (its [`KEYS`] rarest
+    /// features, per article), scored by [`cosine`].
+    RareKeys {
+        keys: Vec<Vec<u32>>,
+        index: Index<u32>,
+    },
+}
+
+impl Scorer {
+    fn all_shared(v: &Vectors) -> Scorer {
+        Scorer::AllShared(Index::new(v, |_| true, |i, w| (i, w)))
+    }
+
+    /// Only the features some article is matched on are indexed: common features are
+    /// most of all entries, and a large run need not index them.
+    fn rare_keys(v: &Vectors) -> Scorer {
+        let mut df = vec![0u32; v.features];
+        for i in 0..v.len() {
+            v.get(i).for_each(|(id, _)| df[id as usize] += 1);
+        }
+        let keys: Vec<Vec<u32>> = (0..v.len())
+            .into_par_iter()
+            .map(|i| rarest(v, &df, i))
+            .collect();
+        let mut keyed = vec![false; v.features];
+        keys.iter()
+            .flatten()
+            .for_each(|&id| keyed[id as usize] = true);
+        let index = Index::new(v, |id| keyed[id as usize], |i, _| i);
+        Scorer::RareKeys { keys, index }
+    }
+
+    /// Article `i`'s similarity to the later articles it is scored against, in
+    /// article order.
+    fn row(&self, v: &Vectors, i: usize) -> Vec<(u32, f32)> {
+        match self {
+            Scorer::AllShared(index) => {
+                let mut acc: BTreeMap<u32, f32> = BTreeMap::new();
+                for (id, w) in v.get(i) {
+                    let list = index.get(id);
+                    let later = list.partition_point(|&(j, _)| j as usize <= i);
+                    for &(j, x) in &list[later..] {
+                        *acc.entry(j).or_insert(0.0) += w * x;
+                    }
+                }
+                acc.into_iter().collect()
+            }
+            Scorer::RareKeys { keys, index } => {
+                let mut partners: Vec<u32> = keys[i]
+                    .iter()
+                    .flat_map(|&id| index.get(id).iter().copied())
+                    .filter(|&j| j as usize > i)
+                    .collect();
+                partners.sort_unstable();
+                partners.dedup();
+                let mine: Vec<(u32, f32)> = v.get(i).collect();
+                partners
+                    .into_iter()
+                    .map(|j| (j, cosine(&mine, v.get(j as usize))))
+                    .collect()
             }
         }
     }
-    (df, post)
 }
 
-fn cosine(a: &Vector, b: &Vector) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
+/// Article `i`'s [`KEYS`] rarest features: of those found in 2 to [`MAX_POSTINGS`]
+/// articles (`df`), the heaviest, then the rarest, then the lowest id.
+fn rarest(v: &Vectors, df: &[u32], i: usize) -> Vec<u32> {
+    let mut keys: Vec<(f32, usize, u32)> = v
+        .get(i)
+        .map(|(id, w)| (w, df[id as usize] as usize, id))
+        .filter(|&(_, df, _)| (2..=MAX_POSTINGS).contains(&df))
+        .collect();
+    keys.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    keys.iter().take(KEYS).map(|&(_, _, id)| id).collect()
+}
+
+/// The dot product of two unit vectors, summed in increasing id order.
+fn cosine(a: &[(u32, f32)], b: impl Iterator<Item = (u32, f32)>) -> f32 {
+    let mut a = a.iter().peekable();
+    let mut sum = 0.0;
+    for (id, y) in b {
+        while a.next_if(|&&(x_id, _)| x_id < id).is_some() {}
+        match a.peek() {
+            Some(&&(x_id, x)) if x_id == id => sum += x * y,
+            Some(_) => {}
+            None => break,
         }
     }
     sum
@@ -435,8 +625,8 @@ fn cosine(a: &Vector, b: &Vector) -> f32 {
 #[derive(PartialEq)]
 struct Merge {
     avg: f64,
-    a: usize,
-    b: usize,
+    a: u32,
+    b: u32,
     /// The versions of both groups when this was computed: stale once either changes.
     va: u32,
     vb: u32,
@@ -459,29 +649,25 @@ impl PartialOrd for Merge {
     }
 }
 
-/// Merge the most similar pair of groups while it is at least `same_story` alike.
-/// Group similarity is the mean over article pairs, a pair never scored counting as 0:
-/// each group keeps the sum of similarities to its neighbours, so a merge costs the
-/// neighbours of the two groups, and a heap of candidate merges (stale entries skipped)
-/// finds the next best.
-fn average_linkage(n: usize, edges: Vec<Vec<(u32, f32)>>, same_story: f64) -> Vec<Vec<usize>> {
-    let mut sums: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
-    for (i, row) in edges.into_iter().enumerate() {
-        for (j, s) in row {
-            let j = j as usize;
-            sums[i].insert(j, f64::from(s));
-            sums[j].insert(i, f64::from(s));
-        }
-    }
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+/// Merge the most similar pair of groups while it is at least `same_story` alike;
+/// `sums` holds each article's similarities ([`similarities`]). Group similarity is
+/// the mean over article pairs, a pair never scored counting as 0: each group keeps
+/// the sum of similarities to its neighbours (sorted by neighbour), so a merge costs
+/// the neighbours of the two groups, and a heap of candidate merges (stale entries
+/// skipped) finds the next best. Returns each article's parent in a forest whose
+/// roots are the groups (see [`number`]).
+fn average_linkage(mut sums: Vec<Vec<(u32, f64)>>, same_story: f64) -> Vec<u32> {
+    let n = sums.len();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut size = vec![1u32; n];
     let mut version = vec![0u32; n];
     let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
     for (a, row) in sums.iter().enumerate() {
-        for (&b, &s) in row {
-            if a < b && s >= same_story {
+        for &(b, s) in row {
+            if a < b as usize && s >= same_story {
                 heap.push(Merge {
                     avg: s,
-                    a,
+                    a: a as u32,
                     b,
                     va: 0,
                     vb: 0,
@@ -490,56 +676,122 @@ fn average_linkage(n: usize, edges: Vec<Vec<(u32, f32)>>, same_story: f64) -> Ve
         }
     }
     while let Some(m) = heap.pop() {
-        if version[m.a] != m.va || version[m.b] != m.vb || members[m.b].is_empty() {
+        let (a, b) = (m.a as usize, m.b as usize);
+        if version[a] != m.va || version[b] != m.vb || size[b] == 0 {
             continue;
         }
-        let (a, b) = (m.a, m.b);
-        let moved = std::mem::take(&mut members[b]);
-        members[a].extend(moved);
+        parent[b] = m.a;
+        size[a] += size[b];
+        size[b] = 0;
         let from_b = std::mem::take(&mut sums[b]);
-        sums[a].remove(&b);
-        for (c, s) in from_b {
-            if c == a {
-                continue;
-            }
-            *sums[a].entry(c).or_insert(0.0) += s;
-            sums[c].remove(&b);
-            *sums[c].entry(a).or_insert(0.0) += s;
+        sums[a] = merged(&sums[a], &from_b, m.a, m.b);
+        for &(c, _) in from_b.iter().filter(|&&(c, _)| c != m.a) {
+            let s = sum_with(&sums[a], c);
+            relink(&mut sums[c as usize], m.b, m.a, s);
         }
         version[a] += 1;
         version[b] += 1;
-        let size_a = members[a].len() as f64;
-        for (&c, &s) in &sums[a] {
-            let avg = s / (size_a * members[c].len() as f64);
+        let size_a = f64::from(size[a]);
+        for &(c, s) in &sums[a] {
+            let avg = s / (size_a * f64::from(size[c as usize]));
             if avg >= same_story {
-                let (x, y) = (a.min(c), a.max(c));
+                let (x, y) = (m.a.min(c), m.a.max(c));
                 heap.push(Merge {
                     avg,
                     a: x,
                     b: y,
-                    va: version[x],
-                    vb: version[y],
+                    va: version[x as usize],
+                    vb: version[y as usize],
                 });
             }
         }
     }
-    members.into_iter().filter(|m| !m.is_empty()).collect()
+    parent
 }
 
-/// Story numbers in order of each story's first article.
-fn number(groups: &[Vec<usize>], n: usize) -> Vec<usize> {
-    let mut first: Vec<(usize, &Vec<usize>)> = groups
-        .iter()
-        .map(|g| (g.iter().copied().min().unwrap_or(0), g))
-        .collect();
-    first.sort();
-    let mut story = vec![0; n];
-    for (k, (_, g)) in first.iter().enumerate() {
-        for &i in g.iter() {
-            story[i] = k;
+/// The similarity sums of the group made of `a` and `b` (lists sorted by
+/// neighbour): a neighbour of both gets the sum of both, `a` and `b` themselves go.
+fn merged(from_a: &[(u32, f64)], from_b: &[(u32, f64)], a: u32, b: u32) -> Vec<(u32, f64)> {
+    let mut out = Vec::with_capacity(from_a.len() + from_b.len());
+    let (mut x, mut y) = (from_a.iter().peekable(), from_b.iter().peekable());
+    loop {
+        let next = match (x.peek(), y.peek()) {
+            (Some(&&(c, s)), Some(&&(d, t))) if c == d => {
+                x.next();
+                y.next();
+                (c, s + t)
+            }
+            (Some(&&(c, s)), Some(&&(d, _))) if c < d => {
+                x.next();
+                (c, s)
+            }
+            (_, Some(&&(d, t))) => {
+                y.next();
+                (d, t)
+            }
+            (Some(&&(c, s)), None) => {
+                x.next();
+                (c, s)
+            }
+            (None, None) => break,
+        };
+        if next.0 != a && next.0 != b {
+            out.push(next);
         }
     }
-    story
+    out
+}
+
+/// The sum with neighbour `c` in a sorted list that has it.
+fn sum_with(sums: &[(u32, f64)], c: u32) -> f64 {
+    match sums.binary_search_by_key(&c, |&(d, _)| d) {
+        Ok(k) => sums[k].1,
+        Err(_) => unreachable!("a neighbour of a merged group is a neighbour of the group"),
+    }
+}
+
+/// A neighbour's sorted list once `b` has merged into `a`: `b` goes, and the sum
+/// with `a` becomes `s`.
+fn relink(sums: &mut Vec<(u32, f64)>, b: u32, a: u32, s: f64) {
+    if let Ok(k) = sums.binary_search_by_key(&b, |&(d, _)| d) {
+        sums.remove(k);
+    }
+    match sums.binary_search_by_key(&a, |&(d, _)| d) {
+        Ok(k) => sums[k].1 = s,
+        Err(k) => sums.insert(k, (a, s)),
+    }
+}
+
+/// Story numbers from the forest [`average_linkage`] leaves, in order of each story's
+/// first article.
+fn number(mut parent: Vec<u32>) -> Vec<usize> {
+    let mut story_of_root = vec![usize::MAX; parent.len()];
+    let mut stories = 0;
+    (0..parent.len())
+        .map(|i| {
+            let root = root(&mut parent, i);
+            if story_of_root[root] == usize::MAX {
+                story_of_root[root] = stories;
+                stories += 1;
+            }
+            story_of_root[root]
+        })
+        .collect()
+}
+
+/// The root of `i`'s tree, every node on the way pointed straight at it.
+fn root(parent: &mut [u32], i: usize) -> usize {
+    let mut r = i;
+    while parent[r] as usize != r {
+        r = parent[r] as usize;
+    }
+    let mut j = i;
+    while parent[j] as usize != r {
+        let up = parent[j] as usize;
+        parent[j] = r as u32;
+        j = up;
+    }
+    r
 }
 
 #[cfg(test)]
@@ -573,6 +825,17 @@ mod tests {
         );
     }
 
+    /// The unit vectors of some articles, counted in order.
+    fn vectors_of(articles: &[Analyzed]) -> Vectors {
+        let mut vocabulary = Vocabulary::default();
+        let features = vocabulary.count(articles);
+        Vectors::new(features, &vocabulary.ranks())
+    }
+
+    fn unpacked(v: &Vectors) -> Vec<Vec<(u32, f32)>> {
+        (0..v.len()).map(|i| v.get(i).collect()).collect()
+    }
+
     #[test]
     fn scoring_through_the_index_equals_scoring_every_pair() {
         let texts = [
@@ -583,19 +846,21 @@ mod tests {
             "Farmers in Lomira said the river stayed low.",
         ];
         let articles: Vec<Analyzed> = texts.iter().map(|t| article(t)).collect();
-        let vectors = vectors(Vocabulary::default().count(&articles));
-        let indexed = all_shared(&vectors);
-        for i in 0..vectors.len() {
+        let vectors = vectors_of(&articles);
+        let unit = unpacked(&vectors);
+        let scorer = Scorer::all_shared(&vectors);
+        for (i, mine) in unit.iter().enumerate() {
+            let indexed = scorer.row(&vectors, i);
             for j in i + 1..vectors.len() {
-                let through_index = indexed[i]
+                let through_index = indexed
                     .iter()
                     .find(|&&(k, _)| k as usize == j)
                     .map_or(0.0, |&(_, s)| s);
-                let direct = cosine(&vectors[i], &vectors[j]);
+                let direct = cosine(mine, vectors.get(j));
                 assert!((through_index - direct).abs() < 1e-5, "{i} {j}");
             }
         }
-        assert!(cosine(&vectors[0], &vectors[1]) > cosine(&vectors[0], &vectors[2]));
+        assert!(cosine(&unit[0], vectors.get(1)) > cosine(&unit[0], vectors.get(2)));
     }
 
     #[test]
@@ -606,7 +871,7 @@ mod tests {
             "Lomira farmers cheered the floats near the Brisk river.",
         ];
         let articles: Vec<Analyzed> = texts.iter().map(|t| article(t)).collect();
-        let in_order = vectors(Vocabulary::default().count(&articles));
+        let in_order = unpacked(&vectors_of(&articles));
         // Counted last to first (as a pipeline does when some articles wait for a
         // date), then put back in article order.
         let mut vocabulary = Vocabulary::default();
@@ -616,7 +881,46 @@ mod tests {
             .map(|a| vocabulary.intern(counts(a)))
             .collect();
         backwards.reverse();
-        assert_eq!(vectors(backwards), in_order);
+        let backwards = Vectors::new(backwards, &vocabulary.ranks());
+        assert_eq!(unpacked(&backwards), in_order);
+    }
+
+    #[test]
+    fn packed_pairs_unpack_as_they_were() {
+        let terms = [
+            (0, 1),
+            (1, 2),
+            (2, 3),
+            (130, 4),
+            (70_000, 1),
+            (u32::MAX, 300_000),
+        ];
+        let mut packed = Vec::new();
+        pack(&mut packed, &terms);
+        assert_eq!(unpack(&packed).collect::<Vec<_>>(), terms);
+        assert!(packed.len() < 4 * terms.len());
+        assert_eq!(weight(1), 1.0);
+        assert_eq!(weight(300_000), 1.0 + (300_000f32).ln());
+    }
+
+    /// Merging two groups adds their sums with each neighbour, and each neighbour
+    /// then sees the new group with the same sum.
+    #[test]
+    fn a_merge_adds_the_sums_of_both_groups() {
+        let both = merged(
+            &[(1, 0.5), (2, 0.25), (4, 0.5)],
+            &[(0, 0.5), (2, 0.5), (3, 0.125)],
+            0,
+            1,
+        );
+        assert_eq!(both, vec![(2, 0.75), (3, 0.125), (4, 0.5)]);
+        let mut neighbour = vec![(0, 0.25), (1, 0.5), (5, 0.5)];
+        relink(&mut neighbour, 1, 0, 0.75);
+        assert_eq!(neighbour, vec![(0, 0.75), (5, 0.5)]);
+        let mut parent = vec![0, 0, 1, 3];
+        assert_eq!(number(parent.clone()), vec![0, 0, 0, 1]);
+        assert_eq!(root(&mut parent, 2), 0);
+        assert_eq!(parent, vec![0, 0, 0, 3]);
     }
 
     #[test]
