@@ -41,6 +41,7 @@ pub mod align;
 pub mod by_story;
 pub mod clean;
 pub mod cli;
+pub mod clues;
 pub mod compare;
 pub mod config;
 pub mod error;

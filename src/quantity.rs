@@ -24,12 +24,10 @@
 //! linear in the text (a fixed set of regexes, each scanned once, and work per match
 //! bounded by the match).
 
+use crate::clues::{Clue, Clues, clue, exact_clue, word_clue};
 use crate::lexicon::{self, NUMBER_WORDS, VAGUE_QUANTITIES};
 use crate::model::Span;
 use crate::wordre::WordRegex;
-use aho_corasick::Anchored;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
 use regex::Captures;
 use std::cmp::Reverse;
 use std::sync::LazyLock;
@@ -984,140 +982,6 @@ static BLOOD_ALCOHOL: LazyLock<WordRegex> = LazyLock::new(|| {
     )
     .expect("blood-alcohol pattern compiles")
 });
-
-// ---------------------------------------------------------------------------------
-// Clues
-// ---------------------------------------------------------------------------------
-
-/// A literal that every match of some patterns holds, and how it must appear there.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Clue {
-    literal: &'static str,
-    /// The bit it sets in what [`Clues::of`] finds.
-    bit: u32,
-    /// Case must match exactly; else ASCII case is ignored, as `(?i)` does.
-    exact_case: bool,
-    /// Only as a whole word: no ASCII letter, digit or `_` either side, as a pattern
-    /// that puts the literal between ASCII word boundaries demands.
-    whole_word: bool,
-}
-
-/// A literal matched in any case, anywhere ("quake" in "Earthquakes").
-pub(crate) const fn clue(literal: &'static str, bit: u32) -> Clue {
-    Clue {
-        literal,
-        bit,
-        exact_case: false,
-        whole_word: false,
-    }
-}
-
-/// A literal matched in any case, as a whole word ("one" but not "someone").
-pub(crate) const fn word_clue(literal: &'static str, bit: u32) -> Clue {
-    Clue {
-        whole_word: true,
-        ..clue(literal, bit)
-    }
-}
-
-/// A literal matched as written ("Rs", not "years").
-pub(crate) const fn exact_clue(literal: &'static str, bit: u32) -> Clue {
-    Clue {
-        exact_case: true,
-        ..clue(literal, bit)
-    }
-}
-
-impl Clue {
-    /// Whether the literal found at `start..end` (in any ASCII case) is this clue.
-    fn holds(&self, text: &str, start: usize, end: usize) -> bool {
-        let b = text.as_bytes();
-        let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
-        let cased = !self.exact_case || &text[start..end] == self.literal;
-        let whole =
-            !self.whole_word || !(start > 0 && word(start - 1) || end < b.len() && word(end));
-        cased && whole
-    }
-}
-
-/// The clue bits found in a text.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Has(u32);
-
-impl Has {
-    /// Every one of `bits` was found.
-    pub(crate) fn all(self, bits: u32) -> bool {
-        self.0 & bits == bits
-    }
-
-    /// At least one of `bits` was found.
-    pub(crate) fn any(self, bits: u32) -> bool {
-        self.0 & bits != 0
-    }
-}
-
-/// Which of many clues a text holds, found in one pass: a set of regexes is worth
-/// running on a text only where it holds what their every match holds, and one pass
-/// of an Aho-Corasick automaton costs less than the first of the searches it spares
-/// (a search scans the whole text even when it finds nothing).
-pub(crate) struct Clues {
-    /// The automaton itself rather than an `AhoCorasick`, to walk it in [`Clues::of`].
-    finder: DFA,
-    clues: Vec<Clue>,
-    digit: u32,
-}
-
-impl Clues {
-    /// `digit` is the bit of a decimal digit in any script (what `\d` matches).
-    pub(crate) fn new(clues: &[Clue], digit: u32) -> Clues {
-        const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-        let mut clues = clues.to_vec();
-        clues.extend(DIGITS.iter().map(|d| clue(d, digit)));
-        let finder = DFA::builder()
-            .ascii_case_insensitive(true)
-            .prefilter(false)
-            .build(clues.iter().map(|c| c.literal))
-            .expect("clue literals build an automaton");
-        Clues {
-            finder,
-            clues,
-            digit,
-        }
-    }
-
-    /// The clues `text` holds. Where `(?i)` could read a literal in other letters
-    /// (the Kelvin sign is a "k", the long s an "s") every clue counts as found.
-    pub(crate) fn of(&self, text: &str) -> Has {
-        let ascii = text.is_ascii();
-        if !ascii && text.contains(['\u{212A}', '\u{17F}']) {
-            return Has(u32::MAX);
-        }
-        let mut bits = 0;
-        // The automaton walked byte by byte: its own overlapping search re-enters
-        // once per match and costs several times this loop.
-        let Ok(mut state) = self.finder.start_state(Anchored::No) else {
-            return Has(u32::MAX);
-        };
-        for (at, &byte) in text.as_bytes().iter().enumerate() {
-            state = self.finder.next_state(Anchored::No, state, byte);
-            if !self.finder.is_match(state) {
-                continue;
-            }
-            for i in 0..self.finder.match_len(state) {
-                let pattern = self.finder.match_pattern(state, i);
-                let clue = &self.clues[pattern.as_usize()];
-                let end = at + 1;
-                if clue.holds(text, end - self.finder.pattern_len(pattern), end) {
-                    bits |= clue.bit;
-                }
-            }
-        }
-        if !ascii && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
-            bits |= self.digit;
-        }
-        Has(bits)
-    }
-}
 
 /// Clue bits of the quantity patterns.
 const DIGIT: u32 = 1;

@@ -8,9 +8,9 @@
 //! are compared.
 
 use super::{SentenceCtx, count_claim, in_timex};
+use crate::clues::{Clues, Has, clue, word_clue};
 use crate::lexicon;
 use crate::model::{Aspect, Claim, Span, Topic, Value};
-use crate::quantity::{Clues, Has, clue, word_clue};
 use crate::wordre::WordRegex;
 use regex::Captures;
 use std::sync::LazyLock;
