@@ -169,8 +169,8 @@ pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 }
 
 /// A table of `(word, value)` pairs looked up by hash, with the result of [`lookup`]:
-/// for the tables asked about every word of every sentence (incident nouns), where a
-/// scan of the table per word was a tenth of the extractor's time.
+/// for tables asked about every word of every sentence (incident nouns), where
+/// [`lookup`]'s scan of the whole table per word adds up.
 pub struct Indexed<T: 'static> {
     table: &'static [(&'static str, T)],
     index: OnceLock<fnv::FnvHashMap<&'static str, T>>,
