@@ -15,15 +15,16 @@
 
 use super::{ClaimView, EventOut, SCHEMA_VERSION, Summary, label, shown_findings};
 use crate::model::{Analysis, Analyzed, ClaimKind, DateSource, Finding, Skipped, Span, Verdict};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
-struct Document<'a> {
+#[serde(bound(serialize = "Streamed<A>: Serialize, Streamed<F>: Serialize"))]
+struct Document<'a, A, F> {
     schema_version: u32,
-    articles: Vec<ArticleOut<'a>>,
-    findings: Vec<FindingOut<'a>>,
+    articles: Streamed<A>,
+    findings: Streamed<F>,
     /// Inputs passed over while walking folders, with the reason.
     skipped: &'a [Skipped],
     summary: Summary,
@@ -79,19 +80,35 @@ struct ClaimOut<'a> {
     event: EventOut,
 }
 
+/// A list written element by element as it is made: a report of a hundred thousand
+/// articles is never held twice in memory, once as the analysis and once as its JSON
+/// view.
+struct Streamed<F>(F);
+
+impl<F, I> Serialize for Streamed<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item: Serialize>,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
 /// Render the stable JSON document.
 pub fn render(analysis: &Analysis, only_conflicts: bool, out: &mut dyn Write) -> io::Result<()> {
     let doc = Document {
         schema_version: SCHEMA_VERSION,
-        articles: analysis
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| article(i, a))
-            .collect(),
-        findings: shown_findings(analysis, only_conflicts)
-            .map(|f| finding(analysis, f))
-            .collect(),
+        articles: Streamed(|| {
+            analysis
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| article(i, a))
+        }),
+        findings: Streamed(|| {
+            shown_findings(analysis, only_conflicts).map(|f| finding(analysis, f))
+        }),
         skipped: &analysis.skipped,
         summary: Summary::of(analysis, only_conflicts),
     };
