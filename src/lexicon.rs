@@ -206,13 +206,16 @@ impl<T: Copy> Indexed<T> {
 /// `word.to_lowercase()`, borrowed when it is that already (lower-case ASCII), as most
 /// words of a text are.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
-    if word
+    if !word
         .bytes()
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
     {
-        Cow::Owned(word.to_lowercase())
-    } else {
         Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        // The same string, without the per-character Unicode case tables.
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 

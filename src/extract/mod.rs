@@ -50,7 +50,15 @@ pub fn extract(
     timexes: &[Timex],
 ) -> Vec<Claim> {
     let dct = article.published.as_ref().map(|p| p.date);
-    let story = main_event(sentences);
+    // The lead's places name the story's place, and are the facts of its sentences too:
+    // read once for both.
+    let lead_places: Vec<Vec<String>> = sentences
+        .iter()
+        .take(LEAD_SENTENCES)
+        .map(|s| places(&s.text))
+        .collect();
+    let story = main_event(sentences, &lead_places);
+    let mut lead_places = lead_places.into_iter();
     let mut previous_topic: Option<Topic> = None;
     // The earlier event the previous sentence was about, with its places: "It killed
     // 237 people" goes on about it.
@@ -60,6 +68,7 @@ pub fn extract(
     // Per claim, the day of another incident its sentence introduces, if any.
     let mut other_days: Vec<Option<EventDay>> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
+        let known_places = lead_places.next();
         if is_byline(&s.text) {
             continue;
         }
@@ -91,7 +100,7 @@ pub fn extract(
         events.remember(&found);
         // Actors, places and the source depend on the sentence alone: read them once
         // for all its claims.
-        let here = SentenceFacts::new(&s.text);
+        let here = SentenceFacts::new(&s.text, known_places);
         let own = background_time(&found, &local, dct).map(|b| (b, here.places().clone()));
         let carried = previous_background.filter(|_| continues_previous(&s.text));
         let background = own.or(carried);
@@ -152,11 +161,12 @@ struct SentenceFacts<'a> {
 }
 
 impl<'a> SentenceFacts<'a> {
-    fn new(text: &'a str) -> Self {
+    /// The facts of `text`, with its places when they were read already.
+    fn new(text: &'a str, places: Option<Vec<String>>) -> Self {
         SentenceFacts {
             text,
             actors: OnceCell::new(),
-            places: OnceCell::new(),
+            places: places.map_or_else(OnceCell::new, OnceCell::from),
             attribution: OnceCell::new(),
         }
     }
@@ -405,49 +415,96 @@ fn tokenize(text: &str) -> Vec<Word<'_>> {
 /// letter or digit, then letters, digits, apostrophes, full stops and hyphens up to the
 /// last letter or digit of the run; or one punctuation mark), scanned by hand rather
 /// than searched for: news text is rarely pure ASCII (curly quotes, dashes), and a
-/// regex search per word with Unicode classes cost more than the scan.
+/// regex search per word with Unicode classes cost more than the scan. Bytes are
+/// classed by a table; a character is decoded only where a byte is not ASCII, since
+/// every sentence is read this way and decoding each character was most of the scan.
 fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let char_at = |i: usize| text[i..].chars().next();
-    let mut out = Vec::new();
+    let len = text.len();
+    let mut out = Vec::with_capacity(len / 4);
     let mut i = 0;
-    while let Some(c) = char_at(i) {
-        if is_letter_or_digit(c) {
-            let mut end = i + c.len_utf8();
+    while i < len {
+        let (class, n) = char_class(text, i);
+        if class == CharClass::Word {
+            let mut end = i + n;
             let mut k = end;
-            while let Some(d) = char_at(k) {
-                if is_letter_or_digit(d) {
-                    end = k + d.len_utf8();
-                } else if !matches!(d, '\'' | '’' | '.' | '-') {
-                    break;
+            while k < len {
+                let (d, m) = char_class(text, k);
+                match d {
+                    CharClass::Word => end = k + m,
+                    CharClass::Inner | CharClass::Hyphen => {}
+                    CharClass::Mark | CharClass::Other => break,
                 }
-                k += d.len_utf8();
+                k += m;
             }
             out.push((i, end));
             // The scan goes on right after the word: a trailing "." is skipped, a
             // trailing hyphen is a word of its own.
             i = end;
         } else {
-            if matches!(
-                c,
-                ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '–' | '—' | '-'
-            ) {
-                out.push((i, i + c.len_utf8()));
+            if matches!(class, CharClass::Mark | CharClass::Hyphen) {
+                out.push((i, i + n));
             }
-            i += c.len_utf8();
+            i += n;
         }
     }
     out
 }
 
-/// `\p{L}` or `\p{N}`: a letter or a digit of any script. Outside ASCII (a few characters
-/// per sentence at most) the regex crate's Unicode tables answer.
+/// What a character is to the word scanner.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CharClass {
+    /// A letter or a digit (`\p{L}`, `\p{N}`).
+    Word,
+    /// Inside a word only: an apostrophe or a full stop.
+    Inner,
+    /// Inside a word, or else a word of its own.
+    Hyphen,
+    /// A punctuation mark that is a word of its own.
+    Mark,
+    Other,
+}
+
+/// The class of each ASCII byte.
+const ASCII_CLASSES: [CharClass; 128] = {
+    let mut table = [CharClass::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => CharClass::Word,
+            b'\'' | b'.' => CharClass::Inner,
+            b'-' => CharClass::Hyphen,
+            b',' | b';' | b':' | b'(' | b')' | b'"' => CharClass::Mark,
+            _ => CharClass::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class and length in bytes of the character at byte `i` of `text` (a char
+/// boundary).
+fn char_class(text: &str, i: usize) -> (CharClass, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (ASCII_CLASSES[usize::from(b)], 1);
+    }
+    let c = text[i..].chars().next().unwrap_or_default();
+    let class = match c {
+        '’' => CharClass::Inner,
+        '“' | '”' | '–' | '—' => CharClass::Mark,
+        c if is_letter_or_digit(c) => CharClass::Word,
+        _ => CharClass::Other,
+    };
+    (class, c.len_utf8())
+}
+
+/// `\p{L}` or `\p{N}` for a character outside ASCII (a few per sentence at most): the
+/// regex crate's Unicode tables answer.
 fn is_letter_or_digit(c: char) -> bool {
     static LETTER_OR_DIGIT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\A[\p{L}\p{N}]\z").expect("class pattern compiles"));
-    match c.is_ascii() {
-        true => c.is_ascii_alphanumeric(),
-        false => LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut [0; 4])),
-    }
+    LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 struct SentenceCtx<'a> {
@@ -2303,48 +2360,83 @@ const LEAD_SENTENCES: usize = 6;
 
 /// The incident words of a text, in order, as canonical types.
 fn incidents(text: &str) -> impl Iterator<Item = &'static str> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
+    alnum_runs(text)
         .scan("", |previous, w| Some((std::mem::replace(previous, w), w)))
         .filter_map(|(previous, w)| lexicon::incident_after(previous, &lexicon::lowercase(w)))
 }
 
-/// The story's main event: the incident type its title and lead name most (the first
-/// named on a tie), and the place they name most.
-fn main_event(sentences: &[Sentence]) -> Event {
-    let lead = &sentences[..sentences.len().min(LEAD_SENTENCES)];
-    let most = |items: Vec<String>| -> Option<String> {
-        let mut tally: Vec<(String, usize, usize)> = Vec::new();
-        for (order, item) in items.into_iter().enumerate() {
-            match tally.iter_mut().find(|(k, ..)| *k == item) {
-                Some(entry) => entry.1 += 1,
-                None => tally.push((item, 1, order)),
+/// The runs of letters, digits (`char::is_alphanumeric`) and hyphens of a text, as
+/// `text.split(|c: char| !(c.is_alphanumeric() || c == '-'))` gives the non-empty
+/// ones, with a character decoded only where a byte is not ASCII: the lead of every
+/// article is read this way.
+fn alnum_runs(text: &str) -> impl Iterator<Item = &str> {
+    let len = text.len();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < len {
+            let (inside, n) = alnum_or_hyphen(text, i);
+            if inside {
+                break;
             }
+            i += n;
         }
-        tally
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|(k, ..)| k)
-    };
-    let kinds: Vec<String> = lead
-        .iter()
-        .flat_map(|s| incidents(&s.text))
-        .map(str::to_string)
-        .collect();
-    let kind = most(kinds).and_then(|k| lexicon::incident(&k));
+        let start = i;
+        while i < len {
+            let (inside, n) = alnum_or_hyphen(text, i);
+            if !inside {
+                break;
+            }
+            i += n;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
+/// Whether the character at byte `i` of `text` (a char boundary) is alphanumeric or a
+/// hyphen, and its length in bytes.
+fn alnum_or_hyphen(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric() || b == b'-', 1);
+    }
+    let c = text[i..].chars().next().unwrap_or_default();
+    (c.is_alphanumeric(), c.len_utf8())
+}
+
+/// The story's main event: the incident type its title and lead name most (the first
+/// named on a tie), and the place they name most, given the places of each lead
+/// sentence.
+fn main_event(sentences: &[Sentence], lead_places: &[Vec<String>]) -> Event {
+    let lead = &sentences[..sentences.len().min(LEAD_SENTENCES)];
+    let kind = most(lead.iter().flat_map(|s| incidents(&s.text))).and_then(lexicon::incident);
     // Long capitalized runs are headlines in title case, not places.
     let place = most(
-        lead.iter()
-            .flat_map(|s| places(&s.text))
-            .filter(|p| p.split_whitespace().count() <= 3)
-            .collect(),
+        lead_places
+            .iter()
+            .flatten()
+            .filter(|p| p.split_whitespace().count() <= 3),
     );
     Event {
         kind,
-        place,
+        place: place.cloned(),
         time: None,
         day: None,
     }
+}
+
+/// The item named most often, the first named on a tie.
+fn most<T: PartialEq>(items: impl Iterator<Item = T>) -> Option<T> {
+    let mut tally: Vec<(T, usize, usize)> = Vec::new();
+    for (order, item) in items.enumerate() {
+        match tally.iter_mut().find(|(k, ..)| *k == item) {
+            Some(entry) => entry.1 += 1,
+            None => tally.push((item, 1, order)),
+        }
+    }
+    tally
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|(k, ..)| k)
 }
 
 /// The event a claim is attached to: a claim about the past (background) belongs to
@@ -2440,22 +2532,24 @@ const INDEFINITE_REACH: usize = 4;
 /// Sunday a quake shook the island"). A day later in the sentence may date something
 /// else ("aid reached survivors of a quake on Monday"), so only the opening frames it.
 fn other_incident_day(text: &str, timexes: &[Timex]) -> Option<EventDay> {
+    // The opening day first: few sentences open on one, and the search for an
+    // indefinite incident reads every word.
+    let t = timexes
+        .first()
+        .filter(|t| t.ttype == TimexType::Date && names_a_day(&t.text))
+        .filter(|t| opens_sentence(text, t.span.start))?;
     if !introduces_incident(text) {
         return None;
     }
-    timexes
-        .first()
-        .filter(|t| t.ttype == TimexType::Date && names_a_day(&t.text))
-        .filter(|t| opens_sentence(text, t.span.start))
-        .and_then(|t| match time_of(t) {
-            Some(r) => single_day(&r).map(EventDay::Date),
-            None => t
-                .value
-                .strip_prefix("XXXX-WXX-")
-                .and_then(|d| d.get(0..1))
-                .and_then(|d| d.parse().ok())
-                .map(EventDay::Weekday),
-        })
+    match time_of(t) {
+        Some(r) => single_day(&r).map(EventDay::Date),
+        None => t
+            .value
+            .strip_prefix("XXXX-WXX-")
+            .and_then(|d| d.get(0..1))
+            .and_then(|d| d.parse().ok())
+            .map(EventDay::Weekday),
+    }
 }
 
 /// Words that may stand before a sentence's opening time ("Earlier on Sunday", "But
@@ -2472,10 +2566,7 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 /// True when a sentence introduces an incident with an indefinite article: "a quake",
 /// "an explosion", "another fire".
 fn introduces_incident(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = alnum_runs(text).collect();
     // Only the few articles are lower-cased in full, not every word of every sentence.
     let article = |w: &str| {
         ["a", "an", "another"]
@@ -2609,13 +2700,13 @@ static PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
 /// A name set beside the kind of place it is: "Orlen, a town of 15,000", "Velmar,
 /// the port city".
 static APPOSED_PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"\b(?P<p>[A-Z][\p{L}-]+),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:town|city|village|port|district|province|region|island|suburb)\b")
+    WordRegex::needing(r"\b(?P<p>[A-Z][\p{L}-]+),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:town|city|village|port|district|province|region|island|suburb)\b", "town|city|village|port|district|province|region|island|suburb")
         .expect("apposed place pattern compiles")
 });
 
 /// A name right before a crowd noun: "the Velmar protest march", "a Lisbon rally".
 static CROWD_PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"\b(?P<p>[A-Z][\p{L}-]+)\s+(?:protest\s+|peace\s+|street\s+)?(?:march|marches|rally|rallies|demonstration|demonstrations)\b")
+    WordRegex::needing(r"\b(?P<p>[A-Z][\p{L}-]+)\s+(?:protest\s+|peace\s+|street\s+)?(?:march|marches|rally|rallies|demonstration|demonstrations)\b", "march|rall|demonstration")
         .expect("crowd place pattern compiles")
 });
 
@@ -2772,6 +2863,16 @@ mod tests {
             });
             let want: Vec<(usize, usize)> = RE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(word_spans(&s), want);
+        }
+
+        /// The run scanner splits as `str::split` on non-alphanumeric characters does.
+        #[test]
+        fn alnum_runs_as_split_finds_them(s in "[aZ09 .,;:()\"'!?/&$’‘“”–—éßЖ中٣²ⅷ\u{301}\u{a0}\u{2160}-]{0,24}") {
+            let want: Vec<&str> = s
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(alnum_runs(&s).collect::<Vec<_>>(), want);
         }
     }
 
