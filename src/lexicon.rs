@@ -206,13 +206,16 @@ impl<T: Copy> Indexed<T> {
 /// `word.to_lowercase()`, borrowed when it is that already (lower-case ASCII), as most
 /// words of a text are.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
-    if word
+    if !word
         .bytes()
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
     {
-        Cow::Owned(word.to_lowercase())
-    } else {
         Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        // The same string, without the per-character Unicode case tables.
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
@@ -843,14 +846,39 @@ pub const INCIDENT_TYPES: &[(&str, &str)] = &[
 /// "a police officer and a bomb technician"): a regex alternation.
 pub const PERSON_NOUNS: &str = "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|person|pedestrian|cyclist|motorist|driver|passenger|officer|policeman|policewoman|trooper|deputy|constable|technician|firefighter|fireman|soldier|guard|worker|employee|clerk|student|teacher|resident|shopper|customer|bystander|mother|father|grandmother|grandfather|husband|wife|nurse|doctor|journalist|tourist|villager|farmer|fisherman";
 
+/// The shortest and the longest incident noun, in bytes (ASCII case folding, all the
+/// lookup does, keeps a word's length).
+const INCIDENT_LENGTHS: std::ops::RangeInclusive<usize> = {
+    let (mut shortest, mut longest) = (usize::MAX, 0);
+    let mut i = 0;
+    while i < INCIDENT_TYPES.len() {
+        let n = INCIDENT_TYPES[i].0.len();
+        if n < shortest {
+            shortest = n;
+        }
+        if n > longest {
+            longest = n;
+        }
+        i += 1;
+    }
+    shortest..=longest
+};
+
 /// The incident type a word names, if any. A hyphenated compound names what its last
 /// part names ("fire-bomb", "car-bomb", "gas-explosion": news hyphenates compounds it
 /// also writes solid), unless its first part is a prefix that turns the meaning
 /// ("anti-war", "post-election").
 pub fn incident(word: &str) -> Option<&'static str> {
     static INCIDENTS: Indexed<&str> = Indexed::new(INCIDENT_TYPES);
-    INCIDENTS.get(word).or_else(|| {
-        let (first, last) = word.rsplit_once('-')?;
+    // Most words are shorter or longer than any incident noun: no hash for them.
+    let whole = match INCIDENT_LENGTHS.contains(&word.len()) {
+        true => INCIDENTS.get(word),
+        false => None,
+    };
+    whole.or_else(|| {
+        // Found by a plain loop: `rsplit_once` calls memrchr, costly on short words.
+        let hyphen = word.bytes().rposition(|b| b == b'-')?;
+        let (first, last) = (&word[..hyphen], &word[hyphen + 1..]);
         let first = first.split('-').next().unwrap_or(first);
         let turns = [
             "anti", "pre", "post", "non", "ex", "pro", "counter", "mid", "after",

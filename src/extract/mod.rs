@@ -50,7 +50,15 @@ pub fn extract(
     timexes: &[Timex],
 ) -> Vec<Claim> {
     let dct = article.published.as_ref().map(|p| p.date);
-    let story = main_event(sentences);
+    // The lead's places name the story's place, and are the facts of its sentences too:
+    // read once for both.
+    let lead_places: Vec<Vec<String>> = sentences
+        .iter()
+        .take(LEAD_SENTENCES)
+        .map(|s| places(&s.text))
+        .collect();
+    let story = main_event(sentences, &lead_places);
+    let mut lead_places = lead_places.into_iter();
     let mut previous_topic: Option<Topic> = None;
     // The earlier event the previous sentence was about, with its places: "It killed
     // 237 people" goes on about it.
@@ -60,6 +68,7 @@ pub fn extract(
     // Per claim, the day of another incident its sentence introduces, if any.
     let mut other_days: Vec<Option<EventDay>> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
+        let known_places = lead_places.next();
         if is_byline(&s.text) {
             continue;
         }
@@ -91,7 +100,7 @@ pub fn extract(
         events.remember(&found);
         // Actors, places and the source depend on the sentence alone: read them once
         // for all its claims.
-        let here = SentenceFacts::new(&s.text);
+        let here = SentenceFacts::new(&s.text, known_places);
         let own = background_time(&found, &local, dct).map(|b| (b, here.places().clone()));
         let carried = previous_background.filter(|_| continues_previous(&s.text));
         let background = own.or(carried);
@@ -152,11 +161,12 @@ struct SentenceFacts<'a> {
 }
 
 impl<'a> SentenceFacts<'a> {
-    fn new(text: &'a str) -> Self {
+    /// The facts of `text`, with its places when they were read already.
+    fn new(text: &'a str, places: Option<Vec<String>>) -> Self {
         SentenceFacts {
             text,
             actors: OnceCell::new(),
-            places: OnceCell::new(),
+            places: places.map_or_else(OnceCell::new, OnceCell::from),
             attribution: OnceCell::new(),
         }
     }
@@ -348,10 +358,12 @@ fn is_byline(sentence: &str) -> bool {
         b.get(i..i + p.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
     };
-    let posted_in = (0..b.len()).any(|i| {
-        matches!(b[i], b'p' | b'P')
-            && at(i, "posted ")
-            && ["in ", "on ", "by ", "at "].iter().any(|p| at(i + 7, p))
+    // Each initial found by `str::match_indices`, which skips to it by memchr: most
+    // sentences hold few.
+    let posted_in = ['p', 'P'].iter().any(|&initial| {
+        sentence.match_indices(initial).any(|(i, _)| {
+            at(i, "posted ") && ["in ", "on ", "by ", "at "].iter().any(|p| at(i + 7, p))
+        })
     });
     posted_in
         || ["published", "updated", "last updated", "posted"]
@@ -405,49 +417,102 @@ fn tokenize(text: &str) -> Vec<Word<'_>> {
 /// letter or digit, then letters, digits, apostrophes, full stops and hyphens up to the
 /// last letter or digit of the run; or one punctuation mark), scanned by hand rather
 /// than searched for: news text is rarely pure ASCII (curly quotes, dashes), and a
-/// regex search per word with Unicode classes cost more than the scan.
+/// regex search per word with Unicode classes cost more than the scan. Bytes are
+/// classed by a table; a character is decoded only where a byte is not ASCII, since
+/// every sentence is read this way and decoding each character was most of the scan.
 fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let char_at = |i: usize| text[i..].chars().next();
-    let mut out = Vec::new();
+    let len = text.len();
+    let mut out = Vec::with_capacity(len / 4);
     let mut i = 0;
-    while let Some(c) = char_at(i) {
-        if is_letter_or_digit(c) {
-            let mut end = i + c.len_utf8();
+    while i < len {
+        let (class, n) = char_class(text, i);
+        if class == CharClass::Word {
+            let mut end = i + n;
             let mut k = end;
-            while let Some(d) = char_at(k) {
-                if is_letter_or_digit(d) {
-                    end = k + d.len_utf8();
-                } else if !matches!(d, '\'' | '’' | '.' | '-') {
-                    break;
+            while k < len {
+                let (d, m) = char_class(text, k);
+                match d {
+                    CharClass::Word => end = k + m,
+                    CharClass::Inner | CharClass::Hyphen => {}
+                    CharClass::Mark | CharClass::Other => break,
                 }
-                k += d.len_utf8();
+                k += m;
             }
             out.push((i, end));
             // The scan goes on right after the word: a trailing "." is skipped, a
             // trailing hyphen is a word of its own.
             i = end;
         } else {
-            if matches!(
-                c,
-                ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '–' | '—' | '-'
-            ) {
-                out.push((i, i + c.len_utf8()));
+            if matches!(class, CharClass::Mark | CharClass::Hyphen) {
+                out.push((i, i + n));
             }
-            i += c.len_utf8();
+            i += n;
         }
     }
     out
 }
 
-/// `\p{L}` or `\p{N}`: a letter or a digit of any script. Outside ASCII (a few characters
-/// per sentence at most) the regex crate's Unicode tables answer.
+/// What a character is to the word scanner.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CharClass {
+    /// A letter or a digit (`\p{L}`, `\p{N}`).
+    Word,
+    /// Inside a word only: an apostrophe or a full stop.
+    Inner,
+    /// Inside a word, or else a word of its own.
+    Hyphen,
+    /// A punctuation mark that is a word of its own.
+    Mark,
+    Other,
+}
+
+/// The class of each ASCII byte.
+const ASCII_CLASSES: [CharClass; 128] = {
+    let mut table = [CharClass::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => CharClass::Word,
+            b'\'' | b'.' => CharClass::Inner,
+            b'-' => CharClass::Hyphen,
+            b',' | b';' | b':' | b'(' | b')' | b'"' => CharClass::Mark,
+            _ => CharClass::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class and length in bytes of the character at byte `i` of `text` (a char
+/// boundary). Inlined: it is asked of every byte of every sentence.
+#[inline(always)]
+fn char_class(text: &str, i: usize) -> (CharClass, usize) {
+    let b = text.as_bytes()[i];
+    match b.is_ascii() {
+        true => (ASCII_CLASSES[usize::from(b)], 1),
+        false => wide_char_class(text, i),
+    }
+}
+
+/// [`char_class`] of a character outside ASCII.
+fn wide_char_class(text: &str, i: usize) -> (CharClass, usize) {
+    let c = text[i..].chars().next().unwrap_or_default();
+    let class = match c {
+        '’' => CharClass::Inner,
+        '“' | '”' | '–' | '—' => CharClass::Mark,
+        c if is_letter_or_digit(c) => CharClass::Word,
+        _ => CharClass::Other,
+    };
+    (class, c.len_utf8())
+}
+
+/// `\p{L}` or `\p{N}` for a character outside ASCII (a few per sentence at most): the
+/// regex crate's Unicode tables answer.
 fn is_letter_or_digit(c: char) -> bool {
     static LETTER_OR_DIGIT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\A[\p{L}\p{N}]\z").expect("class pattern compiles"));
-    match c.is_ascii() {
-        true => c.is_ascii_alphanumeric(),
-        false => LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut [0; 4])),
-    }
+    LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 struct SentenceCtx<'a> {
@@ -2303,48 +2368,89 @@ const LEAD_SENTENCES: usize = 6;
 
 /// The incident words of a text, in order, as canonical types.
 fn incidents(text: &str) -> impl Iterator<Item = &'static str> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
+    alnum_runs(text)
         .scan("", |previous, w| Some((std::mem::replace(previous, w), w)))
         .filter_map(|(previous, w)| lexicon::incident_after(previous, &lexicon::lowercase(w)))
 }
 
-/// The story's main event: the incident type its title and lead name most (the first
-/// named on a tie), and the place they name most.
-fn main_event(sentences: &[Sentence]) -> Event {
-    let lead = &sentences[..sentences.len().min(LEAD_SENTENCES)];
-    let most = |items: Vec<String>| -> Option<String> {
-        let mut tally: Vec<(String, usize, usize)> = Vec::new();
-        for (order, item) in items.into_iter().enumerate() {
-            match tally.iter_mut().find(|(k, ..)| *k == item) {
-                Some(entry) => entry.1 += 1,
-                None => tally.push((item, 1, order)),
+/// The runs of letters, digits (`char::is_alphanumeric`) and hyphens of a text, as
+/// `text.split(|c: char| !(c.is_alphanumeric() || c == '-'))` gives the non-empty
+/// ones, with a character decoded only where a byte is not ASCII: the lead of every
+/// article is read this way.
+fn alnum_runs(text: &str) -> impl Iterator<Item = &str> {
+    let len = text.len();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < len {
+            let (inside, n) = alnum_or_hyphen(text, i);
+            if inside {
+                break;
             }
+            i += n;
         }
-        tally
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|(k, ..)| k)
-    };
-    let kinds: Vec<String> = lead
-        .iter()
-        .flat_map(|s| incidents(&s.text))
-        .map(str::to_string)
-        .collect();
-    let kind = most(kinds).and_then(|k| lexicon::incident(&k));
+        let start = i;
+        while i < len {
+            let (inside, n) = alnum_or_hyphen(text, i);
+            if !inside {
+                break;
+            }
+            i += n;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
+/// Whether the character at byte `i` of `text` (a char boundary) is alphanumeric or a
+/// hyphen, and its length in bytes.
+#[inline]
+fn alnum_or_hyphen(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    match b.is_ascii() {
+        true => (b.is_ascii_alphanumeric() || b == b'-', 1),
+        false => wide_alnum(text, i),
+    }
+}
+
+/// [`alnum_or_hyphen`] of a character outside ASCII.
+fn wide_alnum(text: &str, i: usize) -> (bool, usize) {
+    let c = text[i..].chars().next().unwrap_or_default();
+    (c.is_alphanumeric(), c.len_utf8())
+}
+
+/// The story's main event: the incident type its title and lead name most (the first
+/// named on a tie), and the place they name most, given the places of each lead
+/// sentence.
+fn main_event(sentences: &[Sentence], lead_places: &[Vec<String>]) -> Event {
+    let lead = &sentences[..sentences.len().min(LEAD_SENTENCES)];
+    let kind = most(lead.iter().flat_map(|s| incidents(&s.text))).and_then(lexicon::incident);
     // Long capitalized runs are headlines in title case, not places.
     let place = most(
-        lead.iter()
-            .flat_map(|s| places(&s.text))
-            .filter(|p| p.split_whitespace().count() <= 3)
-            .collect(),
+        lead_places
+            .iter()
+            .flatten()
+            .filter(|p| p.split_whitespace().count() <= 3),
     );
     Event {
         kind,
-        place,
+        place: place.cloned(),
         time: None,
         day: None,
     }
+}
+
+/// The item named most often, the first named on a tie.
+fn most<T: PartialEq>(items: impl Iterator<Item = T>) -> Option<T> {
+    let mut tally: Vec<(T, usize, usize)> = Vec::new();
+    for (order, item) in items.enumerate() {
+        match tally.iter_mut().find(|(k, ..)| *k == item) {
+            Some(entry) => entry.1 += 1,
+            None => tally.push((item, 1, order)),
+        }
+    }
+    tally
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|(k, ..)| k)
 }
 
 /// The event a claim is attached to: a claim about the past (background) belongs to
@@ -2440,22 +2546,24 @@ const INDEFINITE_REACH: usize = 4;
 /// Sunday a quake shook the island"). A day later in the sentence may date something
 /// else ("aid reached survivors of a quake on Monday"), so only the opening frames it.
 fn other_incident_day(text: &str, timexes: &[Timex]) -> Option<EventDay> {
+    // The opening day first: few sentences open on one, and the search for an
+    // indefinite incident reads every word.
+    let t = timexes
+        .first()
+        .filter(|t| t.ttype == TimexType::Date && names_a_day(&t.text))
+        .filter(|t| opens_sentence(text, t.span.start))?;
     if !introduces_incident(text) {
         return None;
     }
-    timexes
-        .first()
-        .filter(|t| t.ttype == TimexType::Date && names_a_day(&t.text))
-        .filter(|t| opens_sentence(text, t.span.start))
-        .and_then(|t| match time_of(t) {
-            Some(r) => single_day(&r).map(EventDay::Date),
-            None => t
-                .value
-                .strip_prefix("XXXX-WXX-")
-                .and_then(|d| d.get(0..1))
-                .and_then(|d| d.parse().ok())
-                .map(EventDay::Weekday),
-        })
+    match time_of(t) {
+        Some(r) => single_day(&r).map(EventDay::Date),
+        None => t
+            .value
+            .strip_prefix("XXXX-WXX-")
+            .and_then(|d| d.get(0..1))
+            .and_then(|d| d.parse().ok())
+            .map(EventDay::Weekday),
+    }
 }
 
 /// Words that may stand before a sentence's opening time ("Earlier on Sunday", "But
@@ -2472,10 +2580,7 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 /// True when a sentence introduces an incident with an indefinite article: "a quake",
 /// "an explosion", "another fire".
 fn introduces_incident(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = alnum_runs(text).collect();
     // Only the few articles are lower-cased in full, not every word of every sentence.
     let article = |w: &str| {
         ["a", "an", "another"]
@@ -2601,21 +2706,125 @@ pub fn actors(text: &str) -> Vec<String> {
     out
 }
 
-static PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"\b(?:in|at|near|of|off|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
-        .expect("place pattern compiles")
-});
+/// The names that follow a preposition of place, as the pattern
+/// `\b(?:in|at|near|of|off|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)`
+/// finds its group `p`, match after match: scanned by hand, since nearly every
+/// sentence holds one of these prepositions and a regex search with captures from each
+/// was most of the cost of reading a sentence's places.
+fn preposition_places(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut s = 0;
+    while s < b.len() {
+        let candidate = matches!(b[s], b'i' | b'a' | b'n' | b'o' | b'f')
+            && !text[..s].chars().next_back().is_some_and(is_word_char);
+        match candidate
+            .then(|| place_after_preposition(text, s))
+            .flatten()
+        {
+            Some(p) => {
+                s = p.end;
+                out.push(p);
+            }
+            None => s += 1,
+        }
+    }
+    out
+}
+
+/// The name of the match of [`preposition_places`]' pattern at byte `s`, if any: the
+/// preposition, then "the", then the fewest lower-case words (at most two) before a
+/// run of capitalized words.
+fn place_after_preposition(text: &str, s: usize) -> Option<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    // "of" before "off", each only where white space follows, as the alternation.
+    let preposition = ["in", "at", "near", "of", "off", "from"]
+        .iter()
+        .find(|p| b[s..].starts_with(p.as_bytes()) && after_space(text, s + p.len()).is_some())?;
+    let mut at = after_space(text, s + preposition.len())?;
+    // "the" taken when white space follows it: without it, "the" would be one of the
+    // lower-case words, which finds nothing more.
+    if b[at..].starts_with(b"the")
+        && let Some(next) = after_space(text, at + 3)
+    {
+        at = next;
+    }
+    for words in 0..=2 {
+        if let Some(end) = capitalized_run(text, at) {
+            return Some(at..end);
+        }
+        if words == 2 {
+            break;
+        }
+        let end = at
+            + b[at..]
+                .iter()
+                .take_while(|c| c.is_ascii_lowercase())
+                .count();
+        at = after_space(text, end).filter(|_| end > at)?;
+    }
+    None
+}
+
+/// The end of the white space (`\s+`) starting at byte `i`, if there is any.
+fn after_space(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    let gap = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
+    (gap > 0).then_some(i + gap)
+}
+
+/// The end of the run of capitalized words (`[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*`)
+/// starting at byte `i`, if one does.
+fn capitalized_run(text: &str, i: usize) -> Option<usize> {
+    let mut end = capitalized(text, i)?;
+    while let Some(next) = after_space(text, end)
+        && let Some(word_end) = capitalized(text, next)
+    {
+        end = word_end;
+    }
+    Some(end)
+}
+
+/// The end of the capitalized word (`[A-Z][\p{L}-]+`) starting at byte `i`, if one does.
+fn capitalized(text: &str, i: usize) -> Option<usize> {
+    if !text.as_bytes().get(i).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let rest = &text[i + 1..];
+    let tail = rest.len() - rest.trim_start_matches(|c| c == '-' || is_letter(c)).len();
+    (tail > 0).then_some(i + 1 + tail)
+}
+
+/// `\p{L}`: a letter of any script.
+fn is_letter(c: char) -> bool {
+    static LETTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\A\p{L}\z").expect("class pattern compiles"));
+    match c.is_ascii() {
+        true => c.is_ascii_alphabetic(),
+        false => LETTER.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// `\w`: a character a word boundary (`\b`) sees as part of a word.
+fn is_word_char(c: char) -> bool {
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\A\w\z").expect("class pattern compiles"));
+    match c.is_ascii() {
+        true => c.is_ascii_alphanumeric() || c == '_',
+        false => WORD.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
 
 /// A name set beside the kind of place it is: "Orlen, a town of 15,000", "Velmar,
 /// the port city".
 static APPOSED_PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"\b(?P<p>[A-Z][\p{L}-]+),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:town|city|village|port|district|province|region|island|suburb)\b")
+    WordRegex::needing(r"\b(?P<p>[A-Z][\p{L}-]+),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:town|city|village|port|district|province|region|island|suburb)\b", "town|city|village|port|district|province|region|island|suburb")
         .expect("apposed place pattern compiles")
 });
 
 /// A name right before a crowd noun: "the Velmar protest march", "a Lisbon rally".
 static CROWD_PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"\b(?P<p>[A-Z][\p{L}-]+)\s+(?:protest\s+|peace\s+|street\s+)?(?:march|marches|rally|rallies|demonstration|demonstrations)\b")
+    WordRegex::needing(r"\b(?P<p>[A-Z][\p{L}-]+)\s+(?:protest\s+|peace\s+|street\s+)?(?:march|marches|rally|rallies|demonstration|demonstrations)\b", "march|rall|demonstration")
         .expect("crowd place pattern compiles")
 });
 
@@ -2632,10 +2841,9 @@ pub fn places(text: &str) -> Vec<String> {
         .captures_iter(text)
         .filter_map(|c| c.name("p"))
         .map(|p| p.as_str());
-    let mut out: Vec<String> = PLACE_RE
-        .captures_iter(text)
-        .filter_map(|c| c.name("p"))
-        .map(|p| p.as_str())
+    let mut out: Vec<String> = preposition_places(text)
+        .into_iter()
+        .map(|p| &text[p])
         .chain(crowd_places)
         .chain(apposed)
         .map(|p| lexicon::place_name(p.trim_end_matches("'s")).to_string())
@@ -2772,6 +2980,30 @@ mod tests {
             });
             let want: Vec<(usize, usize)> = RE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(word_spans(&s), want);
+        }
+
+        /// The place scanner finds the names the place pattern finds, in any script.
+        #[test]
+        fn places_after_prepositions_as_the_pattern_finds_them(s in "((in|at|near|of|off|from|the|xy|_in|9)( |  |\u{a0}|\u{2003}|\n|\u{200b}|)|(Paris|X|É|Év|Xǅ|Xé|X-|X\u{2160}|X\u{301}|ß|Ж|中|,|\\.|'s|-)){0,20}") {
+            static RE: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"\b(?:in|at|near|of|off|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)").unwrap()
+            });
+            let want: Vec<std::ops::Range<usize>> = RE
+                .captures_iter(&s)
+                .filter_map(|c| c.name("p"))
+                .map(|p| p.range())
+                .collect();
+            proptest::prop_assert_eq!(preposition_places(&s), want);
+        }
+
+        /// The run scanner splits as `str::split` on non-alphanumeric characters does.
+        #[test]
+        fn alnum_runs_as_split_finds_them(s in "[aZ09 .,;:()\"'!?/&$’‘“”–—éßЖ中٣²ⅷ\u{301}\u{a0}\u{2160}-]{0,24}") {
+            let want: Vec<&str> = s
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(alnum_runs(&s).collect::<Vec<_>>(), want);
         }
     }
 
