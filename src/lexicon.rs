@@ -768,15 +768,25 @@ pub fn is_stopword(word: &str) -> bool {
 
 /// True when `word` names an event ("talks", "reunions", "quake"). Only the listed
 /// nouns and their plurals count: "killed" is no event noun though "killing" is.
+///
+/// It is asked of every word of every sentence, so the nouns are kept with their
+/// plurals in "-s" and "-es" already made: one look-up per word instead of one per
+/// possible singular, and none for words shorter than any noun.
 pub fn is_event_noun(word: &str) -> bool {
-    static NOUNS: LazyLock<WordSet> = LazyLock::new(|| EVENT_NOUNS.iter().copied().collect());
+    /// The nouns and their plurals, and the length of the shortest noun.
+    static FORMS: LazyLock<(fnv::FnvHashSet<String>, usize)> = LazyLock::new(|| {
+        let forms = EVENT_NOUNS
+            .iter()
+            .flat_map(|n| [n.to_string(), format!("{n}s"), format!("{n}es")])
+            .collect();
+        (
+            forms,
+            EVENT_NOUNS.iter().map(|n| n.len()).min().unwrap_or(0),
+        )
+    });
+    let (forms, shortest) = &*FORMS;
     let lower = lowercase(word);
-    let singular = lower
-        .strip_suffix("es")
-        .filter(|s| NOUNS.contains(s))
-        .or_else(|| lower.strip_suffix('s'))
-        .unwrap_or(&lower);
-    NOUNS.contains(lower.as_ref()) || NOUNS.contains(singular)
+    lower.len() >= *shortest && forms.contains(lower.as_ref())
 }
 
 /// The canonical actor a name stands for, if it is in the alias table.
