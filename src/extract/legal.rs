@@ -63,7 +63,7 @@ const PATTERNS: [(Step, &str, &str); 4] = [
     (
         Step::Dismissal,
         r"(?i)\b(?:(?:was|were|been|being|be|got|get|is|are)\s+(?:fired|dismissed|sacked|laid\s+off|let\s+go)|(?:fired|dismissed|sacked|laid\s+off|let\s+go)\s+(?:from|by)\b|(?:his|her|their)\s+(?:firing|dismissal|sacking))\b",
-        "fir|dismiss|sack|laid|let",
+        r"fired|firing|dismiss|sack|laid|let\s+go",
     ),
     (
         Step::Charges,
