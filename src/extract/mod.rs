@@ -1174,8 +1174,9 @@ fn aspect_at(ctx: &SentenceCtx, start: usize) -> Aspect {
 /// them: the end of [`SentenceCtx::before`], which is all that the rules reading the
 /// words right before a time look at. Lower-casing the start of the sentence again
 /// for every time would cost more than the rules; words never gain or lose spaces in
-/// lower case, so the words and the string's end are the same.
-fn last_words_lower(text: &str, at: usize, n: usize) -> String {
+/// lower case, so the words and the string's end are the same. Borrowed when the words
+/// are in lower case already.
+fn last_words_lower(text: &str, at: usize, n: usize) -> Cow<'_, str> {
     let head = text[..at].trim_end();
     let mut words = 0;
     let mut in_word = false;
@@ -1192,12 +1193,44 @@ fn last_words_lower(text: &str, at: usize, n: usize) -> String {
             }
         }
     }
-    head[start..].to_lowercase()
+    lexicon::lowercase(&head[start..])
 }
 
 /// The word right before `at` in lower case ("since", "between").
-fn word_before_lower(text: &str, at: usize) -> String {
+fn word_before_lower(text: &str, at: usize) -> Cow<'_, str> {
     last_words_lower(text, at, 1)
+}
+
+#[cfg(test)]
+mod last_words_tests {
+    use super::last_words_lower;
+
+    proptest::proptest! {
+        /// The last words are those of the whole start of the text lower-cased, as
+        /// `SentenceCtx::before` gives it, and end as it does: in any script, with
+        /// letters that change length or by context in lower case (İ, K, Σ).
+        #[test]
+        fn last_words_end_the_lower_cased_start(
+            text in "(\\PC|\\s| |Σ|İ|\u{212A}|ſ|THE|End| of| the|just|After){0,30}",
+            n in 1usize..5,
+            cut in 0usize..400,
+        ) {
+            let at = (0..=cut.min(text.len()))
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            let whole = text[..at].trim_end().to_lowercase();
+            let last = last_words_lower(&text, at, n);
+            proptest::prop_assert!(whole.ends_with(&*last));
+            let words = |s: &str| s.split_whitespace().rev().take(n).map(str::to_string).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(words(&whole), words(&last));
+            for pattern in ["the end of the", "the end of", "just after", "after", "of"] {
+                if pattern.split(' ').count() <= n {
+                    proptest::prop_assert_eq!(whole.ends_with(pattern), last.ends_with(pattern));
+                }
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -1233,7 +1266,7 @@ fn last_occurrences(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
     };
     for (i, t) in ctx.timexes.iter().enumerate() {
         let prev = word_before_lower(ctx.text, t.span.start);
-        let prev = prev.as_str();
+        let prev = &*prev;
         let wa = ctx.word_at(t.span.start);
         let wb = ctx.word_before(t.span.end);
         let (value, mention_start) = if prev == "since" {
@@ -1320,7 +1353,7 @@ fn ranges(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         };
         let gap = ctx.text[a.span.end..b.span.start].trim().to_lowercase();
         let opener = word_before_lower(ctx.text, a.span.start);
-        let opener = opener.as_str();
+        let opener = &*opener;
         let joined = (opener == "between" && gap == "and")
             || (opener == "from" && matches!(gap.as_str(), "to" | "until" | "till" | "through"))
             || matches!(gap.as_str(), "-" | "–" | "to");
