@@ -771,15 +771,66 @@ pub fn is_stopword(word: &str) -> bool {
 
 /// True when `word` names an event ("talks", "reunions", "quake"). Only the listed
 /// nouns and their plurals count: "killed" is no event noun though "killing" is.
+///
+/// It is asked of every word of every sentence, so the nouns are kept with their
+/// plurals in "-s" and "-es" already made (one look-up per word instead of one per
+/// possible singular), and a [`Sketch`] of them turns most other words away before
+/// they are lower-cased or hashed.
 pub fn is_event_noun(word: &str) -> bool {
-    static NOUNS: LazyLock<WordSet> = LazyLock::new(|| EVENT_NOUNS.iter().copied().collect());
-    let lower = lowercase(word);
-    let singular = lower
-        .strip_suffix("es")
-        .filter(|s| NOUNS.contains(s))
-        .or_else(|| lower.strip_suffix('s'))
-        .unwrap_or(&lower);
-    NOUNS.contains(lower.as_ref()) || NOUNS.contains(singular)
+    static FORMS: LazyLock<(fnv::FnvHashSet<String>, Sketch)> = LazyLock::new(|| {
+        let forms: fnv::FnvHashSet<String> = EVENT_NOUNS
+            .iter()
+            .flat_map(|n| [n.to_string(), format!("{n}s"), format!("{n}es")])
+            .collect();
+        let sketch = Sketch::of(forms.iter().map(String::as_str));
+        (forms, sketch)
+    });
+    let (forms, sketch) = &*FORMS;
+    sketch.may_hold(word) && forms.contains(lowercase(word).as_ref())
+}
+
+/// A yes/no filter for a list of lower-case words: which (first, second, last) byte
+/// triples they have, each byte cut to its low five bits, which are a letter's place
+/// in the alphabet in either case. A word it says no to is not in the list once
+/// lower-cased; one it says yes to may be. In running text four words in five fail
+/// it, for a few instructions instead of lower-casing and a hashed look-up.
+struct Sketch {
+    triples: Box<[u64; 512]>,
+}
+
+impl Sketch {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Sketch {
+        let mut sketch = Sketch {
+            triples: Box::new([0; 512]),
+        };
+        for w in words {
+            if let Some(t) = Sketch::triple(w) {
+                sketch.triples[t / 64] |= 1 << (t % 64);
+            }
+        }
+        sketch
+    }
+
+    /// False when `word`, in lower case, is surely not in the list.
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let Some(t) = Sketch::triple(word) else {
+            return true;
+        };
+        // Lower-casing keeps ASCII bytes at the start and the end where they are and
+        // their low five bits as they are; other bytes may change.
+        let ends = [b[0], b.get(1).copied().unwrap_or(0), b[b.len() - 1]];
+        !ends.is_ascii() || self.triples[t / 64] & (1 << (t % 64)) != 0
+    }
+
+    /// The triple of a word; a word of one byte has a zero second byte.
+    fn triple(w: &str) -> Option<usize> {
+        let b = w.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        let second = b.get(1).copied().unwrap_or(0);
+        let five = |x: u8| usize::from(x & 31);
+        Some(five(first) << 10 | five(second) << 5 | five(last))
+    }
 }
 
 /// The canonical actor a name stands for, if it is in the alias table.
@@ -1001,6 +1052,42 @@ mod tests {
         assert!(!is_event_noun("peninsula"));
         assert!(!is_event_noun("killed"));
         assert!(is_event_noun("killing"));
+    }
+
+    /// The test of the event nouns as it was written before the plurals were made
+    /// ahead: the noun, or a singular made by taking off "-es" or "-s".
+    fn is_event_noun_by_singulars(word: &str) -> bool {
+        let nouns: WordSet = EVENT_NOUNS.iter().copied().collect();
+        let lower = lowercase(word);
+        let singular = lower
+            .strip_suffix("es")
+            .filter(|s| nouns.contains(s))
+            .or_else(|| lower.strip_suffix('s'))
+            .unwrap_or(&lower);
+        nouns.contains(lower.as_ref()) || nouns.contains(singular)
+    }
+
+    #[test]
+    fn every_event_noun_and_plural_passes_the_sketch() {
+        for n in EVENT_NOUNS {
+            for w in [n.to_string(), format!("{n}s"), format!("{n}es")] {
+                assert!(is_event_noun(&w), "{w}");
+                assert!(is_event_noun(&w.to_uppercase()), "{w}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn event_nouns_by_forms_agree_with_singulars(
+            stem in "(talk|quake|crash|bus|fire|tri|ka|\\PC{0,6})",
+            tail in "(|s|es|ss|ses|S|ES|é|İ|\u{212A}|\\PC{0,2})",
+            upper in proptest::bool::ANY,
+        ) {
+            let w = format!("{stem}{tail}");
+            let w = if upper { w.to_uppercase() } else { w };
+            proptest::prop_assert_eq!(is_event_noun(&w), is_event_noun_by_singulars(&w), "{}", w);
+        }
     }
 
     #[test]

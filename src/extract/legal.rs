@@ -18,6 +18,7 @@ use super::{SentenceCtx, is_clause_break};
 use crate::lexicon;
 use crate::model::{Aspect, Timex, Topic};
 use crate::wordre::WordRegex;
+use regex::Regex;
 use std::sync::LazyLock;
 
 /// A step of a legal case or a job that a day can date.
@@ -54,32 +55,45 @@ impl Step {
     }
 }
 
-/// The phrases of each step. A passive or a "from" marks a dismissal ("was fired",
-/// "fired from his job") apart from shots fired; "identified … as" marks a naming
-/// apart from "a man identified only as a witness said".
+/// The phrases of each step, and what every match of it holds (case aside). A
+/// passive or a "from" marks a dismissal ("was fired", "fired from his job") apart
+/// from shots fired; "identified … as" marks a naming apart from "a man identified
+/// only as a witness said".
+const PATTERNS: [(Step, &str, &str); 4] = [
+    (
+        Step::Dismissal,
+        r"(?i)\b(?:(?:was|were|been|being|be|got|get|is|are)\s+(?:fired|dismissed|sacked|laid\s+off|let\s+go)|(?:fired|dismissed|sacked|laid\s+off|let\s+go)\s+(?:from|by)\b|(?:his|her|their)\s+(?:firing|dismissal|sacking))\b",
+        r"fired|firing|dismiss|sack|laid|let\s+go",
+    ),
+    (
+        Step::Charges,
+        r"(?i)\b(?:charged|charges|charging)\b",
+        "charg",
+    ),
+    (
+        Step::Court,
+        r"(?i)\b(?:arraigned|arraignment|appear(?:s|ed|ing)?\s+(?:in|before|at)\s+(?:[\w'’-]+\s+){0,4}?court|in\s+court|court\s+appearance)\b",
+        "arraign|court",
+    ),
+    (
+        Step::Identification,
+        r"(?i)\bidentified\s+(?:the|a|an|his|her)\s+(?:\w+\s+){0,2}?(?:victim|victims|man|woman|suspect|driver|gunman|body|dead)\b",
+        "identified",
+    ),
+];
+
 static STEPS: LazyLock<[(Step, WordRegex); 4]> = LazyLock::new(|| {
-    let re = |p: &str| WordRegex::new(p).expect("legal step pattern compiles");
-    [
-        (
-            Step::Dismissal,
-            re(
-                r"(?i)\b(?:(?:was|were|been|being|be|got|get|is|are)\s+(?:fired|dismissed|sacked|laid\s+off|let\s+go)|(?:fired|dismissed|sacked|laid\s+off|let\s+go)\s+(?:from|by)\b|(?:his|her|their)\s+(?:firing|dismissal|sacking))\b",
-            ),
-        ),
-        (Step::Charges, re(r"(?i)\b(?:charged|charges|charging)\b")),
-        (
-            Step::Court,
-            re(
-                r"(?i)\b(?:arraigned|arraignment|appear(?:s|ed|ing)?\s+(?:in|before|at)\s+(?:[\w'’-]+\s+){0,4}?court|in\s+court|court\s+appearance)\b",
-            ),
-        ),
-        (
-            Step::Identification,
-            re(
-                r"(?i)\bidentified\s+(?:the|a|an|his|her)\s+(?:\w+\s+){0,2}?(?:victim|victims|man|woman|suspect|driver|gunman|body|dead)\b",
-            ),
-        ),
-    ]
+    PATTERNS.map(|(step, pattern, needs)| {
+        let re = WordRegex::needing(pattern, &format!("(?i){needs}"));
+        (step, re.expect("legal step pattern compiles"))
+    })
+});
+
+/// What a text holding any step holds: the steps are sought for every time of every
+/// sentence, and most sentences have none, which one search tells.
+static ANY_STEP: LazyLock<Regex> = LazyLock::new(|| {
+    let needs = PATTERNS.map(|(_, _, needs)| needs).join("|");
+    Regex::new(&format!("(?i){needs}")).expect("legal step words compile")
 });
 
 /// Most words between the end of a step's phrase and the day it is dated ("filed
@@ -90,6 +104,9 @@ const REACH: usize = 5;
 /// time follows the step's words within [`REACH`] words of the same clause, or
 /// precedes "during the …'s arraignment".
 pub(super) fn step_topic(ctx: &SentenceCtx, t: &Timex) -> Option<Topic> {
+    if !ANY_STEP.is_match(ctx.text) {
+        return None;
+    }
     let wa = ctx.word_at(t.span.start);
     let wb = ctx.word_before(t.span.end);
     let aspect = Aspect::Whole;

@@ -629,7 +629,7 @@ fn is_record_word(w: &str) -> bool {
         "digest", "harvest", "latest", "invest", "attest", "unrest", "behest", "detest", "earnest",
         "pest", "vest", "zest", "conquest", "inquest", "bequest", "tempest",
     ];
-    w.to_lowercase().split('-').any(|w| {
+    lexicon::lowercase(w).split('-').any(|w| {
         matches!(
             w,
             "first" | "most" | "record" | "rare" | "biggest" | "largest"
@@ -640,59 +640,123 @@ fn is_record_word(w: &str) -> bool {
 /// Words that can stand inside a noun phrase before its head.
 fn is_modifier(w: &Word) -> bool {
     let l = &w.lower[..];
-    if lexicon::is_stopword(l) || l.len() < 2 && !l.chars().all(|c| c.is_alphabetic()) {
+    let flags = word_flags(l);
+    if flags.stop || l.len() < 2 && !l.chars().all(|c| c.is_alphabetic()) {
         return false;
     }
     if matches!(l, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"") {
         return false;
     }
-    !is_verbish(l)
+    !(flags.listed_verb || is_past_form(l))
+}
+
+/// What the word lists of the topic rules say of one word, read with one hashed
+/// look-up: the rules ask it of most words they pass, and scanning the stop words
+/// (a hundred) and irregular past forms (ninety) one by one cost more than the rules.
+#[derive(Clone, Copy, Default)]
+struct WordFlags {
+    /// [`lexicon::is_stopword`].
+    stop: bool,
+    /// In [`lexicon::IRREGULAR_PAST`].
+    irregular_past: bool,
+    /// In [`VERBS`].
+    listed_verb: bool,
+}
+
+/// The flags of `w` as written; `stop` as [`lexicon::is_stopword`] gives it, for the
+/// word in lower case.
+fn word_flags(w: &str) -> WordFlags {
+    match lexicon::lowercase(w) {
+        Cow::Borrowed(_) => listed(w),
+        Cow::Owned(lower) => WordFlags {
+            stop: listed(&lower).stop,
+            ..listed(w)
+        },
+    }
+}
+
+/// The flags of `w` exactly as written.
+fn listed(w: &str) -> WordFlags {
+    static TABLE: LazyLock<fnv::FnvHashMap<&'static str, WordFlags>> = LazyLock::new(|| {
+        let mut table = fnv::FnvHashMap::<&'static str, WordFlags>::default();
+        for w in lexicon::STOPWORDS {
+            table.entry(w).or_default().stop = true;
+        }
+        for w in lexicon::IRREGULAR_PAST {
+            table.entry(w).or_default().irregular_past = true;
+        }
+        for w in VERBS {
+            table.entry(w).or_default().listed_verb = true;
+        }
+        table
+    });
+    TABLE.get(w).copied().unwrap_or_default()
+}
+
+/// [`lexicon::is_stopword`], by hash.
+fn is_stop(w: &str) -> bool {
+    word_flags(w).stop
+}
+
+/// A regular past form: "-ed" but not "-eed" ("agreed" is listed, "proceed" is no
+/// past form).
+fn is_past_form(l: &str) -> bool {
+    l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed")
+}
+
+/// [`is_verbish`] or an irregular past form: a verb that ends a noun phrase or blocks
+/// the way to an event noun.
+fn is_verb(l: &str) -> bool {
+    let flags = listed(l);
+    flags.listed_verb || flags.irregular_past || is_past_form(l)
 }
 
 /// A rough test for verbs: past forms and a few auxiliaries, which end a noun phrase.
 fn is_verbish(l: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "held",
-        "met",
-        "said",
-        "took",
-        "made",
-        "came",
-        "went",
-        "left",
-        "led",
-        "struck",
-        "hit",
-        "began",
-        "told",
-        "asked",
-        "says",
-        "say",
-        "will",
-        "would",
-        "agreed",
-        "planned",
-        "scheduled",
-        "set",
-        "due",
-        "expected",
-        "followed",
-        "took",
-        "took",
-        "welcomed",
-        "meet",
-        "begin",
-        "start",
-        "hold",
-        "saw",
-        "ended",
-        "killed",
-        "injured",
-        "observed",
-        "began",
-    ];
-    VERBS.contains(&l) || l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed")
+    is_past_form(l) || listed(l).listed_verb
 }
+
+/// The verbs [`is_verbish`] knows beside regular past forms.
+const VERBS: &[&str] = &[
+    "held",
+    "met",
+    "said",
+    "took",
+    "made",
+    "came",
+    "went",
+    "left",
+    "led",
+    "struck",
+    "hit",
+    "began",
+    "told",
+    "asked",
+    "says",
+    "say",
+    "will",
+    "would",
+    "agreed",
+    "planned",
+    "scheduled",
+    "set",
+    "due",
+    "expected",
+    "followed",
+    "took",
+    "took",
+    "welcomed",
+    "meet",
+    "begin",
+    "start",
+    "hold",
+    "saw",
+    "ended",
+    "killed",
+    "injured",
+    "observed",
+    "began",
+];
 
 fn is_clause_break(w: &Word) -> bool {
     matches!(
@@ -738,33 +802,19 @@ fn in_timex(ctx: &SentenceCtx, at: usize) -> bool {
 /// Build a topic from words `a..b` with head `h`.
 fn topic_of(ctx: &SentenceCtx, a: usize, b: usize, h: usize) -> Topic {
     let label = ctx.text[ctx.words[a].start..ctx.words[b - 1].end].to_string();
-    let mut tokens: Vec<String> = ctx.words[a..b]
-        .iter()
-        .enumerate()
-        .flat_map(|(i, w)| {
-            let head = a + i == h;
-            w.text
-                .split('-')
-                .map(|p| (p.to_string(), head))
-                .collect::<Vec<_>>()
-        })
-        .scan(false, |after_number, (w, head)| {
-            let measure = *after_number && !head;
-            *after_number = is_number_word(&w);
-            Some((!measure).then_some(w))
-        })
-        .flatten()
-        .filter(|w| {
-            !lexicon::is_stopword(w)
-                && w.chars().any(|c| c.is_alphabetic())
-                && lexicon::lookup(ORDINAL_WORDS, w).is_none()
-                && !matches!(
-                    w.to_lowercase().as_str(),
-                    "annual" | "such" | "similar" | "last" | "next" | "previous"
-                )
-        })
-        .map(|w| lexicon::fold(&w))
-        .collect();
+    let mut tokens = Vec::new();
+    // A part right after a written number measures rather than names (see
+    // `is_number_word`), unless it is the head.
+    let mut after_number = false;
+    for (i, w) in ctx.words[a..b].iter().enumerate() {
+        for part in w.text.split('-') {
+            let measure = after_number && a + i != h;
+            after_number = is_number_word(part);
+            if !measure && is_topic_word(part) {
+                tokens.push(lexicon::fold(part));
+            }
+        }
+    }
     tokens.sort();
     tokens.dedup();
     Topic {
@@ -773,6 +823,20 @@ fn topic_of(ctx: &SentenceCtx, a: usize, b: usize, h: usize) -> Topic {
         tokens,
         aspect: Aspect::Whole,
     }
+}
+
+/// True for a word that says what a topic is about: no stop word, number, ordinal or
+/// word of recurrence ("annual", "last", "such").
+fn is_topic_word(w: &str) -> bool {
+    static ORDINALS: lexicon::Indexed<u32> = lexicon::Indexed::new(ORDINAL_WORDS);
+    let lower = lexicon::lowercase(w);
+    w.chars().any(|c| c.is_alphabetic())
+        && !matches!(
+            &*lower,
+            "annual" | "such" | "similar" | "last" | "next" | "previous"
+        )
+        && !listed(&lower).stop
+        && ORDINALS.get(w).is_none()
 }
 
 /// True for a written number ("6.7", "1,000"). The word glued to one measures the
@@ -827,9 +891,8 @@ fn modifies_next(ctx: &SentenceCtx, i: usize) -> bool {
     next.text.chars().next().is_some_and(char::is_lowercase)
         && next.text.chars().all(|c| c.is_alphabetic())
         && !in_timex(ctx, next.start)
-        && !lexicon::is_stopword(l)
-        && !is_verbish(l)
-        && !lexicon::IRREGULAR_PAST.contains(&l)
+        && !is_stop(l)
+        && !is_verb(l)
         && !lexicon::is_event_noun(l)
         && !l.ends_with("ly")
         && !l.ends_with("ing")
@@ -843,29 +906,24 @@ enum Seek {
     Record,
 }
 
-/// Comma-separated segments as word ranges.
-fn segments(ctx: &SentenceCtx) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, w) in ctx.words.iter().enumerate() {
-        if is_clause_break(w) {
-            out.push((start, i));
-            start = i + 1;
-        }
-    }
-    out.push((start, ctx.words.len()));
-    out
+/// The start of the segment (a run of words between clause breaks) that word `k`
+/// ends or lies in: the word after the last break before `k`.
+fn segment_start(ctx: &SentenceCtx, k: usize) -> usize {
+    ctx.words[..k]
+        .iter()
+        .rposition(is_clause_break)
+        .map_or(0, |b| b + 1)
 }
 
-/// A segment that is an aside ("divided by …", "which …", "Valdor's closest ally"):
-/// its nouns are not what the rest of the sentence is about.
-fn is_aside(ctx: &SentenceCtx, seg: (usize, usize)) -> bool {
-    let first = ctx.lower(seg.0);
+/// A segment starting at word `start` that is an aside ("divided by …", "which …",
+/// "Valdor's closest ally"): its nouns are not what the rest of the sentence is about.
+fn is_aside(ctx: &SentenceCtx, start: usize) -> bool {
+    let first = ctx.lower(start);
     matches!(
         first,
         "which" | "who" | "whose" | "where" | "when" | "including" | "whom" | "they" | "he" | "she"
     ) || first.len() > 4 && first.ends_with("ed")
-        || lexicon::IRREGULAR_PAST.contains(&first) && seg.0 > 0
+        || start > 0 && listed(first).irregular_past
 }
 
 /// The nearest event head left of word `wa`: this segment first, then earlier
@@ -880,38 +938,39 @@ enum Left {
 }
 
 fn head_left(ctx: &SentenceCtx, heads: &[usize], wa: usize) -> Left {
-    let segs = segments(ctx);
-    let here = segs
-        .iter()
-        .position(|&(a, b)| wa >= a && wa <= b)
-        .unwrap_or(0);
+    // The segments are walked from the one holding `wa` back to the first, each found
+    // from the clause break that ends it.
+    let (mut a, mut end) = (segment_start(ctx, wa), wa);
+    let mut here = true;
     let mut searched = 0;
-    for si in (0..=here).rev() {
-        let (a, b) = segs[si];
-        if si != here && is_aside(ctx, segs[si]) {
-            continue;
-        }
-        let end = if si == here { wa } else { b };
-        for k in (a..end).rev() {
-            if heads.contains(&k) {
-                return if si != here || wa - k <= 14 {
-                    Left::Found(k)
-                } else {
-                    Left::Blocked(None)
-                };
+    loop {
+        if here || !is_aside(ctx, a) {
+            for k in (a..end).rev() {
+                if heads.contains(&k) {
+                    return if !here || wa - k <= 14 {
+                        Left::Found(k)
+                    } else {
+                        Left::Blocked(None)
+                    };
+                }
+                // "the clerk who was dismissed … on Thursday": a verb between the
+                // event noun and the time takes the time for its own event.
+                let l = ctx.lower(k);
+                if is_verb(l) && !is_support_verb(l) {
+                    return Left::Blocked(Some(k));
+                }
             }
-            // "the clerk who was dismissed … on Thursday": a verb between the event
-            // noun and the time takes the time for its own event.
-            let l = ctx.lower(k);
-            let verb = is_verbish(l) || lexicon::IRREGULAR_PAST.contains(&l);
-            if verb && !is_support_verb(l) {
-                return Left::Blocked(Some(k));
+            searched += 1;
+            if searched > 2 {
+                break;
             }
         }
-        searched += 1;
-        if searched > 2 {
+        if a == 0 {
             break;
         }
+        end = a - 1;
+        a = segment_start(ctx, end);
+        here = false;
     }
     Left::NotFound
 }
@@ -987,11 +1046,7 @@ fn head_right(ctx: &SentenceCtx, heads: &[usize], wb: usize, seek: Seek) -> Opti
             return Some(k);
         }
         let stop = match seek {
-            Seek::Time => {
-                is_clause_break(&ctx.words[k])
-                    || is_verbish(l)
-                    || lexicon::IRREGULAR_PAST.contains(&l)
-            }
+            Seek::Time => is_clause_break(&ctx.words[k]) || is_verb(l),
             Seek::Record => false,
         };
         if stop {
@@ -1162,7 +1217,7 @@ fn main_topic(ctx: &SentenceCtx) -> Option<Topic> {
 
 /// The aspect of an event a time at word `wa` speaks of: "begin on", "from" → start.
 fn aspect_at(ctx: &SentenceCtx, start: usize) -> Aspect {
-    let before = ctx.before(start);
+    let before = last_words_lower(ctx.text, start, 3);
     let last: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let has = |ws: &[&str]| last.iter().any(|w| ws.contains(w));
     if last.first().is_some_and(|w| *w == "from")
@@ -1177,6 +1232,69 @@ fn aspect_at(ctx: &SentenceCtx, start: usize) -> Aspect {
         Aspect::End
     } else {
         Aspect::Whole
+    }
+}
+
+/// The last `n` words of the text before `at` in lower case, with the spaces between
+/// them: the end of [`SentenceCtx::before`], which is all that the rules reading the
+/// words right before a time look at. Lower-casing the start of the sentence again
+/// for every time would cost more than the rules; words never gain or lose spaces in
+/// lower case, so the words and the string's end are the same. Borrowed when the words
+/// are in lower case already.
+fn last_words_lower(text: &str, at: usize, n: usize) -> Cow<'_, str> {
+    let head = text[..at].trim_end();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut start = 0;
+    for (i, c) in head.char_indices().rev() {
+        if !c.is_whitespace() {
+            in_word = true;
+        } else if in_word {
+            in_word = false;
+            words += 1;
+            if words == n {
+                start = i + c.len_utf8();
+                break;
+            }
+        }
+    }
+    lexicon::lowercase(&head[start..])
+}
+
+/// The word right before `at` in lower case ("since", "between").
+fn word_before_lower(text: &str, at: usize) -> Cow<'_, str> {
+    last_words_lower(text, at, 1)
+}
+
+#[cfg(test)]
+mod last_words_tests {
+    use super::last_words_lower;
+
+    proptest::proptest! {
+        /// The last words are those of the whole start of the text lower-cased, as
+        /// `SentenceCtx::before` gives it, and end as it does: in any script, with
+        /// letters that change length or by context in lower case (İ, K, Σ).
+        #[test]
+        fn last_words_end_the_lower_cased_start(
+            text in "(\\PC|\\s| |Σ|İ|\u{212A}|ſ|THE|End| of| the|just|After){0,30}",
+            n in 1usize..5,
+            cut in 0usize..400,
+        ) {
+            let at = (0..=cut.min(text.len()))
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            let whole = text[..at].trim_end().to_lowercase();
+            let last = last_words_lower(&text, at, n);
+            proptest::prop_assert!(whole.ends_with(&*last));
+            let words = |s: &str| s.split_whitespace().rev().take(n).map(str::to_string).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(words(&whole), words(&last));
+            for pattern in ["the end of the", "the end of", "just after", "after", "of"] {
+                if pattern.split(' ').count() <= n {
+                    proptest::prop_assert_eq!(whole.ends_with(pattern), last.ends_with(pattern));
+                }
+            }
+        }
     }
 }
 
@@ -1212,8 +1330,8 @@ fn last_occurrences(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
             .any(|w| is_record_word(w.text))
     };
     for (i, t) in ctx.timexes.iter().enumerate() {
-        let before = ctx.before(t.span.start);
-        let prev = before.split_whitespace().last().unwrap_or("");
+        let prev = word_before_lower(ctx.text, t.span.start);
+        let prev = &*prev;
         let wa = ctx.word_at(t.span.start);
         let wb = ctx.word_before(t.span.end);
         let (value, mention_start) = if prev == "since" {
@@ -1299,8 +1417,8 @@ fn ranges(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
             continue;
         };
         let gap = ctx.text[a.span.end..b.span.start].trim().to_lowercase();
-        let opener = ctx.before(a.span.start);
-        let opener = opener.split_whitespace().last().unwrap_or("");
+        let opener = word_before_lower(ctx.text, a.span.start);
+        let opener = &*opener;
         let joined = (opener == "between" && gap == "and")
             || (opener == "from" && matches!(gap.as_str(), "to" | "until" | "till" | "through"))
             || matches!(gap.as_str(), "-" | "–" | "to");
@@ -1452,7 +1570,7 @@ fn dates(ctx: &SentenceCtx, used: &mut [bool]) -> Vec<Claim> {
         let wb = ctx.word_before(t.span.end);
         // "at the end of the 1961-64 Border War": also a claim that the event before the
         // phrase happened at the range's end.
-        let before = ctx.before(t.span.start);
+        let before = last_words_lower(ctx.text, t.span.start, 4);
         let edge = if before.ends_with("the end of the") || before.ends_with("the end of") {
             Some(Aspect::End)
         } else if before.ends_with("the start of the") || before.ends_with("the beginning of the") {
@@ -1520,7 +1638,7 @@ fn clock_claim(ctx: &SentenceCtx, t: &Timex, topic: &Topic) -> Option<Claim> {
         return None;
     }
     let at = hh * 60 + mm;
-    let before = ctx.before(t.span.start);
+    let before = last_words_lower(ctx.text, t.span.start, 2);
     let (low, high) = if before.ends_with("just after") || before.ends_with("shortly after") {
         (at, at + 20)
     } else if before.ends_with("just before") || before.ends_with("shortly before") {
@@ -1782,9 +1900,8 @@ fn ends_an_action(ctx: &SentenceCtx, t: &Timex, prev: &str) -> bool {
     // The word before "after" ends a verb phrase: a particle ("over", "up", "out") or
     // a past form.
     let before_after = ctx.lower(wa.saturating_sub(2));
-    let verb_phrase = matches!(before_after, "over" | "up" | "out" | "down" | "off")
-        || is_verbish(before_after)
-        || lexicon::IRREGULAR_PAST.contains(&before_after);
+    let verb_phrase =
+        matches!(before_after, "over" | "up" | "out" | "down" | "off") || is_verb(before_after);
     prev == "after" && wa >= 2 && closes && verb_phrase
 }
 

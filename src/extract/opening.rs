@@ -10,7 +10,9 @@
 //! said of two thefts), so a date hung on a verb may agree with others but never
 //! contradicts them ([`crate::model::Claim::identifying`]).
 
-use super::{SentenceCtx, event_heads, is_clause_break, is_verbish, phrase_topic, verb_topic};
+use super::{
+    SentenceCtx, event_heads, is_clause_break, is_stop, is_verb, phrase_topic, verb_topic,
+};
 use crate::lexicon;
 use crate::model::{Granularity, Timex, Topic};
 
@@ -71,9 +73,8 @@ pub(super) fn opening_topic(ctx: &SentenceCtx, t: &Timex) -> Option<(Topic, Anch
     let verb = (start..end).find(|&k| {
         let l = ctx.lower(k);
         let prev = ctx.lower(k.saturating_sub(1));
-        let adjective =
-            k > start && (lexicon::is_stopword(prev) || lexicon::number_value(prev).is_some());
-        (is_verbish(l) || lexicon::IRREGULAR_PAST.contains(&l)) && !adjective
+        let adjective = || k > start && (is_stop(prev) || lexicon::number_value(prev).is_some());
+        is_verb(l) && !adjective()
     })?;
     verb_topic(ctx, verb).map(|(topic, _)| (topic, Anchor::Verb))
 }

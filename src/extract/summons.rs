@@ -36,22 +36,25 @@ const MORE: &[&str] = &["additional", "further", "extra", "more", "another"];
 /// True when `before` (the text before a number) ends with a verb of summoning and at
 /// most three small words: "called in an additional", "dispatched".
 pub(super) fn follows_summons(before: &str) -> bool {
-    let words: Vec<String> = before
+    let filler = |w: &str| matches!(w, "a" | "an" | "in" | "out" | "up") || MORE.contains(&w);
+    // The last four words, last first, in lower case (borrowed when they are so
+    // already, as most are: this is asked before every number).
+    let last = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .rev()
         .take(4)
-        .map(str::to_lowercase)
-        .collect();
-    let filler = |w: &str| matches!(w, "a" | "an" | "in" | "out" | "up") || MORE.contains(&w);
-    let Some(v) = words.iter().position(|w| !filler(w)) else {
-        return false;
-    };
-    let verb = words[v].as_str();
-    let particle = words[..v]
-        .iter()
-        .any(|w| w == "in" || MORE.contains(&w.as_str()));
-    SUMMON.contains(&verb) || particle && SUMMON_WITH_PARTICLE.contains(&verb)
+        .map(crate::lexicon::lowercase);
+    // "in" or "more" between the verb and the number makes a particle verb summon.
+    let mut particle = false;
+    for w in last {
+        let w = &*w;
+        if !filler(w) {
+            return SUMMON.contains(&w) || particle && SUMMON_WITH_PARTICLE.contains(&w);
+        }
+        particle |= w == "in" || MORE.contains(&w);
+    }
+    false
 }
 
 #[cfg(test)]
