@@ -1096,22 +1096,58 @@ fn may_be_measure(found: &str) -> bool {
 
 /// Whether the last word of `found`, in the form [`unit_key`] gives it, ends with the
 /// last word of a unit or currency name: a [`read_unit`] key must be such a name.
+/// Asked of every number followed by a word, so an ASCII word (nearly all) is compared
+/// in place, only with the names that end in its last letter.
 fn ends_with_unit_word(found: &str) -> bool {
-    static LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        let units = UNITS.iter().flat_map(|u| u.names);
-        let currencies = CURRENCY_WORDS.iter().flat_map(|c| c.names);
-        let mut last: Vec<&str> = units
-            .chain(currencies)
-            .filter_map(|n| n.split_whitespace().next_back())
-            .collect();
-        last.sort_unstable();
-        last.dedup();
-        last
-    });
-    let key = found.replace('.', "").replace('²', "2").to_lowercase();
-    let word = key.split_whitespace().next_back().unwrap_or("");
-    LAST_WORDS.iter().any(|w| word.ends_with(w))
+    // A word of dots alone is no word of the key, which drops dots.
+    let word = found
+        .split_whitespace()
+        .rev()
+        .find(|w| w.chars().any(|c| c != '.'))
+        .unwrap_or("");
+    if !word.is_ascii() {
+        let key = word.replace('.', "").replace('²', "2").to_lowercase();
+        return UNIT_LAST_WORDS.iter().any(|w| key.ends_with(w));
+    }
+    let key = || {
+        word.bytes()
+            .rev()
+            .filter(|&b| b != b'.')
+            .map(|b| b.to_ascii_lowercase())
+    };
+    let Some(last) = key().next() else {
+        return false;
+    };
+    UNIT_LAST_WORDS_BY_END[usize::from(last)].iter().any(|w| {
+        let mut key = key();
+        w.bytes().rev().all(|b| key.next() == Some(b))
+    })
 }
+
+/// The last words of the unit and currency names, the forms [`ends_with_unit_word`]
+/// looks for.
+static UNIT_LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let units = UNITS.iter().flat_map(|u| u.names);
+    let currencies = CURRENCY_WORDS.iter().flat_map(|c| c.names);
+    let mut last: Vec<&str> = units
+        .chain(currencies)
+        .filter_map(|n| n.split_whitespace().next_back())
+        .collect();
+    last.sort_unstable();
+    last.dedup();
+    last
+});
+
+/// [`UNIT_LAST_WORDS`] by their last byte.
+static UNIT_LAST_WORDS_BY_END: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_end = vec![Vec::new(); 256];
+    for w in UNIT_LAST_WORDS.iter() {
+        if let Some(&b) = w.as_bytes().last() {
+            by_end[usize::from(b)].push(*w);
+        }
+    }
+    by_end
+});
 
 /// An earthquake magnitude, on whatever scale: all are reported as "richter", since
 /// news uses the word loosely.
@@ -2359,7 +2395,25 @@ mod tests {
         }
     }
 
+    /// [`ends_with_unit_word`] as first written, with the key built in full.
+    fn ends_with_unit_word_by_key(found: &str) -> bool {
+        let key = found.replace('.', "").replace('²', "2").to_lowercase();
+        let word = key.split_whitespace().next_back().unwrap_or("");
+        UNIT_LAST_WORDS.iter().any(|w| word.ends_with(w))
+    }
+
     proptest::proptest! {
+        #[test]
+        fn unit_words_are_found_as_the_key_finds_them(
+            words in proptest::collection::vec(
+                r"(5|KM|km|Km|\u{212A}m|s|\.|\. |²|m²|Miles|ſ|\u{a0}|\u{b}| |\t|kilometres|MPH|euro|Σ|İ|é|dollars)",
+                0..8,
+            )
+        ) {
+            let found = words.concat();
+            proptest::prop_assert_eq!(ends_with_unit_word(&found), ends_with_unit_word_by_key(&found));
+        }
+
         #[test]
         fn any_text_gives_ordered_well_formed_quantities(text in "\\PC{0,80}") {
             let found = find(&text);
