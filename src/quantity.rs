@@ -24,7 +24,7 @@
 //! linear in the text (a fixed set of regexes, each scanned once, and work per match
 //! bounded by the match).
 
-use crate::clues::{Clue, Clues, clue, exact_clue, word_clue};
+use crate::clues::{self, Clue, DIGIT, clue, exact_clue, word_clue};
 use crate::lexicon::{self, NUMBER_WORDS, VAGUE_QUANTITIES};
 use crate::model::Span;
 use crate::wordre::WordRegex;
@@ -74,7 +74,7 @@ pub struct Quantity {
 /// only where the text holds the clues every match of its pattern holds (most
 /// sentences have no digit, and few a quake or a currency sign).
 pub fn find(text: &str) -> Vec<Quantity> {
-    let has = QUANTITY_CLUES.of(text);
+    let has = clues::of(text);
     let digit = has.all(DIGIT);
     let number = digit || has.all(NUMBER_WORD);
     let mut found = Vec::new();
@@ -984,22 +984,21 @@ static BLOOD_ALCOHOL: LazyLock<WordRegex> = LazyLock::new(|| {
 });
 
 /// Clue bits of the quantity patterns.
-const DIGIT: u32 = 1;
-const NUMBER_WORD: u32 = 1 << 1;
-const MAGNITUDE: u32 = 1 << 2;
-const RICHTER: u32 = 1 << 3;
-const QUAKE: u32 = 1 << 4;
-const SIGN: u32 = 1 << 5;
-const HALF: u32 = 1 << 6;
-const YEAR: u32 = 1 << 7;
-const OLD: u32 = 1 << 8;
-const AGE: u32 = 1 << 9;
-const RULE_AGE: u32 = 1 << 10;
-const COMMA: u32 = 1 << 11;
-const ALCOHOL: u32 = 1 << 12;
+const NUMBER_WORD: u64 = 1 << 1;
+const MAGNITUDE: u64 = 1 << 2;
+const RICHTER: u64 = 1 << 3;
+const QUAKE: u64 = 1 << 4;
+const SIGN: u64 = 1 << 5;
+const HALF: u64 = 1 << 6;
+const YEAR: u64 = 1 << 7;
+const OLD: u64 = 1 << 8;
+const AGE: u64 = 1 << 9;
+const RULE_AGE: u64 = 1 << 10;
+const COMMA: u64 = 1 << 11;
+const ALCOHOL: u64 = 1 << 12;
 
 /// What the quantity patterns need: each recognizer in [`find`] names its clues.
-static QUANTITY_CLUES: LazyLock<Clues> = LazyLock::new(|| {
+pub(crate) fn clues() -> Vec<Clue> {
     let words = [
         clue("magnitude", MAGNITUDE),
         clue("richter", RICHTER),
@@ -1023,9 +1022,8 @@ static QUANTITY_CLUES: LazyLock<Clues> = LazyLock::new(|| {
     let numbers = measure_number_words().map(|w| word_clue(w, NUMBER_WORD));
     // Every sign the money pattern reads holds one of these as written ("U.S. $").
     let signs = CURRENCY_SIGNS.iter().map(|(s, _)| exact_clue(s, SIGN));
-    let all: Vec<Clue> = words.into_iter().chain(numbers).chain(signs).collect();
-    Clues::new(&all, DIGIT)
-});
+    words.into_iter().chain(numbers).chain(signs).collect()
+}
 
 // ---------------------------------------------------------------------------------
 // Recognizers
@@ -2263,7 +2261,7 @@ mod tests {
 
     #[test]
     fn clues_are_found_as_their_kind_asks() {
-        let has = |text: &str, bits: u32| QUANTITY_CLUES.of(text).all(bits);
+        let has = |text: &str, bits: u64| clues::of(text).all(bits);
         assert!(has("An EARTHQUAKE of 5", QUAKE | DIGIT));
         assert!(has("Rs 500", SIGN) && !has("rs 500 years", SIGN));
         assert!(has("twenty-one miles", NUMBER_WORD) && !has("someone often", NUMBER_WORD));

@@ -2519,15 +2519,42 @@ fn fmt_count(x: f64) -> String {
     }
 }
 
+/// The ordinal words of [`ORDINAL`], in its order.
+const ORDINAL_PATTERN_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
+/// Clue bits of the ordinal and degree patterns: an ordinal word, "degree".
+const ORDINAL_WORD: u64 = 1 << 48;
+const DEGREE_WORD: u64 = 1 << 49;
+
+/// What the number rules of this module need ([`crate::clues`]): tolls, ratios,
+/// ordinals and degrees.
+pub(crate) fn number_clues() -> Vec<crate::clues::Clue> {
+    let ordinals = ORDINAL_PATTERN_WORDS
+        .iter()
+        .map(|w| crate::clues::exact_clue(w, ORDINAL_WORD));
+    let degree = crate::clues::clue("degree", DEGREE_WORD);
+    let own: Vec<_> = ordinals.chain([degree]).collect();
+    [tolls::clues(), ratios::clues(), own].concat()
+}
+
 static ORDINAL: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)", r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d(?:st|nd|rd|th)")
-        .expect("ordinal pattern compiles")
+    WordRegex::new(&format!(
+        r"\b(?P<o>{}|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){{0,2}}[a-z][a-z-]+)",
+        ORDINAL_PATTERN_WORDS.join("|")
+    ))
+    .expect("ordinal pattern compiles")
 });
 
 /// Ordinals of events: "fourth missile test", "second meeting".
 fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
-    for caps in ORDINAL.captures_iter(ctx.text) {
+    let has = crate::clues::of(ctx.text);
+    // A numeral ordinal ("4th") holds a digit.
+    let runs = has.any(ORDINAL_WORD | crate::clues::DIGIT);
+    for caps in ORDINAL.captures_iter_if(runs, ctx.text) {
         let (Some(o), Some(np)) = (caps.name("o"), caps.name("np")) else {
             continue;
         };
@@ -2589,7 +2616,17 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
 /// ("degree murder"); which person it concerns is for alignment to check.
 fn degrees(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
-    for caps in DEGREE.captures_iter(ctx.text) {
+    let runs = crate::clues::of(ctx.text).all(DEGREE_WORD);
+    debug_assert!(
+        runs || !DEGREE.is_match(ctx.text),
+        "a degree in {:?}",
+        ctx.text
+    );
+    for caps in runs
+        .then(|| DEGREE.captures_iter(ctx.text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(whole), Some(o), Some(what)) = (caps.get(0), caps.name("o"), caps.name("what"))
         else {
             continue;
