@@ -24,7 +24,7 @@
 //! linear in the text (a fixed set of regexes, each scanned once, and work per match
 //! bounded by the match).
 
-use crate::clues::{Clue, Clues, clue, exact_clue, word_clue};
+use crate::clues::{self, Clue, DIGIT, clue, exact_clue, word_clue};
 use crate::lexicon::{self, NUMBER_WORDS, VAGUE_QUANTITIES};
 use crate::model::Span;
 use crate::wordre::WordRegex;
@@ -74,7 +74,7 @@ pub struct Quantity {
 /// only where the text holds the clues every match of its pattern holds (most
 /// sentences have no digit, and few a quake or a currency sign).
 pub fn find(text: &str) -> Vec<Quantity> {
-    let has = QUANTITY_CLUES.of(text);
+    let has = clues::of(text);
     let digit = has.all(DIGIT);
     let number = digit || has.all(NUMBER_WORD);
     let mut found = Vec::new();
@@ -984,22 +984,21 @@ static BLOOD_ALCOHOL: LazyLock<WordRegex> = LazyLock::new(|| {
 });
 
 /// Clue bits of the quantity patterns.
-const DIGIT: u32 = 1;
-const NUMBER_WORD: u32 = 1 << 1;
-const MAGNITUDE: u32 = 1 << 2;
-const RICHTER: u32 = 1 << 3;
-const QUAKE: u32 = 1 << 4;
-const SIGN: u32 = 1 << 5;
-const HALF: u32 = 1 << 6;
-const YEAR: u32 = 1 << 7;
-const OLD: u32 = 1 << 8;
-const AGE: u32 = 1 << 9;
-const RULE_AGE: u32 = 1 << 10;
-const COMMA: u32 = 1 << 11;
-const ALCOHOL: u32 = 1 << 12;
+const NUMBER_WORD: u64 = 1 << 1;
+const MAGNITUDE: u64 = 1 << 2;
+const RICHTER: u64 = 1 << 3;
+const QUAKE: u64 = 1 << 4;
+const SIGN: u64 = 1 << 5;
+const HALF: u64 = 1 << 6;
+const YEAR: u64 = 1 << 7;
+const OLD: u64 = 1 << 8;
+const AGE: u64 = 1 << 9;
+const RULE_AGE: u64 = 1 << 10;
+const COMMA: u64 = 1 << 11;
+const ALCOHOL: u64 = 1 << 12;
 
 /// What the quantity patterns need: each recognizer in [`find`] names its clues.
-static QUANTITY_CLUES: LazyLock<Clues> = LazyLock::new(|| {
+pub(crate) fn clues() -> Vec<Clue> {
     let words = [
         clue("magnitude", MAGNITUDE),
         clue("richter", RICHTER),
@@ -1023,9 +1022,8 @@ static QUANTITY_CLUES: LazyLock<Clues> = LazyLock::new(|| {
     let numbers = measure_number_words().map(|w| word_clue(w, NUMBER_WORD));
     // Every sign the money pattern reads holds one of these as written ("U.S. $").
     let signs = CURRENCY_SIGNS.iter().map(|(s, _)| exact_clue(s, SIGN));
-    let all: Vec<Clue> = words.into_iter().chain(numbers).chain(signs).collect();
-    Clues::new(&all, DIGIT)
-});
+    words.into_iter().chain(numbers).chain(signs).collect()
+}
 
 // ---------------------------------------------------------------------------------
 // Recognizers
@@ -1096,22 +1094,58 @@ fn may_be_measure(found: &str) -> bool {
 
 /// Whether the last word of `found`, in the form [`unit_key`] gives it, ends with the
 /// last word of a unit or currency name: a [`read_unit`] key must be such a name.
+/// Asked of every number followed by a word, so an ASCII word (nearly all) is compared
+/// in place, only with the names that end in its last letter.
 fn ends_with_unit_word(found: &str) -> bool {
-    static LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        let units = UNITS.iter().flat_map(|u| u.names);
-        let currencies = CURRENCY_WORDS.iter().flat_map(|c| c.names);
-        let mut last: Vec<&str> = units
-            .chain(currencies)
-            .filter_map(|n| n.split_whitespace().next_back())
-            .collect();
-        last.sort_unstable();
-        last.dedup();
-        last
-    });
-    let key = found.replace('.', "").replace('²', "2").to_lowercase();
-    let word = key.split_whitespace().next_back().unwrap_or("");
-    LAST_WORDS.iter().any(|w| word.ends_with(w))
+    // A word of dots alone is no word of the key, which drops dots.
+    let word = found
+        .split_whitespace()
+        .rev()
+        .find(|w| w.chars().any(|c| c != '.'))
+        .unwrap_or("");
+    if !word.is_ascii() {
+        let key = word.replace('.', "").replace('²', "2").to_lowercase();
+        return UNIT_LAST_WORDS.iter().any(|w| key.ends_with(w));
+    }
+    let key = || {
+        word.bytes()
+            .rev()
+            .filter(|&b| b != b'.')
+            .map(|b| b.to_ascii_lowercase())
+    };
+    let Some(last) = key().next() else {
+        return false;
+    };
+    UNIT_LAST_WORDS_BY_END[usize::from(last)].iter().any(|w| {
+        let mut key = key();
+        w.bytes().rev().all(|b| key.next() == Some(b))
+    })
 }
+
+/// The last words of the unit and currency names, the forms [`ends_with_unit_word`]
+/// looks for.
+static UNIT_LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let units = UNITS.iter().flat_map(|u| u.names);
+    let currencies = CURRENCY_WORDS.iter().flat_map(|c| c.names);
+    let mut last: Vec<&str> = units
+        .chain(currencies)
+        .filter_map(|n| n.split_whitespace().next_back())
+        .collect();
+    last.sort_unstable();
+    last.dedup();
+    last
+});
+
+/// [`UNIT_LAST_WORDS`] by their last byte.
+static UNIT_LAST_WORDS_BY_END: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_end = vec![Vec::new(); 256];
+    for w in UNIT_LAST_WORDS.iter() {
+        if let Some(&b) = w.as_bytes().last() {
+            by_end[usize::from(b)].push(*w);
+        }
+    }
+    by_end
+});
 
 /// An earthquake magnitude, on whatever scale: all are reported as "richter", since
 /// news uses the word loosely.
@@ -2227,7 +2261,7 @@ mod tests {
 
     #[test]
     fn clues_are_found_as_their_kind_asks() {
-        let has = |text: &str, bits: u32| QUANTITY_CLUES.of(text).all(bits);
+        let has = |text: &str, bits: u64| clues::of(text).all(bits);
         assert!(has("An EARTHQUAKE of 5", QUAKE | DIGIT));
         assert!(has("Rs 500", SIGN) && !has("rs 500 years", SIGN));
         assert!(has("twenty-one miles", NUMBER_WORD) && !has("someone often", NUMBER_WORD));
@@ -2359,7 +2393,25 @@ mod tests {
         }
     }
 
+    /// [`ends_with_unit_word`] as first written, with the key built in full.
+    fn ends_with_unit_word_by_key(found: &str) -> bool {
+        let key = found.replace('.', "").replace('²', "2").to_lowercase();
+        let word = key.split_whitespace().next_back().unwrap_or("");
+        UNIT_LAST_WORDS.iter().any(|w| word.ends_with(w))
+    }
+
     proptest::proptest! {
+        #[test]
+        fn unit_words_are_found_as_the_key_finds_them(
+            words in proptest::collection::vec(
+                r"(5|KM|km|Km|\u{212A}m|s|\.|\. |²|m²|Miles|ſ|\u{a0}|\u{b}| |\t|kilometres|MPH|euro|Σ|İ|é|dollars)",
+                0..8,
+            )
+        ) {
+            let found = words.concat();
+            proptest::prop_assert_eq!(ends_with_unit_word(&found), ends_with_unit_word_by_key(&found));
+        }
+
         #[test]
         fn any_text_gives_ordered_well_formed_quantities(text in "\\PC{0,80}") {
             let found = find(&text);

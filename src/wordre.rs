@@ -99,6 +99,22 @@ impl WordRegex {
         found.into_iter().flatten()
     }
 
+    /// [`WordRegex::captures_iter`] where `runs`: the caller's cheaper test (as
+    /// [`crate::clues`]) that `text` holds what every match holds. Debug builds check
+    /// the test on every text.
+    pub fn captures_iter_if<'r, 'h>(
+        &'r self,
+        runs: bool,
+        text: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        debug_assert!(
+            runs || !self.is_match(text),
+            "{:?} matches {text:?} without its clues",
+            self.as_str()
+        );
+        runs.then(|| self.captures_iter(text)).into_iter().flatten()
+    }
+
     pub fn find_iter<'r, 'h>(
         &'r self,
         text: &'h str,

@@ -1963,12 +1963,8 @@ static COUNT: LazyLock<WordRegex> = LazyLock::new(|| {
 /// Counts with their noun: "three rounds of hearings", "at least 12 people".
 fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
-    for caps in COUNT.captures_iter(ctx.text) {
-        let (Some(whole), Some(n), Some(noun)) = (caps.get(0), caps.name("n"), caps.name("noun"))
-        else {
-            continue;
-        };
-        if in_timex(ctx, n.start()) || !standalone_number(ctx, whole.start()) {
+    for CountMatch { start, q, n, noun } in count_matches(ctx.text) {
+        if in_timex(ctx, n.start()) || !standalone_number(ctx, start) {
             continue;
         }
         // The counted noun: up to the first plural word, past "other"/"more" ("two
@@ -2019,9 +2015,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             // "a magnitude 5 tremor": a number before a singular noun is no count.
             continue;
         }
-        let Some((low, high)) =
-            crate::quantity::count_interval(n.as_str(), caps.name("q").map(|q| q.as_str()))
-        else {
+        let Some((low, high)) = crate::quantity::count_interval(n.as_str(), q) else {
             continue;
         };
         let noun_end = noun.start() + offset(words[take - 1]) + words[take - 1].len();
@@ -2050,7 +2044,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             _ => (head_word, None),
         };
         let role = noun_role
-            .or_else(|| role_near(ctx, whole.start(), label_end))
+            .or_else(|| role_near(ctx, start, label_end))
             .or_else(|| occurrence_role(head_word));
         // "one count of murder" is a charge sheet's count, like "three counts of".
         let one_charge = head_word == "count" && extra.is_some() || rest.starts_with("of ");
@@ -2077,14 +2071,14 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         tokens.sort();
         tokens.dedup();
         let head = match role {
-            Some("population") => match population_place(ctx, whole.start()) {
+            Some("population") => match population_place(ctx, start) {
                 Some(place) => format!("population {place}"),
                 None => continue,
             },
             Some(r) => format!("{r} {}", lexicon::fold(noun_word)),
             // Without a role, the verb says what the number is: "threw for 311 yards"
             // and "rushed for 142 yards" are different counts.
-            None => match count_verb(ctx, whole.start(), label_end) {
+            None => match count_verb(ctx, start, label_end) {
                 Some(v) => format!("{} {}", v, lexicon::fold(noun_word)),
                 None => lexicon::fold(noun_word),
             },
@@ -2106,7 +2100,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
             unit: lexicon::fold(head_word),
         };
         let display = count_display(low, high);
-        let (low, high) = widen_round_figure(n.as_str(), caps.name("q").is_some(), low, high);
+        let (low, high) = widen_round_figure(n.as_str(), q.is_some(), low, high);
         let amount = Amount {
             low,
             high,
@@ -2114,7 +2108,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         };
         out.push(blank_claim(
             ClaimKind::Count,
-            Span::new(whole.start(), noun_end),
+            Span::new(start, noun_end),
             ctx.text,
             Value::Amount(amount),
             display,
@@ -2122,6 +2116,322 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
         ));
     }
     out
+}
+
+/// One match of [`COUNT`]: where it starts, and its groups.
+#[derive(Debug, PartialEq)]
+struct CountMatch<'h> {
+    start: usize,
+    q: Option<&'h str>,
+    n: Group<'h>,
+    noun: Group<'h>,
+}
+
+/// A group of a match: its text and where it starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Group<'h> {
+    start: usize,
+    text: &'h str,
+}
+
+impl<'h> Group<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+/// Every match of [`COUNT`] in `text`, with its groups. Capturing a match's groups
+/// with the regex costs several times finding it (a backtracker walks the whole
+/// pattern), and most matches are then rejected: the groups of an ASCII match are
+/// read by hand ([`count_groups`]), those of the rare others captured.
+fn count_matches(text: &str) -> impl Iterator<Item = CountMatch<'_>> {
+    let re = COUNT.for_text(text);
+    re.find_iter(text).filter_map(move |m| {
+        let captured = || {
+            let caps = re.captures_at(text, m.start())?;
+            let group = |name| {
+                caps.name(name).map(|g| Group {
+                    start: g.start(),
+                    text: g.as_str(),
+                })
+            };
+            Some(CountMatch {
+                start: m.start(),
+                q: caps.name("q").map(|q| q.as_str()),
+                n: group("n")?,
+                noun: group("noun")?,
+            })
+        };
+        if !m.as_str().is_ascii() {
+            return captured();
+        }
+        let found = count_groups(text, m.start(), m.end());
+        debug_assert_eq!(found, captured(), "{:?} in {text:?}", m.as_str());
+        found
+    })
+}
+
+/// The qualifiers of [`COUNT`], in its order; a space stands for `\s+`.
+const COUNT_QUALIFIERS: &[&str] = &[
+    "at least",
+    "more than",
+    "over",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "up to",
+    "fewer than",
+    "less than",
+    "roughly",
+    "approximately",
+    "as many as",
+];
+
+/// The tens that [`COUNT`] joins to a unit with a hyphen ("forty-two").
+const COUNT_TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The number words of [`COUNT`], in its order.
+const COUNT_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "dozens of",
+    "hundreds of",
+    "thousands of",
+    "tens of thousands of",
+    "several",
+    "a dozen",
+    "a few",
+];
+
+/// The groups of the ASCII match of [`COUNT`] at `start..end` of `text`, read as the
+/// regex reads them: the first way, in the pattern's order of preference, that the
+/// parts cover the whole match.
+fn count_groups(text: &str, start: usize, end: usize) -> Option<CountMatch<'_>> {
+    let s = &text[start..end];
+    let qualified = COUNT_QUALIFIERS.iter().filter_map(|q| {
+        let q_end = phrase_end(s, 0, q)?;
+        Some((Some(&s[..q_end]), space_end(s, q_end)?))
+    });
+    qualified.chain([(None, 0)]).find_map(|(q, n_start)| {
+        number_ends(s, n_start).into_iter().find_map(|n_end| {
+            let noun_start = space_end(s, n_end)?;
+            is_count_noun(&s[noun_start..]).then(|| CountMatch {
+                start,
+                q,
+                n: Group {
+                    start: start + n_start,
+                    text: &s[n_start..n_end],
+                },
+                noun: Group {
+                    start: start + noun_start,
+                    text: &s[noun_start..],
+                },
+            })
+        })
+    })
+}
+
+/// What `\s` matches in ASCII.
+fn is_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// The end of the run of `\s+` at `at` in `s`, if one starts there.
+fn space_end(s: &str, at: usize) -> Option<usize> {
+    let run = s.as_bytes()[at..]
+        .iter()
+        .take_while(|b| is_space(**b))
+        .count();
+    (run > 0).then_some(at + run)
+}
+
+/// The end of `phrase` (lower case) at `at` in `s`, in any ASCII case, a space of it
+/// standing for `\s+`.
+fn phrase_end(s: &str, at: usize, phrase: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut at = at;
+    for &p in phrase.as_bytes() {
+        if p == b' ' {
+            at = space_end(s, at)?;
+        } else if b.get(at)?.to_ascii_lowercase() == p {
+            at += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
+}
+
+/// Where the number group of [`COUNT`] may end when it starts at `at` in `s`, in the
+/// order the regex tries them.
+fn number_ends(s: &str, at: usize) -> Vec<usize> {
+    let b = s.as_bytes();
+    let digits_from = |i: usize| {
+        b[i.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let digits = digits_from(at);
+    let mut ends = Vec::new();
+    // \d{1,3}(?:,\d{3})+
+    for lead in (1..=digits.min(3)).rev() {
+        let mut groups = Vec::new();
+        let mut i = at + lead;
+        while b.get(i) == Some(&b',') && digits_from(i + 1) >= 3 {
+            i += 4;
+            groups.push(i);
+        }
+        ends.extend(groups.into_iter().rev());
+    }
+    // \d+(?:\.\d+)?(?:\s+(?:million|billion|thousand))?
+    for whole in (1..=digits).rev() {
+        let int_end = at + whole;
+        let fraction = match b.get(int_end) {
+            Some(b'.') => digits_from(int_end + 1),
+            _ => 0,
+        };
+        let decimals = (1..=fraction).rev().map(|f| int_end + 1 + f);
+        for number_end in decimals.chain([int_end]) {
+            let scales = space_end(s, number_end).into_iter().flat_map(|word_at| {
+                ["million", "billion", "thousand"]
+                    .into_iter()
+                    .filter_map(move |w| phrase_end(s, word_at, w))
+            });
+            ends.extend(scales);
+            ends.push(number_end);
+        }
+    }
+    // (?:twenty|…|ninety)-(?:one|…|nine)
+    for tens in COUNT_TENS {
+        let Some(tens_end) = phrase_end(s, at, tens) else {
+            continue;
+        };
+        if b.get(tens_end) == Some(&b'-') {
+            let units = COUNT_WORDS[..9].iter();
+            ends.extend(units.filter_map(|u| phrase_end(s, tens_end + 1, u)));
+        }
+    }
+    ends.extend(COUNT_WORDS.iter().filter_map(|w| phrase_end(s, at, w)));
+    ends
+}
+
+/// Whether `s` is all of the noun group of [`COUNT`]: one to three words of lower-case
+/// ASCII letters and hyphens, of two characters or more, a letter first, with `\s+`
+/// between them.
+fn is_count_noun(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut words = 0;
+    let mut at = 0;
+    loop {
+        let word = b[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase() || **c == b'-')
+            .count();
+        if word < 2 || !b[at].is_ascii_lowercase() {
+            return false;
+        }
+        words += 1;
+        at += word;
+        if at == b.len() {
+            return words <= 3;
+        }
+        match space_end(s, at) {
+            Some(next) if next < b.len() => at = next,
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod count_match_tests {
+    use super::*;
+
+    /// The matches of [`COUNT`] with their groups, as the regex captures them.
+    fn captured(text: &str) -> Vec<CountMatch<'_>> {
+        COUNT
+            .captures_iter(text)
+            .map(|c| {
+                let group = |name| {
+                    let g = c.name(name).expect("group matched");
+                    Group {
+                        start: g.start(),
+                        text: g.as_str(),
+                    }
+                };
+                CountMatch {
+                    start: c.get(0).expect("match").start(),
+                    q: c.name("q").map(|q| q.as_str()),
+                    n: group("n"),
+                    noun: group("noun"),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_read_by_hand_in_examples() {
+        for text in [
+            "at least 12 people were killed",
+            "About 1,500,000 homes, 5 million, 5 millions of",
+            "Up  to\ttwenty-one masked raiders and tens of thousands of protesters",
+            "some 3.5 billion dollars, 1,00 men, 1234,567 cars and a few other buildings",
+            "as many as seventeen people, Seventeen x",
+        ] {
+            assert_eq!(
+                count_matches(text).collect::<Vec<_>>(),
+                captured(text),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn groups_read_by_hand_are_the_captured_ones(
+            words in proptest::collection::vec(
+                r"(at|least|More|than|over|About|up|to|as|many|some|1|12|1,000|1,00|1234|,|\.|5\.5|7\.|million|Million|thousand|twenty|Twenty-one|forty-|seven|seventeen|hundred|hundreds|of|tens|thousands|dozens|a|A|few|dozen|several|people|killed|x|e-mail|-|Houses|ſome|\u{212A}|é|٣|\$|\(|[ ]|[ ]|[ ]|\t|\n|\u{a0}|\u{2009})",
+                0..24,
+            )
+        ) {
+            let text = words.concat();
+            proptest::prop_assert_eq!(count_matches(&text).collect::<Vec<_>>(), captured(&text));
+        }
+    }
 }
 
 /// A plural noun not written with an "s": "people", "two teenaged children", "three
@@ -2176,12 +2486,7 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
         .take(5)
         .take_while(|w| !matches!(*w, "and" | "but" | "while" | "which" | "who" | "when"));
     let before = &ctx.text[..start];
-    let before_words: Vec<&str> = before
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let home_to = before.trim_end().to_lowercase().ends_with("home to");
-    if home_to {
+    if ends_with_home_to(before) {
         return Some("population");
     }
     if takes_to_the_streets(&ctx.text[end..]) {
@@ -2192,14 +2497,21 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
     }
     // The verb right before the number binds tighter than one after the noun:
     // "killing at least 12 people, injuring scores".
-    let near_before = before_words
-        .iter()
-        .rev()
+    let near_before = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
         .take(3)
         .find(|w| lexicon::role(w).is_some() || !is_qualifier_word(w));
     near_before
-        .and_then(|w| lexicon::role(w))
+        .and_then(lexicon::role)
         .or_else(|| after_words.clone().find_map(lexicon::role))
+}
+
+/// Whether `before`, blanks at its end aside, ends with "home to" in any case. Only
+/// ASCII letters lower-case to these, so its last bytes are compared in place.
+fn ends_with_home_to(before: &str) -> bool {
+    let b = before.trim_end().as_bytes();
+    b.len() >= 7 && b[b.len() - 7..].eq_ignore_ascii_case(b"home to")
 }
 
 /// The role of a count of incidents of the story's kind ("at least four strong
@@ -2220,7 +2532,8 @@ fn occurrence_role(noun: &str) -> Option<&'static str> {
 /// from the clause around it.
 fn within_aside(text: &str, start: usize, end: usize) -> &str {
     let is_dash = |c: char| matches!(c, '–' | '—');
-    let inside = text[..start].chars().filter(|c| is_dash(*c)).count() % 2 == 1;
+    let before = &text[..start];
+    let inside = !before.is_ascii() && before.chars().filter(|c| is_dash(*c)).count() % 2 == 1;
     let after = &text[end..];
     match after.find(is_dash) {
         Some(close) if inside => &after[..close],
@@ -2230,19 +2543,31 @@ fn within_aside(text: &str, start: usize, end: usize) -> &str {
 
 /// "20,000 people took to the streets": the idiom for marching in protest.
 fn takes_to_the_streets(after: &str) -> bool {
-    let words: Vec<String> = after
-        .split_whitespace()
-        .take(6)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .collect();
-    let verb = words
-        .iter()
-        .position(|w| matches!(w.as_str(), "took" | "take" | "takes" | "taking" | "taken"));
+    let words = || {
+        after
+            .split_whitespace()
+            .take(6)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+    };
+    let verb = words().position(|w| {
+        ["took", "take", "takes", "taking", "taken"]
+            .iter()
+            .any(|v| lower_is(w, v))
+    });
     verb.is_some_and(|v| {
-        words.get(v + 1).is_some_and(|w| w == "to")
-            && words.get(v + 2).is_some_and(|w| w == "the")
-            && words.get(v + 3).is_some_and(|w| w == "streets")
+        let mut next = words().skip(v + 1);
+        ["to", "the", "streets"]
+            .iter()
+            .all(|want| next.next().is_some_and(|w| lower_is(w, want)))
     })
+}
+
+/// Whether `word` lower-cased is `lower` (ASCII), without building the lower-case copy.
+fn lower_is(word: &str, lower: &str) -> bool {
+    match word.is_ascii() {
+        true => word.eq_ignore_ascii_case(lower),
+        false => word.chars().flat_map(char::to_lowercase).eq(lower.chars()),
+    }
 }
 
 /// The verb governing a count: just before the number (past prepositions and
@@ -2256,16 +2581,12 @@ fn count_verb(ctx: &SentenceCtx, start: usize, end: usize) -> Option<String> {
                 "was" | "were" | "had" | "been" | "will" | "would"
             )
     };
-    let before: Vec<&str> = ctx.text[..start]
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+    let from_before = ctx.text[..start]
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .collect();
-    let from_before = before
-        .iter()
-        .rev()
         .take(4)
         .take_while(|w| {
-            is_verb(w) || is_qualifier_word(w) || matches!(**w, "for" | "in" | "with" | "by")
+            is_verb(w) || is_qualifier_word(w) || matches!(*w, "for" | "in" | "with" | "by")
         })
         .find(|w| is_verb(w));
     let from_after = || {
@@ -2275,32 +2596,33 @@ fn count_verb(ctx: &SentenceCtx, start: usize, end: usize) -> Option<String> {
             .take(3)
             .find(|w| is_verb(w))
     };
-    from_before.copied().or_else(from_after).map(lexicon::fold)
+    from_before.or_else(from_after).map(lexicon::fold)
 }
 
 fn is_qualifier_word(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "at" | "least"
-            | "more"
-            | "than"
-            | "about"
-            | "around"
-            | "nearly"
-            | "almost"
-            | "some"
-            | "up"
-            | "to"
-            | "over"
-            | "as"
-            | "many"
-            | "roughly"
-            | "approximately"
-            | "a"
-            | "total"
-            | "of"
-            | "the"
-    )
+    const QUALIFIER_WORDS: &[&str] = &[
+        "at",
+        "least",
+        "more",
+        "than",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "up",
+        "to",
+        "over",
+        "as",
+        "many",
+        "roughly",
+        "approximately",
+        "a",
+        "total",
+        "of",
+        "the",
+    ];
+    QUALIFIER_WORDS.iter().any(|q| lower_is(w, q))
 }
 
 fn is_time_or_unit(w: &str) -> bool {
@@ -2379,15 +2701,42 @@ fn fmt_count(x: f64) -> String {
     }
 }
 
+/// The ordinal words of [`ORDINAL`], in its order.
+const ORDINAL_PATTERN_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
+/// Clue bits of the ordinal and degree patterns: an ordinal word, "degree".
+const ORDINAL_WORD: u64 = 1 << 48;
+const DEGREE_WORD: u64 = 1 << 49;
+
+/// What the number rules of this module need ([`crate::clues`]): tolls, ratios,
+/// ordinals and degrees.
+pub(crate) fn number_clues() -> Vec<crate::clues::Clue> {
+    let ordinals = ORDINAL_PATTERN_WORDS
+        .iter()
+        .map(|w| crate::clues::exact_clue(w, ORDINAL_WORD));
+    let degree = crate::clues::clue("degree", DEGREE_WORD);
+    let own: Vec<_> = ordinals.chain([degree]).collect();
+    [tolls::clues(), ratios::clues(), own].concat()
+}
+
 static ORDINAL: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)", r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d(?:st|nd|rd|th)")
-        .expect("ordinal pattern compiles")
+    WordRegex::new(&format!(
+        r"\b(?P<o>{}|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){{0,2}}[a-z][a-z-]+)",
+        ORDINAL_PATTERN_WORDS.join("|")
+    ))
+    .expect("ordinal pattern compiles")
 });
 
 /// Ordinals of events: "fourth missile test", "second meeting".
 fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
-    for caps in ORDINAL.captures_iter(ctx.text) {
+    let has = crate::clues::of(ctx.text);
+    // A numeral ordinal ("4th") holds a digit.
+    let runs = has.any(ORDINAL_WORD | crate::clues::DIGIT);
+    for caps in ORDINAL.captures_iter_if(runs, ctx.text) {
         let (Some(o), Some(np)) = (caps.name("o"), caps.name("np")) else {
             continue;
         };
@@ -2449,7 +2798,17 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
 /// ("degree murder"); which person it concerns is for alignment to check.
 fn degrees(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
-    for caps in DEGREE.captures_iter(ctx.text) {
+    let runs = crate::clues::of(ctx.text).all(DEGREE_WORD);
+    debug_assert!(
+        runs || !DEGREE.is_match(ctx.text),
+        "a degree in {:?}",
+        ctx.text
+    );
+    for caps in runs
+        .then(|| DEGREE.captures_iter(ctx.text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(whole), Some(o), Some(what)) = (caps.get(0), caps.name("o"), caps.name("what"))
         else {
             continue;

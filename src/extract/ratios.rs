@@ -7,6 +7,7 @@
 //! is a count of times with the topic "times <noun>".
 
 use super::{SentenceCtx, blank_claim, count_display, is_verbish};
+use crate::clues::{self, Clue, clue};
 use crate::lexicon;
 use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
 use crate::wordre::WordRegex;
@@ -28,36 +29,47 @@ const SHARES: &[(&str, f64)] = &[
 /// Points either side of a share in words.
 const SHARE_SLACK: f64 = 5.0;
 
+/// Clue bits of the ratio patterns: a share word, and "times".
+const SHARE_WORD: u64 = 1 << 40;
+const TIMES: u64 = 1 << 41;
+
+/// What the ratio patterns need.
+pub(super) fn clues() -> Vec<Clue> {
+    vec![
+        clue("half", SHARE_WORD),
+        clue("third", SHARE_WORD),
+        clue("quarter", SHARE_WORD),
+        clue("times", TIMES),
+    ]
+}
+
 /// A share in words, "(of) the|its|their", then up to three words of its noun phrase.
 static SHARE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
+    WordRegex::new(
         r"(?i)\b(?P<f>half|(?:a|one)\s+third|two[-\s]thirds|(?:a|one)\s+quarter|three[-\s]quarters)\s+(?:of\s+)?(?:the|its|their)\s+(?P<np>[a-z-]+(?:\s+[a-z-]+){0,2})",
-        r"(?i)half|third|quarter",
     )
     .expect("share pattern compiles")
 });
 
 /// "(more than) five times the (legal) limit".
 static MULTIPLE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
-        &format!(
+    WordRegex::new(&format!(
             r"(?i)\b(?:(?P<q>{})\s+)?(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+times\s+(?:the|its|their)\s+(?:(?:legal|allowed|permitted|normal|national|recommended|safe|usual)\s+)?(?P<what>limit|level|average|rate|amount|size)\b",
             crate::quantity::QUALIFIERS
-        ),
-        r"(?i)times",
-    )
+        ))
     .expect("multiple pattern compiles")
 });
 
 /// The shares and multiples of a sentence.
 pub(super) fn ratios(ctx: &SentenceCtx) -> Vec<Claim> {
+    let has = clues::of(ctx.text);
     let mut out: Vec<Claim> = SHARE
-        .captures_iter(ctx.text)
+        .captures_iter_if(has.all(SHARE_WORD), ctx.text)
         .filter_map(|c| share(ctx, c.name("f")?, c.name("np")?))
         .collect();
     out.extend(
         MULTIPLE
-            .captures_iter(ctx.text)
+            .captures_iter_if(has.all(TIMES), ctx.text)
             .filter_map(|c| multiple(ctx, &c)),
     );
     out

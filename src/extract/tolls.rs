@@ -8,7 +8,7 @@
 //! are compared.
 
 use super::{SentenceCtx, count_claim, in_timex};
-use crate::clues::{Clues, Has, clue, word_clue};
+use crate::clues::{self, Clue, DIGIT, Has, clue, word_clue};
 use crate::lexicon;
 use crate::model::{Aspect, Claim, Span, Topic, Value};
 use crate::wordre::WordRegex;
@@ -54,31 +54,31 @@ const NUMBER_WORDS: &[&str] = &[
     "scores",
 ];
 
-/// Clue bits of the toll patterns: a digit, a number word, and the words of roles.
-const DIGIT: u32 = 1;
-const NUMBER_WORD: u32 = 1 << 1;
-const KILL: u32 = 1 << 2;
-const INJUR: u32 = 1 << 3;
-const WOUND: u32 = 1 << 4;
-const HURT: u32 = 1 << 5;
-const ARREST: u32 = 1 << 6;
-const EVACUAT: u32 = 1 << 7;
-const DEAD: u32 = 1 << 8;
-const MISSING: u32 = 1 << 9;
-const TOLL: u32 = 1 << 10;
-const ATTENDED: u32 = 1 << 11;
-const NO: u32 = 1 << 12;
-const FATALLY: u32 = 1 << 13;
-const DIED: u32 = 1 << 14;
-const TREATED: u32 = 1 << 15;
-const HOSPITALI: u32 = 1 << 16;
+/// Clue bits of the toll patterns: a number word, and the words of roles (a digit is
+/// [`DIGIT`]).
+const NUMBER_WORD: u64 = 1 << 20;
+const KILL: u64 = 1 << 21;
+const INJUR: u64 = 1 << 22;
+const WOUND: u64 = 1 << 23;
+const HURT: u64 = 1 << 24;
+const ARREST: u64 = 1 << 25;
+const EVACUAT: u64 = 1 << 26;
+const DEAD: u64 = 1 << 27;
+const MISSING: u64 = 1 << 28;
+const TOLL: u64 = 1 << 29;
+const ATTENDED: u64 = 1 << 30;
+const NO: u64 = 1 << 31;
+const FATALLY: u64 = 1 << 32;
+const DIED: u64 = 1 << 33;
+const TREATED: u64 = 1 << 34;
+const HOSPITALI: u64 = 1 << 35;
 
 /// The verbs [`VERB_THEN_NUMBER`] reads a role from.
-const ROLE_VERBS: u32 = KILL | INJUR | WOUND | HURT | ARREST | EVACUAT;
+const ROLE_VERBS: u64 = KILL | INJUR | WOUND | HURT | ARREST | EVACUAT;
 
 /// What the toll patterns need; [`tolls`] names each pattern's clues. A number word
 /// in a toll is a whole word: blanks, punctuation or a hyphen stand either side.
-static TOLL_CLUES: LazyLock<Clues> = LazyLock::new(|| {
+pub(super) fn clues() -> Vec<Clue> {
     let words = [
         clue("kill", KILL),
         clue("injur", INJUR),
@@ -97,9 +97,8 @@ static TOLL_CLUES: LazyLock<Clues> = LazyLock::new(|| {
         clue("hospitali", HOSPITALI),
     ];
     let numbers = NUMBER_WORDS.iter().map(|w| word_clue(w, NUMBER_WORD));
-    let all: Vec<_> = words.into_iter().chain(numbers).collect();
-    Clues::new(&all, DIGIT)
-});
+    words.into_iter().chain(numbers).collect()
+}
 
 /// The captures of `pattern` in `text`, where `runs`: the text holds what every
 /// match needs. Collected, since most are none, and an idle iterator of captures is
@@ -263,7 +262,7 @@ fn named_victims(ctx: &SentenceCtx, has: Has) -> Vec<Claim> {
 
 /// Claims of the tolls of a sentence written without a counted noun.
 pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
-    let has = TOLL_CLUES.of(ctx.text);
+    let has = clues::of(ctx.text);
     let number = has.any(DIGIT | NUMBER_WORD);
     let mut out = named_victims(ctx, has);
     let verb = number && has.any(ROLE_VERBS);
@@ -403,7 +402,7 @@ mod tests {
             "forty-two",
         ];
         for w in words.chain(more).filter(|w| whole.is_match(w)) {
-            assert!(TOLL_CLUES.of(w).all(NUMBER_WORD), "{w}");
+            assert!(clues::of(w).all(NUMBER_WORD), "{w}");
         }
     }
 }
