@@ -215,26 +215,148 @@ struct Family {
     re: Regex,
     /// The pattern's group names by index, for [`Caps::name`].
     names: Vec<Option<String>>,
+    /// Where a match's groups are, read off the matched text, for a pattern whose
+    /// shape makes that plain: the regex then only finds matches, and the costly
+    /// capture search (a backtracker run per match) is skipped.
+    split: Option<Split>,
     parse: fn(&Caps, &str, usize) -> Option<Form>,
+}
+
+/// The named groups of a match, each as a byte range of the matched text.
+type Split = fn(&str) -> Vec<(&'static str, usize, usize)>;
+
+impl Family {
+    fn with_split(self, split: Split) -> Family {
+        Family {
+            split: Some(split),
+            ..self
+        }
+    }
+}
+
+/// A group of a match: its byte range in the sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Group<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Group<'h> {
+    fn as_str(&self) -> &'h str {
+        &self.text[self.start..self.end]
+    }
+
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+/// Where a match's groups come from: the regex's captures, or ranges (by group index)
+/// that a family's [`Split`] read off the match.
+enum Groups<'c, 'h> {
+    Captured(&'c Captures<'h>),
+    Split(&'c [Option<(usize, usize)>]),
 }
 
 /// A match's groups, looked up by name among its family's few names. The regex
 /// crate hashes the name (SipHash) on every look-up, which was most of a parser's
 /// work; a pattern names each group once, so the first equal name is the group.
 struct Caps<'c, 'h> {
-    caps: &'c Captures<'h>,
+    text: &'h str,
+    groups: Groups<'c, 'h>,
     names: &'c [Option<String>],
 }
 
 impl<'h> Caps<'_, 'h> {
-    fn name(&self, name: &str) -> Option<regex::Match<'h>> {
+    fn name(&self, name: &str) -> Option<Group<'h>> {
         let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
-        self.caps.get(i)
+        self.get(i)
     }
 
-    fn get(&self, i: usize) -> Option<regex::Match<'h>> {
-        self.caps.get(i)
+    fn get(&self, i: usize) -> Option<Group<'h>> {
+        let (start, end) = match &self.groups {
+            Groups::Captured(caps) => caps.get(i).map(|m| (m.start(), m.end()))?,
+            Groups::Split(ranges) => (*ranges.get(i)?)?,
+        };
+        Some(Group {
+            text: self.text,
+            start,
+            end,
+        })
     }
+}
+
+/// The group ranges (by index, in the sentence) of a match at `start..end` of `text`
+/// that `split` reads.
+fn split_ranges(
+    fam: &Family,
+    split: Split,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Vec<Option<(usize, usize)>> {
+    let mut ranges = vec![None; fam.names.len()];
+    ranges[0] = Some((start, end));
+    for (name, s, e) in split(&text[start..end]) {
+        if let Some(i) = fam.names.iter().position(|n| n.as_deref() == Some(name)) {
+            ranges[i] = Some((start + s, start + e));
+        }
+    }
+    ranges
+}
+
+/// The length of the run of white space (`\s`, which is `char::is_whitespace`) that
+/// starts `s`.
+fn space_run(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+/// Groups of a weekday match, `(?:(?i:(?P<rel>last|next|…)\s+))?(?P<wd>Monday|…)` and
+/// an optional `\s+(?i:(?P<dp>morning|…))`: a relative word is there exactly when the
+/// match starts with one and white space (no weekday starts so); the weekday runs to
+/// the next white space, and a part of day is what follows that.
+fn split_weekday(m: &str) -> Vec<(&'static str, usize, usize)> {
+    let mut out = Vec::with_capacity(3);
+    let mut at = 0;
+    for rel in ["last", "next", "this", "coming", "past"] {
+        let head = m.as_bytes().get(..rel.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(rel.as_bytes()))
+            && m[rel.len()..].starts_with(char::is_whitespace)
+        {
+            out.push(("rel", 0, rel.len()));
+            at = rel.len() + space_run(&m[rel.len()..]);
+            break;
+        }
+    }
+    let wd_end = m[at..]
+        .find(char::is_whitespace)
+        .map_or(m.len(), |i| at + i);
+    out.push(("wd", at, wd_end));
+    if wd_end < m.len() {
+        out.push(("dp", wd_end + space_run(&m[wd_end..]), m.len()));
+    }
+    out
+}
+
+/// Groups of a year match, `(?:(?P<part>early|…)(?:\s+|-))?(?P<y>\d{4})`: the year is
+/// the last four bytes, and a part, when the match is longer, what comes before
+/// them less its separator (a part ends with a letter).
+fn split_year(m: &str) -> Vec<(&'static str, usize, usize)> {
+    let y = m.len().saturating_sub(4);
+    let mut out = vec![("y", y, m.len())];
+    if y > 0 {
+        let head = &m[..y];
+        let part_end = head
+            .strip_suffix('-')
+            .map_or_else(|| head.trim_end().len(), str::len);
+        out.push(("part", 0, part_end));
+    }
+    out
 }
 
 /// Word boundaries and digits are ASCII: the lazy DFA then handles every family in one
@@ -248,7 +370,12 @@ fn family(pattern: &str, parse: fn(&Caps, &str, usize) -> Option<Form>) -> Famil
         .replace("(?i:", "(?i-u:");
     let re = Regex::new(&ascii).expect("time expression pattern compiles");
     let names = re.capture_names().map(|n| n.map(String::from)).collect();
-    Family { re, names, parse }
+    Family {
+        re,
+        names,
+        split: None,
+        parse,
+    }
 }
 
 static FAMILY_SET: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -331,7 +458,8 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         family(
             &format!(r"(?:{PART})?\b(?P<y>(?:1[6-9]|20)\d\d)\b"),
             parse_year,
-        ),
+        )
+        .with_split(split_year),
         family(
             &format!(
                 r"(?:{PART})?{REL}(?i:(?P<unit>week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter))\b"
@@ -343,7 +471,8 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 r"(?:(?i:(?P<rel>last|next|this|coming|past)\s+))?{WEEKDAY}(?:\s+(?i:(?P<dp>morning|afternoon|evening|night)))?"
             ),
             parse_weekday,
-        ),
+        )
+        .with_split(split_weekday),
         family(
             r"(?i)\b(?P<w>today|tonight|yesterday|tomorrow|last\s+night)\b(?:\s+(?P<dp>morning|afternoon|evening|night))?",
             parse_deictic,
@@ -438,16 +567,17 @@ pub fn recognize(text: &str) -> Vec<Mention> {
     // taken for those.
     let hits = FAMILY_SET.matches(text);
     for fam in hits.iter().map(|i| &FAMILIES[i]) {
-        for caps in fam.re.captures_iter(text) {
-            let caps = Caps {
-                caps: &caps,
-                names: &fam.names,
-            };
-            let Some(whole) = caps.get(0) else { continue };
-            if let Some(form) = (fam.parse)(&caps, text, whole.start()) {
-                let (start, end) = trim_span(text, whole.start(), whole.end());
-                if start < end {
-                    found.push(Mention { start, end, form });
+        match fam.split {
+            Some(split) => {
+                for m in fam.re.find_iter(text) {
+                    let ranges = split_ranges(fam, split, text, m.start(), m.end());
+                    let groups = Groups::Split(&ranges);
+                    parse_into(fam, groups, text, &mut found);
+                }
+            }
+            None => {
+                for caps in fam.re.captures_iter(text) {
+                    parse_into(fam, Groups::Captured(&caps), text, &mut found);
                 }
             }
         }
@@ -460,6 +590,22 @@ pub fn recognize(text: &str) -> Vec<Mention> {
         }
     }
     kept
+}
+
+/// Parse one match of `fam` and add the mention it makes, if any, to `found`.
+fn parse_into(fam: &Family, groups: Groups, text: &str, found: &mut Vec<Mention>) {
+    let caps = Caps {
+        text,
+        groups,
+        names: &fam.names,
+    };
+    let Some(whole) = caps.get(0) else { return };
+    if let Some(form) = (fam.parse)(&caps, text, whole.start()) {
+        let (start, end) = trim_span(text, whole.start(), whole.end());
+        if start < end {
+            found.push(Mention { start, end, form });
+        }
+    }
 }
 
 /// Drop surrounding whitespace, commas and a trailing full stop that is not part of an
@@ -1308,6 +1454,47 @@ fn parse_ref(caps: &Caps, text: &str, _: usize) -> Option<Form> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each family with a [`Split`] finds, through it, the groups its regex captures.
+    fn splits_agree_with_captures(text: &str) -> Result<(), String> {
+        for fam in FAMILIES.iter() {
+            let Some(split) = fam.split else { continue };
+            let found: Vec<Vec<Option<(usize, usize)>>> = fam
+                .re
+                .find_iter(text)
+                .map(|m| split_ranges(fam, split, text, m.start(), m.end()))
+                .collect();
+            let captured: Vec<Vec<Option<(usize, usize)>>> = fam
+                .re
+                .captures_iter(text)
+                .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
+                .collect();
+            if found != captured {
+                return Err(format!("{}: {found:?} != {captured:?}", fam.re.as_str()));
+            }
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn weekday_and_year_splits_agree_with_captures(
+            s in "((?i:last|next|this|coming|past|early|late|later|mid|the end of|start of|morning|night|evening)|Monday|Tues|Tue|Thurs|Thu|Sunday|Sun|Sat|1999|2014|20|[ \t\u{a0}\u{2003}.,-]|x|é){0,10}"
+        ) {
+            proptest::prop_assert_eq!(splits_agree_with_captures(&s), Ok(()));
+        }
+    }
+
+    #[test]
+    fn splits_agree_with_captures_on_examples() {
+        for text in [
+            "last Monday morning, this  Tues. night and Sunday evening",
+            "in early 2014, mid-1999, the end of\u{a0}2015, later-2016 and 1850",
+            "PAST Thursday\u{2003}AFTERNOON, coming Sat., lately 2014",
+        ] {
+            assert_eq!(splits_agree_with_captures(text), Ok(()));
+        }
+    }
 
     fn forms(text: &str) -> Vec<(String, Form)> {
         recognize(text)
