@@ -325,9 +325,34 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// `word_count(s) <= n`, without counting past `n`.
+/// `word_count(s) <= n`, without counting past `n`. Every line is asked this (is it
+/// long enough for prose?), so it reads bytes and decodes only non-ASCII characters;
+/// a word is a run of characters that are not whitespace, as for `split_whitespace`.
 fn at_most_words(s: &str, n: usize) -> bool {
-    s.split_whitespace().nth(n).is_none()
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            b if b.is_ascii() => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+        i += len;
+    }
+    true
 }
 
 /// The reason a whole (normalized) line is boilerplate, if it is.
@@ -384,7 +409,7 @@ fn ends_sentence(line: &str) -> bool {
 
 /// A line of article prose: long enough and ending like a sentence.
 fn is_prose(line: &str) -> bool {
-    !at_most_words(line, MIN_PROSE_WORDS - 1) && ends_sentence(line)
+    ends_sentence(line) && !at_most_words(line, MIN_PROSE_WORDS - 1)
 }
 
 /// How a line stands to the lexicons: boilerplate for a reason, and whether it marks
@@ -407,6 +432,33 @@ fn lexicon(raw: &str, buf: &mut String) -> Lexicon {
     }
 }
 
+/// The starts of lexicon lines [`may_be_in_lexicon`] looks for at the head of a line.
+fn lexicon_prefixes() -> impl Iterator<Item = &'static str> {
+    FOOTER_PREFIXES
+        .iter()
+        .chain(NAVIGATION_PREFIXES)
+        .chain(&["copyright", "page ", "more ", "comment"])
+        .copied()
+}
+
+/// The first bytes of [`lexicon_prefixes`]: most lines start with none of them, and
+/// one look at a table spares them the comparisons with every prefix.
+static PREFIX_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut table = [false; 256];
+    for p in lexicon_prefixes() {
+        table[usize::from(p.as_bytes()[0])] = true;
+    }
+    table
+});
+
+/// `head` starts with one of [`lexicon_prefixes`].
+fn starts_like_lexicon(head: &str) -> bool {
+    head.as_bytes()
+        .first()
+        .is_some_and(|&b| PREFIX_FIRST_BYTES[usize::from(b)])
+        && lexicon_prefixes().any(|p| head.starts_with(p))
+}
+
 /// Bytes of a line's normalized form that [`may_be_in_lexicon`] looks at: more than
 /// the longest whole-line entry or prefix of any lexicon.
 const HEAD_BYTES: usize = 40;
@@ -422,15 +474,19 @@ fn may_be_in_lexicon(raw: &str, buf: &mut String) -> bool {
     let Some(head) = normalized_head(core, buf) else {
         return true;
     };
-    FOOTER_PREFIXES
-        .iter()
-        .chain(NAVIGATION_PREFIXES)
-        .chain(&["copyright", "page ", "more ", "comment"])
-        .any(|p| head.starts_with(p))
+    starts_like_lexicon(head)
         || starts_like_credit(head)
         || head.starts_with(|c: char| c.is_numeric())
-        // "… all rights reserved", "… getty images".
-        || core.ends_with(['d', 'D', 's', 'S'])
+        // "… all rights reserved", "… getty images": only ASCII letters lower-case to
+        // the ASCII letters these end with, so the line ends with them in some case.
+        || ends_with_ignoring_case(core, "reserved")
+        || ends_with_ignoring_case(core, "images")
+}
+
+/// `s` ends with `suffix` (ASCII) in any ASCII case.
+fn ends_with_ignoring_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// The first [`HEAD_BYTES`] (or a few more) of the normalized form of `core` (a line
@@ -439,11 +495,29 @@ fn may_be_in_lexicon(raw: &str, buf: &mut String) -> bool {
 /// word, and to no ASCII letter either way.
 fn normalized_head<'b>(core: &str, buf: &'b mut String) -> Option<&'b str> {
     buf.clear();
+    let bytes = core.as_bytes();
     let mut space = false;
-    for c in core.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
         if buf.len() >= HEAD_BYTES {
             return Some(buf);
         }
+        // ASCII, nearly every byte, is judged and lower-cased without decoding.
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                space = true;
+                continue;
+            }
+            if std::mem::take(&mut space) {
+                buf.push(' ');
+            }
+            buf.push(char::from(b.to_ascii_lowercase()));
+            continue;
+        }
+        let c = core[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
         if c.is_whitespace() {
             space = true;
             continue;
@@ -451,11 +525,7 @@ fn normalized_head<'b>(core: &str, buf: &'b mut String) -> Option<&'b str> {
         if std::mem::take(&mut space) {
             buf.push(' ');
         }
-        if c.is_ascii() {
-            buf.push(c.to_ascii_lowercase());
-        } else {
-            buf.extend(c.to_lowercase());
-        }
+        buf.extend(c.to_lowercase());
     }
     None
 }
@@ -754,6 +824,29 @@ fn only_space_between(text: &str, a: Span, b: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Counting words on bytes agrees with `split_whitespace`, non-ASCII spaces
+        /// and letters included.
+        #[test]
+        fn at_most_words_agrees_with_split_whitespace(
+            s in "[a \t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2003}\u{3000}é中]{0,30}",
+            n in 0usize..8,
+        ) {
+            proptest::prop_assert_eq!(at_most_words(&s, n), s.split_whitespace().nth(n).is_none());
+        }
+
+        /// The quick look never rules out a line the lexicons know.
+        #[test]
+        fn lexicon_pretest_never_misses_boilerplate(
+            s in "[•* ]{0,2}(?i:(all rights reserved|getty images|afp/getty images|copyright 2015|comments|12 comments|page 1 of 2|more world news|photo: ap|image copyright reuters|ſ|\\u{212a}))?[ a-zA-Zé.:»]{0,50}(?i:( all rights reserved| getty images|reſerved|imageſ))?[.: ]{0,2}"
+        ) {
+            let mut buf = String::new();
+            let norm = normalize(&s, &mut buf).to_string();
+            let known = boilerplate(&norm).is_some() || is_comment_marker(&norm);
+            proptest::prop_assert!(!known || may_be_in_lexicon(&s, &mut buf), "{:?}", s);
+        }
+    }
 
     fn article(text: &str) -> Article {
         Article::from_text("t.txt", text)

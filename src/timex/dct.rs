@@ -34,10 +34,36 @@ static CAPTION: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("caption pattern compiles")
 });
 
+/// True for a line that starts with a label ([`LABEL`]): "Published: …", "Updated on …".
+fn is_labelled(line: &str) -> bool {
+    may_be_labelled(line) && LABEL.is_match(line)
+}
+
+/// False when [`LABEL`] cannot match `line`: every label starts, after white space
+/// (the same characters for `\s` and `trim_start`), with one of these letters, and
+/// none of them has a case variant outside ASCII. Most lines fail this at once.
+fn may_be_labelled(line: &str) -> bool {
+    line.trim_start().bytes().next().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'p' | b'u' | b'l' | b'f' | b'd' | b'r'
+        )
+    })
+}
+
 /// True for a line whose point is to state a date: a labelled line or a short line
 /// that is mostly a date.
 pub fn is_date_line(line: &str) -> bool {
-    LABEL.is_match(line) || mostly_dates(line, &full_dates(line))
+    is_labelled(line) || mostly_dates(line, &full_dates(line))
+}
+
+/// Whether `line` holds an ASCII digit, as every full date does. Reads the line in
+/// blocks without stopping early, which the compiler turns into wide compares: most
+/// lines are read to their end either way.
+fn has_ascii_digit(line: &str) -> bool {
+    line.as_bytes()
+        .chunks(32)
+        .any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
 }
 
 /// True when the line's full dates (found beforehand) are nearly all of it.
@@ -49,7 +75,7 @@ fn mostly_dates(line: &str, dates: &[(usize, usize, NaiveDate)]) -> bool {
 fn full_dates(line: &str) -> Vec<(usize, usize, NaiveDate)> {
     // Every full date writes its year in digits: a line without one needs no look, nor
     // one that no full-date pattern matches.
-    if !line.bytes().any(|b| b.is_ascii_digit()) || !may_hold_full_date(line) {
+    if !has_ascii_digit(line) || !may_hold_full_date(line) {
         return Vec::new();
     }
     full_dates_among(&recognize(line))
@@ -77,11 +103,11 @@ pub fn first_full_date(line: &str) -> Option<NaiveDate> {
 /// ([`first_full_date`]), from its time expressions already recognized: the tagger
 /// asks of every sentence, and recognizing it again would double its work.
 pub fn date_line_of(line: &str, mentions: &[Mention]) -> (bool, Option<NaiveDate>) {
-    let dates = match line.bytes().any(|b| b.is_ascii_digit()) {
+    let dates = match has_ascii_digit(line) {
         true => full_dates_among(mentions),
         false => Vec::new(),
     };
-    let is_date_line = LABEL.is_match(line) || mostly_dates(line, &dates);
+    let is_date_line = is_labelled(line) || mostly_dates(line, &dates);
     (is_date_line, dates.first().map(|(_, _, d)| *d))
 }
 
@@ -93,10 +119,12 @@ pub fn from_text(article: &Article) -> Option<Published> {
     let cache: Vec<OnceCell<Vec<(usize, usize, NaiveDate)>>> =
         lines.iter().map(|_| OnceCell::new()).collect();
     let dates = |i: usize| cache[i].get_or_init(|| full_dates(lines[i])).as_slice();
+    // A line without a digit holds no full date, so no test need look at it.
+    let digits: Vec<bool> = lines.iter().map(|l| has_ascii_digit(l)).collect();
     let found = |pick: &dyn Fn(usize, &str) -> bool| {
         lines.iter().enumerate().find_map(|(i, line)| {
             // (A "copyright ©" line holds the sign too.)
-            if line.contains('©') {
+            if !digits[i] || line.contains('©') {
                 return None;
             }
             if !pick(i, line) {
@@ -110,7 +138,7 @@ pub fn from_text(article: &Article) -> Option<Published> {
             })
         })
     };
-    found(&|_, l| LABEL.is_match(l))
+    found(&|_, l| is_labelled(l))
         .or_else(|| found(&|i, l| i < TOP_LINES && mostly_dates(l, dates(i))))
         .or_else(|| found(&|i, l| i < TOP_LINES && is_dateline(l, dates(i))))
         .or_else(|| found(&|_, l| CAPTION.is_match(l)))
@@ -130,7 +158,7 @@ fn misspelled_date_line(lines: &[&str]) -> Option<Published> {
     lines.iter().take(TOP_LINES).find_map(|line| {
         // A date line is short and has a year in digits; anything else is not worth a
         // guess per word.
-        if line.len() > MAX_DATE_LINE || !line.bytes().any(|b| b.is_ascii_digit()) {
+        if line.len() > MAX_DATE_LINE || !has_ascii_digit(line) {
             return None;
         }
         let mut mended = false;
@@ -445,6 +473,23 @@ fn latest_mentioned(timexes: &[Timex]) -> Option<Published> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The quick look at a line's first letter never rules out a line the label
+        /// pattern matches, whatever the case and white space, ASCII or not.
+        #[test]
+        fn label_pretest_never_misses_a_label(
+            s in "[ \t\u{a0}\u{2003}]{0,3}(?i:(published|posted|updated|last updated|first published|date|dated|released|pub|ſ|K|k|é|x))?[ :on\u{17f}\u{212a}a-z0-9é]{0,12}"
+        ) {
+            proptest::prop_assert!(may_be_labelled(&s) || !LABEL.is_match(&s), "{:?}", s);
+        }
+
+        /// Reading a line in blocks finds a digit exactly when one is there.
+        #[test]
+        fn digit_test_agrees_with_a_plain_scan(s in "[a-z 5é\u{660}\u{ff15}]{0,80}") {
+            proptest::prop_assert_eq!(has_ascii_digit(&s), s.bytes().any(|b| b.is_ascii_digit()));
+        }
+    }
 
     fn article(text: &str) -> Article {
         Article::from_text("a.txt", text)

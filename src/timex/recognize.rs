@@ -213,20 +213,167 @@ const PART: &str = r"(?i:(?P<part>later|earlier|early|late|mid|the\s+end\s+of|th
 /// One family of expressions: its pattern and the parser that turns a match into a form.
 struct Family {
     re: Regex,
-    parse: fn(&Captures, &str, usize) -> Option<Form>,
+    /// The pattern's group names by index, for [`Caps::name`].
+    names: Vec<Option<String>>,
+    /// Where a match's groups are, read off the matched text, for a pattern whose
+    /// shape makes that plain: the regex then only finds matches, and the costly
+    /// capture search (a backtracker run per match) is skipped.
+    split: Option<Split>,
+    parse: fn(&Caps, &str, usize) -> Option<Form>,
+}
+
+/// The named groups of a match, each as a byte range of the matched text.
+type Split = fn(&str) -> Vec<(&'static str, usize, usize)>;
+
+impl Family {
+    fn with_split(self, split: Split) -> Family {
+        Family {
+            split: Some(split),
+            ..self
+        }
+    }
+}
+
+/// A group of a match: its byte range in the sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Group<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Group<'h> {
+    fn as_str(&self) -> &'h str {
+        &self.text[self.start..self.end]
+    }
+
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+/// Where a match's groups come from: the regex's captures, or ranges (by group index)
+/// that a family's [`Split`] read off the match.
+enum Groups<'c, 'h> {
+    Captured(&'c Captures<'h>),
+    Split(&'c [Option<(usize, usize)>]),
+}
+
+/// A match's groups, looked up by name among its family's few names. The regex
+/// crate hashes the name (SipHash) on every look-up, which was most of a parser's
+/// work; a pattern names each group once, so the first equal name is the group.
+struct Caps<'c, 'h> {
+    text: &'h str,
+    groups: Groups<'c, 'h>,
+    names: &'c [Option<String>],
+}
+
+impl<'h> Caps<'_, 'h> {
+    fn name(&self, name: &str) -> Option<Group<'h>> {
+        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.get(i)
+    }
+
+    fn get(&self, i: usize) -> Option<Group<'h>> {
+        let (start, end) = match &self.groups {
+            Groups::Captured(caps) => caps.get(i).map(|m| (m.start(), m.end()))?,
+            Groups::Split(ranges) => (*ranges.get(i)?)?,
+        };
+        Some(Group {
+            text: self.text,
+            start,
+            end,
+        })
+    }
+}
+
+/// The group ranges (by index, in the sentence) of a match at `start..end` of `text`
+/// that `split` reads.
+fn split_ranges(
+    fam: &Family,
+    split: Split,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Vec<Option<(usize, usize)>> {
+    let mut ranges = vec![None; fam.names.len()];
+    ranges[0] = Some((start, end));
+    for (name, s, e) in split(&text[start..end]) {
+        if let Some(i) = fam.names.iter().position(|n| n.as_deref() == Some(name)) {
+            ranges[i] = Some((start + s, start + e));
+        }
+    }
+    ranges
+}
+
+/// The length of the run of white space (`\s`, which is `char::is_whitespace`) that
+/// starts `s`.
+fn space_run(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+/// Groups of a weekday match, `(?:(?i:(?P<rel>last|next|…)\s+))?(?P<wd>Monday|…)` and
+/// an optional `\s+(?i:(?P<dp>morning|…))`: a relative word is there exactly when the
+/// match starts with one and white space (no weekday starts so); the weekday runs to
+/// the next white space, and a part of day is what follows that.
+fn split_weekday(m: &str) -> Vec<(&'static str, usize, usize)> {
+    let mut out = Vec::with_capacity(3);
+    let mut at = 0;
+    for rel in ["last", "next", "this", "coming", "past"] {
+        let head = m.as_bytes().get(..rel.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(rel.as_bytes()))
+            && m[rel.len()..].starts_with(char::is_whitespace)
+        {
+            out.push(("rel", 0, rel.len()));
+            at = rel.len() + space_run(&m[rel.len()..]);
+            break;
+        }
+    }
+    let wd_end = m[at..]
+        .find(char::is_whitespace)
+        .map_or(m.len(), |i| at + i);
+    out.push(("wd", at, wd_end));
+    if wd_end < m.len() {
+        out.push(("dp", wd_end + space_run(&m[wd_end..]), m.len()));
+    }
+    out
+}
+
+/// Groups of a year match, `(?:(?P<part>early|…)(?:\s+|-))?(?P<y>\d{4})`: the year is
+/// the last four bytes, and a part, when the match is longer, what comes before
+/// them less its separator (a part ends with a letter).
+fn split_year(m: &str) -> Vec<(&'static str, usize, usize)> {
+    let y = m.len().saturating_sub(4);
+    let mut out = vec![("y", y, m.len())];
+    if y > 0 {
+        let head = &m[..y];
+        let part_end = head
+            .strip_suffix('-')
+            .map_or_else(|| head.trim_end().len(), str::len);
+        out.push(("part", 0, part_end));
+    }
+    out
 }
 
 /// Word boundaries and digits are ASCII: the lazy DFA then handles every family in one
 /// pass over any text (Unicode word boundaries would force a slower engine), and no
 /// time expression is written in other scripts' digits.
-fn family(pattern: &str, parse: fn(&Captures, &str, usize) -> Option<Form>) -> Family {
+fn family(pattern: &str, parse: fn(&Caps, &str, usize) -> Option<Form>) -> Family {
     let ascii = pattern
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\d", "[0-9]")
         .replace("(?i)", "(?i-u)")
         .replace("(?i:", "(?i-u:");
+    let re = Regex::new(&ascii).expect("time expression pattern compiles");
+    let names = re.capture_names().map(|n| n.map(String::from)).collect();
     Family {
-        re: Regex::new(&ascii).expect("time expression pattern compiles"),
+        re,
+        names,
+        split: None,
         parse,
     }
 }
@@ -311,7 +458,8 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         family(
             &format!(r"(?:{PART})?\b(?P<y>(?:1[6-9]|20)\d\d)\b"),
             parse_year,
-        ),
+        )
+        .with_split(split_year),
         family(
             &format!(
                 r"(?:{PART})?{REL}(?i:(?P<unit>week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter))\b"
@@ -323,7 +471,8 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 r"(?:(?i:(?P<rel>last|next|this|coming|past)\s+))?{WEEKDAY}(?:\s+(?i:(?P<dp>morning|afternoon|evening|night)))?"
             ),
             parse_weekday,
-        ),
+        )
+        .with_split(split_weekday),
         family(
             r"(?i)\b(?P<w>today|tonight|yesterday|tomorrow|last\s+night)\b(?:\s+(?P<dp>morning|afternoon|evening|night))?",
             parse_deictic,
@@ -418,12 +567,17 @@ pub fn recognize(text: &str) -> Vec<Mention> {
     // taken for those.
     let hits = FAMILY_SET.matches(text);
     for fam in hits.iter().map(|i| &FAMILIES[i]) {
-        for caps in fam.re.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
-            if let Some(form) = (fam.parse)(&caps, text, whole.start()) {
-                let (start, end) = trim_span(text, whole.start(), whole.end());
-                if start < end {
-                    found.push(Mention { start, end, form });
+        match fam.split {
+            Some(split) => {
+                for m in fam.re.find_iter(text) {
+                    let ranges = split_ranges(fam, split, text, m.start(), m.end());
+                    let groups = Groups::Split(&ranges);
+                    parse_into(fam, groups, text, &mut found);
+                }
+            }
+            None => {
+                for caps in fam.re.captures_iter(text) {
+                    parse_into(fam, Groups::Captured(&caps), text, &mut found);
                 }
             }
         }
@@ -436,6 +590,22 @@ pub fn recognize(text: &str) -> Vec<Mention> {
         }
     }
     kept
+}
+
+/// Parse one match of `fam` and add the mention it makes, if any, to `found`.
+fn parse_into(fam: &Family, groups: Groups, text: &str, found: &mut Vec<Mention>) {
+    let caps = Caps {
+        text,
+        groups,
+        names: &fam.names,
+    };
+    let Some(whole) = caps.get(0) else { return };
+    if let Some(form) = (fam.parse)(&caps, text, whole.start()) {
+        let (start, end) = trim_span(text, whole.start(), whole.end());
+        if start < end {
+            found.push(Mention { start, end, form });
+        }
+    }
 }
 
 /// Drop surrounding whitespace, commas and a trailing full stop that is not part of an
@@ -509,7 +679,7 @@ fn cal_unit(s: &str) -> Option<CalUnit> {
     })
 }
 
-fn part_of(caps: &Captures) -> Option<Part> {
+fn part_of(caps: &Caps) -> Option<Part> {
     let p = caps.name("part")?.as_str().to_ascii_lowercase();
     let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match p.trim_start_matches("the ") {
@@ -540,7 +710,7 @@ fn day_part(s: &str) -> Option<DayPart> {
     })
 }
 
-fn num(caps: &Captures, name: &str) -> Option<i64> {
+fn num(caps: &Caps, name: &str) -> Option<i64> {
     caps.name(name)?.as_str().parse().ok()
 }
 
@@ -566,14 +736,14 @@ fn after(text: &str, at: usize, n: usize) -> &str {
     &text[at..e]
 }
 
-fn parse_full(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_full(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let m = month_number(caps.name("m")?.as_str())?;
     let d = num(caps, "d")? as u32;
     let y = num(caps, "y")? as i32;
     valid_day(m, d).then_some(Form::FullDate { y, m, d })
 }
 
-fn parse_iso(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_iso(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let y = num(caps, "y")? as i32;
     let m = num(caps, "mn")? as u32;
     let d = num(caps, "d")? as u32;
@@ -582,7 +752,7 @@ fn parse_iso(caps: &Captures, _: &str, _: usize) -> Option<Form> {
 
 /// "10 / 14 / 11", "14/10/2011": month first as in US news unless the first number
 /// cannot be a month.
-fn parse_numeric(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_numeric(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let a = num(caps, "a")? as u32;
     let b = num(caps, "b")? as u32;
     let y_text = caps.name("y")?.as_str();
@@ -601,7 +771,7 @@ fn parse_numeric(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     valid_day(m, d).then_some(Form::FullDate { y, m, d })
 }
 
-fn parse_month_day(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_month_day(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let mm = caps.name("m")?;
     let m = month_number(mm.as_str())?;
     let d = num(caps, "d")? as u32;
@@ -614,7 +784,7 @@ fn parse_month_day(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     valid_day(m, d).then_some(Form::MonthDay { m, d })
 }
 
-fn parse_month_year(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_month_year(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let m = month_number(caps.name("m")?.as_str())?;
     let y = num(caps, "y")? as i32;
     Some(Form::MonthYear {
@@ -624,7 +794,7 @@ fn parse_month_year(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_month(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_month(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let mm = caps.name("m")?;
     let name = mm.as_str().trim_end_matches('.');
     let m = month_number(name)?;
@@ -669,14 +839,14 @@ fn parse_month(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     Some(Form::Month { m, rel, part })
 }
 
-fn parse_month_of_rel_year(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_month_of_rel_year(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     Some(Form::MonthOfYear {
         m: month_number(caps.name("m")?.as_str())?,
         rel: rel_of(caps.name("rel")?.as_str())?,
     })
 }
 
-fn parse_year_range(caps: &Captures, text: &str, start: usize) -> Option<Form> {
+fn parse_year_range(caps: &Caps, text: &str, start: usize) -> Option<Form> {
     let from = num(caps, "y1")? as i32;
     let y2 = caps.name("y2")?.as_str();
     let to = if y2.len() == 2 {
@@ -694,7 +864,7 @@ fn parse_year_range(caps: &Captures, text: &str, start: usize) -> Option<Form> {
     Some(Form::YearRange { from, to })
 }
 
-fn parse_decade(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_decade(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let start = if let Some(d) = caps.name("dec") {
         d.as_str().parse().ok()?
     } else if let Some(d) = caps.name("dec3") {
@@ -717,7 +887,7 @@ fn preceded_by_currency(text: &str, start: usize) -> bool {
 
 /// A four-digit number is a year only where a year can stand: after a preposition or
 /// "the", before punctuation or a name, or as a possessive ("2013's").
-fn parse_year(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_year(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let ym = caps.name("y")?;
     let y: i32 = ym.as_str().parse().ok()?;
     if preceded_by_currency(text, ym.start()) {
@@ -791,7 +961,7 @@ fn parse_year(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_relative(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_relative(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let rel_word = caps.name("rel")?.as_str().to_ascii_lowercase();
     let unit = cal_unit(caps.name("unit")?.as_str())?;
     let rel = rel_of(&rel_word)?;
@@ -824,7 +994,7 @@ fn unit_for(unit: CalUnit) -> Option<usize> {
     TIME_UNITS.iter().position(|(n, ..)| *n == name)
 }
 
-fn parse_weekday(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_weekday(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let wdm = caps.name("wd")?;
     let w = wdm.as_str().trim_end_matches('.');
     // Abbreviations ("Sun", "Sat", "Wed") only count before a comma and a date,
@@ -840,7 +1010,7 @@ fn parse_weekday(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_deictic(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_deictic(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let w = caps.name("w")?.as_str().to_ascii_lowercase();
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let part = caps.name("dp").and_then(|p| day_part(p.as_str()));
@@ -859,7 +1029,7 @@ fn parse_deictic(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_this_part(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_this_part(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     Some(Form::Deictic {
         offset: 0,
         part: day_part(caps.name("dp")?.as_str()),
@@ -889,7 +1059,7 @@ fn number_of(s: &str) -> Option<(f64, Option<(f64, f64)>)> {
     lexicon::number_value(&lower).map(|n| (n, None))
 }
 
-fn qualifier_of(caps: &Captures) -> Option<Qualifier> {
+fn qualifier_of(caps: &Caps) -> Option<Qualifier> {
     let q = caps.name("q")?.as_str().to_ascii_lowercase();
     let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match q.as_str() {
@@ -903,7 +1073,7 @@ fn qualifier_of(caps: &Captures) -> Option<Qualifier> {
     })
 }
 
-fn parse_ago(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_ago(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let (n, _) = number_of(caps.name("n")?.as_str())?;
     Some(Form::Ago {
         n,
@@ -911,7 +1081,7 @@ fn parse_ago(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_shift(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_shift(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let dir = caps.name("dir")?.as_str().to_ascii_lowercase();
     // "four days before/after X" is a duration linking two events: extract reads the
     // relation; only "later"/"earlier" make a date of their own.
@@ -926,7 +1096,7 @@ fn parse_shift(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_anaphoric(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_anaphoric(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let unit_word = caps.name("unit")?.as_str().to_ascii_lowercase();
     let unit = match unit_word.as_str() {
         "morning" | "night" | "evening" | "afternoon" => CalUnit::Day,
@@ -940,7 +1110,7 @@ fn parse_anaphoric(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     Some(Form::Anaphoric { offset, unit })
 }
 
-fn parse_anaphoric_after(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_anaphoric_after(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let unit = cal_unit(caps.name("unit")?.as_str())?;
     // "the day before yesterday" is left to the deictic family.
     if after(text, caps.get(0)?.end(), 11)
@@ -957,7 +1127,7 @@ fn parse_anaphoric_after(caps: &Captures, text: &str, _: usize) -> Option<Form> 
     })
 }
 
-fn parse_duration(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_duration(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let n_text = caps.name("n")?.as_str();
     let (n, vague) = number_of(n_text)?;
     let unit = unit_index(caps.name("u")?.as_str())?;
@@ -990,7 +1160,7 @@ fn parse_duration(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_vague_duration(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_vague_duration(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let u = caps.name("u")?;
     let unit = unit_index(u.as_str())?;
     let q = caps
@@ -1023,7 +1193,7 @@ fn parse_vague_duration(caps: &Captures, text: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_clock(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_clock(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let mut h = num(caps, "h")? as u32;
     let min = caps
         .name("mi")
@@ -1044,7 +1214,7 @@ fn parse_clock(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_military(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_military(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let hm = caps.name("hm")?.as_str();
     let h: u32 = hm[..2].parse().ok()?;
     let min: u32 = hm[2..].parse().ok()?;
@@ -1057,7 +1227,7 @@ fn parse_military(caps: &Captures, _: &str, _: usize) -> Option<Form> {
 /// "struck at 1547 (1217 GMT)": a four-figure number followed by the same moment
 /// in GMT in brackets is the local clock time (only the number is the expression;
 /// the bracket is read on its own).
-fn parse_local_before_gmt(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_local_before_gmt(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     static GMT_IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^(?:[01][0-9][0-5][0-9]|2[0-3][0-5][0-9]|[0-9]{1,2}[:.][0-5][0-9])\s*(?:GMT|UTC)\b",
@@ -1076,11 +1246,11 @@ fn parse_local_before_gmt(caps: &Captures, text: &str, _: usize) -> Option<Form>
     })
 }
 
-fn parse_part_of_day(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_part_of_day(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     Some(Form::PartOfDay(day_part(caps.name("dp")?.as_str())?))
 }
 
-fn parse_quarter(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_quarter(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     if let Some(qn) = caps.name("qn") {
         return Some(Form::Quarter {
             q: qn.as_str().parse().ok()?,
@@ -1103,7 +1273,7 @@ fn parse_quarter(caps: &Captures, _: &str, _: usize) -> Option<Form> {
 }
 
 /// "'82": a year of the last century, or of this one for "'05".
-fn parse_short_year(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_short_year(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let yy: i32 = caps.name("yy")?.as_str().parse().ok()?;
     // "'90s" is a decade; "'s" and quotes are not years.
     if after(text, caps.get(0)?.end(), 1).starts_with(|c: char| c.is_alphanumeric()) {
@@ -1117,7 +1287,7 @@ fn parse_short_year(caps: &Captures, text: &str, _: usize) -> Option<Form> {
 
 /// "the past decade", "the last six years", "the next few weeks": a stretch of time
 /// reaching back (or forward) from now.
-fn parse_past_span(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_past_span(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let unit_word = caps.name("u")?.as_str().to_ascii_lowercase();
     let unit = unit_index(&unit_word)?;
     if caps.name("n").is_none() && !unit_word.ends_with('s') {
@@ -1173,7 +1343,7 @@ fn parse_past_span(caps: &Captures, _: &str, _: usize) -> Option<Form> {
 
 /// A season without a year ("in spring", "Autumn"); "fall" and "spring" are verbs and
 /// nouns too, so they need a word before them that makes them a time.
-fn parse_season_alone(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_season_alone(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let word = caps.name("season")?;
     let season = match cal_unit(word.as_str())? {
         CalUnit::Season(s) => s,
@@ -1192,7 +1362,7 @@ fn parse_season_alone(caps: &Captures, text: &str, _: usize) -> Option<Form> {
 }
 
 /// "the day" (the day spoken of), "the weekend" (this one).
-fn parse_the_day(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_the_day(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     match caps.name("unit")?.as_str().to_ascii_lowercase().as_str() {
         "weekend" => Some(Form::Relative {
             rel: Rel::This,
@@ -1206,7 +1376,7 @@ fn parse_the_day(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     }
 }
 
-fn parse_season_year(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_season_year(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let season = match cal_unit(caps.name("season")?.as_str())? {
         CalUnit::Season(s) => s,
         _ => return None,
@@ -1217,7 +1387,7 @@ fn parse_season_year(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_set(caps: &Captures, _: &str, _: usize) -> Option<Form> {
+fn parse_set(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     let word = caps
         .name("unit")
         .or_else(|| caps.name("adv"))?
@@ -1251,7 +1421,7 @@ fn parse_set(caps: &Captures, _: &str, _: usize) -> Option<Form> {
     })
 }
 
-fn parse_ref(caps: &Captures, text: &str, _: usize) -> Option<Form> {
+fn parse_ref(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let r = caps.name("r")?.as_str().to_ascii_lowercase();
     // "over the past century", "the past eleven days" are stretches of time, not the past.
     if r.ends_with("past") {
@@ -1284,6 +1454,47 @@ fn parse_ref(caps: &Captures, text: &str, _: usize) -> Option<Form> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each family with a [`Split`] finds, through it, the groups its regex captures.
+    fn splits_agree_with_captures(text: &str) -> Result<(), String> {
+        for fam in FAMILIES.iter() {
+            let Some(split) = fam.split else { continue };
+            let found: Vec<Vec<Option<(usize, usize)>>> = fam
+                .re
+                .find_iter(text)
+                .map(|m| split_ranges(fam, split, text, m.start(), m.end()))
+                .collect();
+            let captured: Vec<Vec<Option<(usize, usize)>>> = fam
+                .re
+                .captures_iter(text)
+                .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
+                .collect();
+            if found != captured {
+                return Err(format!("{}: {found:?} != {captured:?}", fam.re.as_str()));
+            }
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn weekday_and_year_splits_agree_with_captures(
+            s in "((?i:last|next|this|coming|past|early|late|later|mid|the end of|start of|morning|night|evening)|Monday|Tues|Tue|Thurs|Thu|Sunday|Sun|Sat|1999|2014|20|[ \t\u{a0}\u{2003}.,-]|x|é){0,10}"
+        ) {
+            proptest::prop_assert_eq!(splits_agree_with_captures(&s), Ok(()));
+        }
+    }
+
+    #[test]
+    fn splits_agree_with_captures_on_examples() {
+        for text in [
+            "last Monday morning, this  Tues. night and Sunday evening",
+            "in early 2014, mid-1999, the end of\u{a0}2015, later-2016 and 1850",
+            "PAST Thursday\u{2003}AFTERNOON, coming Sat., lately 2014",
+        ] {
+            assert_eq!(splits_agree_with_captures(text), Ok(()));
+        }
+    }
 
     fn forms(text: &str) -> Vec<(String, Form)> {
         recognize(text)
