@@ -16,6 +16,41 @@ use std::sync::{LazyLock, OnceLock};
 /// and a word list needs no defence against chosen keys.
 pub type WordSet = fnv::FnvHashSet<&'static str>;
 
+/// The cardinal words from "one" to "ninety" that number patterns spell out, units
+/// first: the count and toll rules read the same words, from one list.
+pub const CARDINAL_WORDS: [&str; 27] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// The tens among [`CARDINAL_WORDS`], which join a unit with a hyphen ("forty-two").
+pub const TENS_WORDS: &[&str] = CARDINAL_WORDS.split_at(19).1;
+
 /// Cardinal number words and their values.
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("zero", 0.0),

@@ -2193,40 +2193,9 @@ const COUNT_QUALIFIERS: &[&str] = &[
     "as many as",
 ];
 
-/// The tens that [`COUNT`] joins to a unit with a hyphen ("forty-two").
-const COUNT_TENS: &[&str] = &[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
-/// The number words of [`COUNT`], in its order.
-const COUNT_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
+/// The number words of [`COUNT`] after the cardinals ([`lexicon::CARDINAL_WORDS`]),
+/// in its order.
+const COUNT_MORE_WORDS: &[&str] = &[
     "hundred",
     "dozens of",
     "hundreds of",
@@ -2236,6 +2205,13 @@ const COUNT_WORDS: &[&str] = &[
     "a dozen",
     "a few",
 ];
+
+/// The number words of [`COUNT`], in its order.
+fn count_words() -> impl Iterator<Item = &'static str> {
+    lexicon::CARDINAL_WORDS
+        .into_iter()
+        .chain(COUNT_MORE_WORDS.iter().copied())
+}
 
 /// The groups of the ASCII match of [`COUNT`] at `start..end` of `text`, read as the
 /// regex reads them: the first way, in the pattern's order of preference, that the
@@ -2337,16 +2313,16 @@ fn number_ends(s: &str, at: usize) -> Vec<usize> {
         }
     }
     // (?:twenty|…|ninety)-(?:one|…|nine)
-    for tens in COUNT_TENS {
+    for tens in lexicon::TENS_WORDS {
         let Some(tens_end) = phrase_end(s, at, tens) else {
             continue;
         };
         if b.get(tens_end) == Some(&b'-') {
-            let units = COUNT_WORDS[..9].iter();
+            let units = lexicon::CARDINAL_WORDS[..9].iter();
             ends.extend(units.filter_map(|u| phrase_end(s, tens_end + 1, u)));
         }
     }
-    ends.extend(COUNT_WORDS.iter().filter_map(|w| phrase_end(s, at, w)));
+    ends.extend(count_words().filter_map(|w| phrase_end(s, at, w)));
     ends
 }
 

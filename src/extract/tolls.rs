@@ -18,41 +18,8 @@ use std::sync::LazyLock;
 const NUMBER: &str = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|scores|a\s+dozen)";
 
 /// The words [`NUMBER`] reads a count in, or that every such count holds ("a
-/// dozen", "twenty-one").
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "scores",
-];
+/// dozen", "twenty-one"), besides the cardinals of [`crate::lexicon::CARDINAL_WORDS`].
+const MORE_NUMBER_WORDS: &[&str] = &["dozen", "dozens", "hundreds", "thousands", "scores"];
 
 /// Clue bits of the toll patterns: a number word, and the words of roles (a digit is
 /// [`DIGIT`]).
@@ -96,7 +63,9 @@ pub(super) fn clues() -> Vec<Clue> {
         clue("treated", TREATED),
         clue("hospitali", HOSPITALI),
     ];
-    let numbers = NUMBER_WORDS.iter().map(|w| word_clue(w, NUMBER_WORD));
+    let numbers = (crate::lexicon::CARDINAL_WORDS.iter())
+        .chain(MORE_NUMBER_WORDS)
+        .map(|w| word_clue(w, NUMBER_WORD));
     words.into_iter().chain(numbers).collect()
 }
 
