@@ -10,6 +10,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    share_heaps();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(&e),
@@ -22,6 +23,23 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Let every thread allocate from two heaps. glibc gives each thread that allocates
+/// its own heap (up to eight per core) and keeps what a thread frees in that heap for
+/// it: over a long `--cluster` run the worker threads' heaps each hold their own
+/// high-water mark, and a hundred thousand articles peaked a fifth higher.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn share_heaps() {
+    // SAFETY: mallopt only sets an allocator parameter, and runs before any other
+    // thread exists.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+/// Other allocators keep no per-thread heaps to bound.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn share_heaps() {}
 
 /// Help and version go where clap puts them; usage errors become one line, exit 2.
 fn clap_exit(e: &clap::Error) -> ExitCode {
