@@ -88,7 +88,7 @@ pub fn extract(
             })
             .collect();
         let words = tokenize(&s.text);
-        if words.iter().any(|w| is_subject_pronoun(w.text)) {
+        if refers_back(&words) {
             resolve_topic(&mut previous_topic, &mut unread, dct);
         }
         let ctx = SentenceCtx {
@@ -162,10 +162,15 @@ pub fn extract(
     claims
 }
 
-/// The words a topic search takes for the previous sentence's event ("They are due to
-/// open on 9 March"): a sentence holding none never asks for that event.
-fn is_subject_pronoun(word: &str) -> bool {
-    matches!(word, "They" | "they" | "It" | "it")
+/// True when a sentence holds a pronoun the topic search ([`topic_for`]) takes for
+/// the previous sentence's event ("They are due to open on 9 March"; not "It is the
+/// first time"): a sentence holding none never asks for that event.
+fn refers_back(words: &[Word]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let next = words.get(i + 1).map_or("", |n| &n.lower[..]);
+        matches!(w.text, "They" | "they")
+            || matches!(w.text, "It" | "it") && !matches!(next, "is" | "was" | "has" | "had")
+    })
 }
 
 /// A sentence read, kept with its words, times and heads until its main topic
