@@ -976,6 +976,14 @@ pub fn incident(word: &str) -> Option<&'static str> {
     })
 }
 
+/// False when a word, in whatever case, cannot name an incident: an ASCII word keeps
+/// its length in lower case, and most words are of no incident noun's length nor
+/// hyphenated. Tested before a word is lower-cased for [`incident`], which allocates
+/// for every capitalized word.
+pub fn may_name_incident(word: &str) -> bool {
+    !word.is_ascii() || INCIDENT_LENGTHS.contains(&word.len()) || word.contains('-')
+}
+
 /// The incident type a word names given the word before it: none for a bare verb
 /// after "to" ("tried to storm parliament", "threatened to bomb"), which names what
 /// someone meant to do, not what happened. "due to storms", "to flooding" still name.
