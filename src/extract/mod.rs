@@ -166,11 +166,17 @@ pub fn extract(
 /// the previous sentence's event ("They are due to open on 9 March"; not "It is the
 /// first time"): a sentence holding none never asks for that event.
 fn refers_back(words: &[Word]) -> bool {
-    words.iter().enumerate().any(|(i, w)| {
-        let next = words.get(i + 1).map_or("", |n| &n.lower[..]);
-        matches!(w.text, "They" | "they")
-            || matches!(w.text, "It" | "it") && !matches!(next, "is" | "was" | "has" | "had")
-    })
+    (0..words.len()).any(|i| is_referring_pronoun(words, i))
+}
+
+/// True when word `i` is a pronoun that stands for the previous sentence's event
+/// ("They are due to open on 9 March"); "It is the first time" is no reference. One
+/// test for [`topic_for`], which follows the reference, and [`refers_back`], which
+/// tells whether any sentence may.
+fn is_referring_pronoun(words: &[Word], i: usize) -> bool {
+    let next = words.get(i + 1).map_or("", |n| &n.lower[..]);
+    matches!(words[i].text, "They" | "they")
+        || matches!(words[i].text, "It" | "it") && !matches!(next, "is" | "was" | "has" | "had")
 }
 
 /// A sentence read, kept with its words, times and heads until its main topic
@@ -1180,13 +1186,8 @@ fn topic_for(ctx: &SentenceCtx, wa: usize, wb: usize, seek: Seek) -> Option<(Top
     {
         return Some((phrase_topic(ctx, heads, h), false));
     }
-    // A pronoun subject stands for the previous sentence's event ("They are due to
-    // open on 9 March"); "It is the first time" is no reference.
-    let subject_pronoun = ctx.words.iter().take(wa).enumerate().any(|(i, w)| {
-        matches!(w.text, "They" | "they")
-            || matches!(w.text, "It" | "it")
-                && !matches!(ctx.lower(i + 1), "is" | "was" | "has" | "had")
-    });
+    // A pronoun subject stands for the previous sentence's event.
+    let subject_pronoun = (0..wa.min(ctx.words.len())).any(|i| is_referring_pronoun(&ctx.words, i));
     if subject_pronoun && let Some(t) = ctx.previous_topic {
         return Some((t.clone(), false));
     }
