@@ -2289,11 +2289,11 @@ fn count_groups(text: &str, start: usize, end: usize) -> Option<CountMatch<'_>> 
     let s = &text[start..end];
     let qualified = COUNT_QUALIFIERS.iter().filter_map(|q| {
         let q_end = phrase_end(s, 0, q)?;
-        Some((Some(&s[..q_end]), space_end(s, q_end)?))
+        Some((Some(&s[..q_end]), after_space(s, q_end)?))
     });
     qualified.chain([(None, 0)]).find_map(|(q, n_start)| {
         number_ends(s, n_start).into_iter().find_map(|n_end| {
-            let noun_start = space_end(s, n_end)?;
+            let noun_start = after_space(s, n_end)?;
             is_count_noun(&s[noun_start..]).then(|| CountMatch {
                 start,
                 q,
@@ -2310,20 +2310,6 @@ fn count_groups(text: &str, start: usize, end: usize) -> Option<CountMatch<'_>> 
     })
 }
 
-/// What `\s` matches in ASCII.
-fn is_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
-}
-
-/// The end of the run of `\s+` at `at` in `s`, if one starts there.
-fn space_end(s: &str, at: usize) -> Option<usize> {
-    let run = s.as_bytes()[at..]
-        .iter()
-        .take_while(|b| is_space(**b))
-        .count();
-    (run > 0).then_some(at + run)
-}
-
 /// The end of `phrase` (lower case) at `at` in `s`, in any ASCII case, a space of it
 /// standing for `\s+`.
 fn phrase_end(s: &str, at: usize, phrase: &str) -> Option<usize> {
@@ -2331,7 +2317,7 @@ fn phrase_end(s: &str, at: usize, phrase: &str) -> Option<usize> {
     let mut at = at;
     for &p in phrase.as_bytes() {
         if p == b' ' {
-            at = space_end(s, at)?;
+            at = after_space(s, at)?;
         } else if b.get(at)?.to_ascii_lowercase() == p {
             at += 1;
         } else {
@@ -2372,7 +2358,7 @@ fn number_ends(s: &str, at: usize) -> Vec<usize> {
         };
         let decimals = (1..=fraction).rev().map(|f| int_end + 1 + f);
         for number_end in decimals.chain([int_end]) {
-            let scales = space_end(s, number_end).into_iter().flat_map(|word_at| {
+            let scales = after_space(s, number_end).into_iter().flat_map(|word_at| {
                 ["million", "billion", "thousand"]
                     .into_iter()
                     .filter_map(move |w| phrase_end(s, word_at, w))
@@ -2415,7 +2401,7 @@ fn is_count_noun(s: &str) -> bool {
         if at == b.len() {
             return words <= 3;
         }
-        match space_end(s, at) {
+        match after_space(s, at) {
             Some(next) if next < b.len() => at = next,
             _ => return false,
         }
