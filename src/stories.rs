@@ -172,40 +172,84 @@ pub fn group(
 /// Each article's similarity to every other it was scored against, publication
 /// dates applied and negligible pairs dropped: both ways, in increasing article
 /// order, as [`average_linkage`] starts from. Scored [`CHUNK`] articles at a time
-/// (on every core), so that only one chunk's rows wait to be filed.
-fn similarities(
-    vectors: &Vectors,
-    scorer: &Scorer,
-    dates: &[Option<NaiveDate>],
-) -> Vec<Vec<(u32, f64)>> {
+/// (on every core). The pairs are the peak of a large run's memory, so they are kept
+/// once a side until every article's count is known, and each list is then made at
+/// its final size, never grown by doubling.
+fn similarities(vectors: &Vectors, scorer: &Scorer, dates: &[Option<NaiveDate>]) -> Vec<Sums> {
     let n = vectors.len();
-    let mut sums: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
+    let mut rows: Vec<Box<[(u32, f32)]>> = Vec::with_capacity(n);
     for first in (0..n).step_by(CHUNK) {
-        let rows: Vec<Vec<(u32, f32)>> = (first..n.min(first + CHUNK))
-            .into_par_iter()
-            .map(|i| {
-                scorer
-                    .row(vectors, i)
-                    .into_iter()
-                    .map(|(j, s)| {
-                        let j_ = j as usize;
-                        let (si, sj) = (vectors.stated[i], vectors.stated[j_]);
-                        (j, s * closeness(dates[i], dates[j_], si, sj))
-                    })
-                    .filter(|&(_, s)| s >= NEGLIGIBLE)
-                    .collect()
-            })
-            .collect();
-        for (i, row) in (first..).zip(rows) {
-            for (j, s) in row {
-                // Rows come in article order, so every list stays sorted.
-                sums[i].push((j, f64::from(s)));
-                sums[j as usize].push((i as u32, f64::from(s)));
-            }
+        let chunk = (first..n.min(first + CHUNK)).into_par_iter().map(|i| {
+            scorer
+                .row(vectors, i)
+                .into_iter()
+                .map(|(j, s)| {
+                    let j_ = j as usize;
+                    let (si, sj) = (vectors.stated[i], vectors.stated[j_]);
+                    (j, s * closeness(dates[i], dates[j_], si, sj))
+                })
+                .filter(|&(_, s)| s >= NEGLIGIBLE)
+                .collect::<Box<[_]>>()
+        });
+        rows.par_extend(chunk);
+    }
+    let mut degree = vec![0usize; n];
+    for (i, row) in rows.iter().enumerate() {
+        degree[i] += row.len();
+        row.iter().for_each(|&(j, _)| degree[j as usize] += 1);
+    }
+    let mut lists: Vec<Vec<(u32, f32)>> = degree.into_iter().map(Vec::with_capacity).collect();
+    // Rows come in article order (each holding later articles only), so every list
+    // stays sorted.
+    for (i, row) in rows.into_iter().enumerate() {
+        for &(j, s) in row.iter() {
+            lists[i].push((j, s));
+            lists[j as usize].push((i as u32, s));
         }
     }
-    sums.iter_mut().for_each(Vec::shrink_to_fit);
-    sums
+    lists
+        .into_iter()
+        .map(|l| Sums::Scored(l.into_boxed_slice()))
+        .collect()
+}
+
+/// A neighbour and its similarity as scored.
+type Scored = (u32, f32);
+
+/// A neighbour and the sum of the similarities with it.
+type Summed = (u32, f64);
+
+/// A group's similarity sums with its neighbours, sorted by neighbour.
+#[derive(Clone, Debug, PartialEq)]
+enum Sums {
+    /// An article alone: its similarities as scored, in `f32` as the scorer gives
+    /// them (exact in `f64`), in half the room.
+    Scored(Box<[Scored]>),
+    /// A group, or a neighbour of one: sums of several similarities.
+    Summed(Vec<Summed>),
+}
+
+impl Sums {
+    /// (neighbour, sum) pairs in neighbour order.
+    fn iter(&self) -> impl Iterator<Item = (u32, f64)> + '_ {
+        let (scored, summed): (&[Scored], &[Summed]) = match self {
+            Sums::Scored(s) => (s, &[]),
+            Sums::Summed(s) => (&[], s),
+        };
+        let scored = scored.iter().map(|&(c, s)| (c, f64::from(s)));
+        scored.chain(summed.iter().copied())
+    }
+
+    /// The sums as a list that can change.
+    fn summed(&mut self) -> &mut Vec<(u32, f64)> {
+        if let Sums::Scored(s) = self {
+            *self = Sums::Summed(s.iter().map(|&(c, s)| (c, f64::from(s))).collect());
+        }
+        match self {
+            Sums::Summed(s) => s,
+            Sums::Scored(_) => unreachable!("made a sum just above"),
+        }
+    }
 }
 
 /// The publication date, when the article states one or it was guessed.
@@ -656,14 +700,14 @@ impl PartialOrd for Merge {
 /// the neighbours of the two groups, and a heap of candidate merges (stale entries
 /// skipped) finds the next best. Returns each article's parent in a forest whose
 /// roots are the groups (see [`number`]).
-fn average_linkage(mut sums: Vec<Vec<(u32, f64)>>, same_story: f64) -> Vec<u32> {
+fn average_linkage(mut sums: Vec<Sums>, same_story: f64) -> Vec<u32> {
     let n = sums.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut size = vec![1u32; n];
     let mut version = vec![0u32; n];
     let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
     for (a, row) in sums.iter().enumerate() {
-        for &(b, s) in row {
+        for (b, s) in row.iter() {
             if a < b as usize && s >= same_story {
                 heap.push(Merge {
                     avg: s,
@@ -683,16 +727,17 @@ fn average_linkage(mut sums: Vec<Vec<(u32, f64)>>, same_story: f64) -> Vec<u32> 
         parent[b] = m.a;
         size[a] += size[b];
         size[b] = 0;
-        let from_b = std::mem::take(&mut sums[b]);
-        sums[a] = merged(&sums[a], &from_b, m.a, m.b);
-        for &(c, _) in from_b.iter().filter(|&&(c, _)| c != m.a) {
-            let s = sum_with(&sums[a], c);
-            relink(&mut sums[c as usize], m.b, m.a, s);
+        let from_b = std::mem::replace(&mut sums[b], Sums::Summed(Vec::new()));
+        let group = merged(sums[a].iter(), from_b.iter(), m.a, m.b);
+        for (c, _) in from_b.iter().filter(|&(c, _)| c != m.a) {
+            let s = sum_with(&group, c);
+            relink(sums[c as usize].summed(), m.b, m.a, s);
         }
+        sums[a] = Sums::Summed(group);
         version[a] += 1;
         version[b] += 1;
         let size_a = f64::from(size[a]);
-        for &(c, s) in &sums[a] {
+        for (c, s) in sums[a].iter() {
             let avg = s / (size_a * f64::from(size[c as usize]));
             if avg >= same_story {
                 let (x, y) = (m.a.min(c), m.a.max(c));
@@ -711,25 +756,30 @@ fn average_linkage(mut sums: Vec<Vec<(u32, f64)>>, same_story: f64) -> Vec<u32> 
 
 /// The similarity sums of the group made of `a` and `b` (lists sorted by
 /// neighbour): a neighbour of both gets the sum of both, `a` and `b` themselves go.
-fn merged(from_a: &[(u32, f64)], from_b: &[(u32, f64)], a: u32, b: u32) -> Vec<(u32, f64)> {
-    let mut out = Vec::with_capacity(from_a.len() + from_b.len());
-    let (mut x, mut y) = (from_a.iter().peekable(), from_b.iter().peekable());
+fn merged(
+    from_a: impl Iterator<Item = (u32, f64)>,
+    from_b: impl Iterator<Item = (u32, f64)>,
+    a: u32,
+    b: u32,
+) -> Vec<(u32, f64)> {
+    let mut out = Vec::with_capacity(from_a.size_hint().0 + from_b.size_hint().0);
+    let (mut x, mut y) = (from_a.peekable(), from_b.peekable());
     loop {
-        let next = match (x.peek(), y.peek()) {
-            (Some(&&(c, s)), Some(&&(d, t))) if c == d => {
+        let next = match (x.peek().copied(), y.peek().copied()) {
+            (Some((c, s)), Some((d, t))) if c == d => {
                 x.next();
                 y.next();
                 (c, s + t)
             }
-            (Some(&&(c, s)), Some(&&(d, _))) if c < d => {
+            (Some((c, s)), Some((d, _))) if c < d => {
                 x.next();
                 (c, s)
             }
-            (_, Some(&&(d, t))) => {
+            (_, Some((d, t))) => {
                 y.next();
                 (d, t)
             }
-            (Some(&&(c, s)), None) => {
+            (Some((c, s)), None) => {
                 x.next();
                 (c, s)
             }
@@ -908,8 +958,8 @@ mod tests {
     #[test]
     fn a_merge_adds_the_sums_of_both_groups() {
         let both = merged(
-            &[(1, 0.5), (2, 0.25), (4, 0.5)],
-            &[(0, 0.5), (2, 0.5), (3, 0.125)],
+            [(1, 0.5), (2, 0.25), (4, 0.5)].into_iter(),
+            [(0, 0.5), (2, 0.5), (3, 0.125)].into_iter(),
             0,
             1,
         );

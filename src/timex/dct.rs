@@ -281,8 +281,8 @@ pub fn infer(articles: &[Dated]) -> Vec<Option<Published>> {
 /// The dated articles by the days they mention and the months near their present, in
 /// article order.
 struct Index<'a> {
-    days: HashMap<&'a str, Vec<usize>>,
-    near_months: HashMap<&'a str, Vec<usize>>,
+    days: HashMap<&'a Day, Vec<usize>>,
+    near_months: HashMap<&'a Month, Vec<usize>>,
 }
 
 impl<'a> Index<'a> {
@@ -306,20 +306,28 @@ impl<'a> Index<'a> {
     }
 }
 
-fn unique(values: &[String]) -> BTreeSet<&str> {
-    values.iter().map(String::as_str).collect()
+fn unique<T: Ord>(values: &[T]) -> BTreeSet<&T> {
+    values.iter().collect()
 }
+
+/// A day as its TIMEX3 value writes it, "MM-DD": a few bytes kept inline, not a
+/// `String` each, since every article of a large run keeps its profile until dates
+/// are inferred. Ordered as the text is.
+type Day = [u8; 5];
+
+/// A month as its TIMEX3 value writes it, "02".
+type Month = [u8; 2];
 
 /// What an article's time expressions say about when it was written: all that date
 /// inference needs of it, so that its text and tags need not be kept for it.
 #[derive(Clone, Debug, Default)]
 pub struct Profile {
     /// "MM-DD" of every day-precise date it mentions.
-    days: Vec<String>,
+    days: Box<[Day]>,
     /// Months ("02") of its partial dates (undated articles).
-    undated_months: Vec<String>,
+    undated_months: Box<[Month]>,
     /// Months ("02") of dates within two months of its publication date.
-    near_months: Vec<String>,
+    near_months: Box<[Month]>,
     /// For an undated article, the latest full date it mentions, when it may be the
     /// publication date ([`latest_mentioned`]).
     latest: Option<Published>,
@@ -363,12 +371,12 @@ fn borrowed(i: usize, articles: &[Dated], index: &Index) -> Option<Published> {
     // (days shared, months shared) per dated article, in article order.
     let mut shared: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
     for d in &mine.days {
-        for &j in telling(index.days.get(d.as_str())) {
+        for &j in telling(index.days.get(d)) {
             shared.entry(j).or_default().0 += 1;
         }
     }
     for m in &mine.undated_months {
-        for &j in telling(index.near_months.get(m.as_str())) {
+        for &j in telling(index.near_months.get(m)) {
             shared.entry(j).or_default().1 += 1;
         }
     }
@@ -401,46 +409,43 @@ fn borrowed(i: usize, articles: &[Dated], index: &Index) -> Option<Published> {
 }
 
 /// The months ("02") of the partial dates an undated article mentions.
-fn undated_months(timexes: &[Timex]) -> Vec<String> {
-    let mut out: Vec<String> = timexes
+fn undated_months(timexes: &[Timex]) -> Box<[Month]> {
+    let out = timexes
         .iter()
         .filter_map(|t| t.value.strip_prefix("XXXX-"))
         .filter_map(|rest| rest.get(..2))
         .filter(|m| m.chars().all(|c| c.is_ascii_digit()))
-        .map(str::to_string)
-        .collect();
+        .filter_map(|m| m.as_bytes().try_into().ok());
+    sorted_set(out)
+}
+
+/// The distinct values, sorted, in a slice of their own size.
+fn sorted_set<T: Ord>(values: impl Iterator<Item = T>) -> Box<[T]> {
+    let mut out: Vec<T> = values.collect();
     out.sort();
     out.dedup();
-    out
+    out.into_boxed_slice()
 }
 
 /// The months ("02") of dates within two months of the publication date.
-fn near_months(timexes: &[Timex], dct: NaiveDate) -> Vec<String> {
-    let mut out: Vec<String> = timexes
-        .iter()
-        .filter_map(|t| {
-            let ym = t.value.get(..7)?;
-            let first = NaiveDate::parse_from_str(&format!("{ym}-01"), "%Y-%m-%d").ok()?;
-            ((first - dct).num_days().abs() <= 62).then(|| ym[5..].to_string())
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+fn near_months(timexes: &[Timex], dct: NaiveDate) -> Box<[Month]> {
+    let out = timexes.iter().filter_map(|t| {
+        let ym = t.value.get(..7)?;
+        let first = NaiveDate::parse_from_str(&format!("{ym}-01"), "%Y-%m-%d").ok()?;
+        let month = ym.as_bytes()[5..].try_into().ok()?;
+        ((first - dct).num_days().abs() <= 62).then_some(month)
+    });
+    sorted_set(out)
 }
 
 /// The distinct "MM-DD" of every day-precise date mentioned.
-fn month_days(timexes: &[Timex]) -> Vec<String> {
-    let mut out: Vec<String> = timexes
-        .iter()
-        .filter(|t| {
-            t.value.len() == 10 && t.value.as_bytes()[4] == b'-' && t.value.as_bytes()[7] == b'-'
-        })
-        .map(|t| t.value[5..].to_string())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+fn month_days(timexes: &[Timex]) -> Box<[Day]> {
+    let out = timexes.iter().filter_map(|t| {
+        let v = t.value.as_bytes();
+        let dashed = v.len() == 10 && v[4] == b'-' && v[7] == b'-';
+        dashed.then(|| v[5..].try_into().ok()).flatten()
+    });
+    sorted_set(out)
 }
 
 /// The latest full date (day, month and year) the article mentions, when nothing the
