@@ -57,10 +57,6 @@ pub fn normalize(sentence: &str, mentions: &[Mention], anchor: &mut Anchor) -> V
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions {
         let year_hint = year_hint(sentence, mentions, anchor.dct, m.start);
-        let tense = match m.form {
-            Form::Weekday { .. } => clause_tense(sentence, m.start, m.end),
-            _ => tense(sentence, m.start, m.end),
-        };
         let sentence_day = out
             .iter()
             .rev()
@@ -72,7 +68,12 @@ pub fn normalize(sentence: &str, mentions: &[Mention], anchor: &mut Anchor) -> V
             dct: anchor.dct,
             sentence_day,
             reference: anchor.reference.or(anchor.dct),
-            tense,
+            at: Place {
+                sentence,
+                start: m.start,
+                end: m.end,
+                weekday: matches!(m.form, Form::Weekday { .. }),
+            },
             year_hint,
         };
         let n = normalize_one(&m.form, &ctx);
@@ -97,13 +98,41 @@ pub fn normalize(sentence: &str, mentions: &[Mention], anchor: &mut Anchor) -> V
     out
 }
 
-struct Ctx {
+struct Ctx<'s> {
     dct: Option<NaiveDate>,
     /// The last day-precise date mentioned earlier in the same sentence.
     sentence_day: Option<NaiveDate>,
     reference: Option<NaiveDate>,
-    tense: Tense,
+    /// Where the expression is, for its tense.
+    at: Place<'s>,
     year_hint: Option<i32>,
+}
+
+/// An expression's place in its sentence.
+struct Place<'s> {
+    sentence: &'s str,
+    start: usize,
+    end: usize,
+    /// Weekdays take the tense of their clause alone ([`tense`]).
+    weekday: bool,
+}
+
+impl Ctx<'_> {
+    /// The tense that governs the expression. Read only by the forms that need it
+    /// (most, as full dates, years and durations, do not): reading the words around
+    /// the expression was most of the normalization's work.
+    fn tense(&self) -> Tense {
+        let Place {
+            sentence,
+            start,
+            end,
+            weekday,
+        } = self.at;
+        match weekday {
+            true => clause_tense(sentence, start, end),
+            false => tense(sentence, start, end),
+        }
+    }
 }
 
 type Out = (TimexType, String, Option<TimexMod>, Reading);
@@ -236,7 +265,7 @@ fn month_day(m: u32, d: u32, ctx: &Ctx) -> Out {
     };
     let year = ctx.year_hint.unwrap_or_else(|| {
         let here = NaiveDate::from_ymd_opt(dct.year(), m, d);
-        pick_year(dct, here, here, ctx.tense)
+        pick_year(dct, here, here, ctx.tense())
     });
     full_date(year, m, d)
 }
@@ -299,7 +328,7 @@ fn month(m: u32, rel: Option<Rel>, part: Option<Part>, ctx: &Ctx) -> Out {
         Some(Rel::This) => dct.year(),
         None => ctx.year_hint.unwrap_or_else(|| {
             let (a, b) = month_bounds(dct.year(), m);
-            pick_year(dct, Some(a), Some(b), ctx.tense)
+            pick_year(dct, Some(a), Some(b), ctx.tense())
         }),
     };
     let (a, b) = month_bounds(y, m);
@@ -329,7 +358,7 @@ fn weekday(wd: u32, rel: Option<Rel>, part: Option<DayPart>, ctx: &Ctx) -> Out {
     let today = dct.weekday().num_days_from_monday();
     let back = (today + 7 - wd) % 7;
     let ahead = (wd + 7 - today) % 7;
-    let day = match (rel, ctx.tense) {
+    let day = match (rel, ctx.tense()) {
         (Some(Rel::Last), _) => {
             dct.checked_sub_days(Days::new(if back == 0 { 7 } else { back } as u64))
         }
@@ -595,7 +624,7 @@ fn quarter_year(q: u32, y: Option<i32>, rel: Option<Rel>, ctx: &Ctx) -> Option<i
         None => {
             let first = NaiveDate::from_ymd_opt(dct.year(), (q - 1) * 3 + 1, 1);
             let last = Some(month_bounds(dct.year(), q * 3).1);
-            pick_year(dct, first, last, ctx.tense)
+            pick_year(dct, first, last, ctx.tense())
         }
     })
 }
@@ -604,7 +633,7 @@ fn quarter_year(q: u32, y: Option<i32>, rel: Option<Rel>, ctx: &Ctx) -> Option<i
 fn season_year(s: Season, ctx: &Ctx) -> Option<i32> {
     let dct = ctx.dct?;
     let (_, a, b) = season_bounds(s, dct.year())?;
-    Some(pick_year(dct, Some(a), Some(b), ctx.tense))
+    Some(pick_year(dct, Some(a), Some(b), ctx.tense()))
 }
 
 fn quarter(q: u32, y: Option<i32>) -> Out {
