@@ -77,32 +77,31 @@ pub fn find(text: &str) -> Vec<Quantity> {
     let has = clues::of(text);
     let digit = has.all(DIGIT);
     let number = digit || has.all(NUMBER_WORD);
-    let mut found = Vec::new();
+    let mut found = Candidates {
+        text,
+        found: Vec::new(),
+    };
     let quake = digit && has.all(QUAKE);
     let magnitude_word = digit && has.all(MAGNITUDE);
-    found.extend(scan(
-        digit && has.any(MAGNITUDE | RICHTER),
-        &MAGNITUDE_BEFORE,
-        text,
-        magnitude,
-    ));
-    found.extend(scan(magnitude_word, &MAGNITUDE_AFTER, text, magnitude));
-    found.extend(scan(quake, &MAGNITUDE_OF_QUAKE, text, quake_magnitude));
-    found.extend(scan(magnitude_word, &MAGNITUDE_RANGE, text, magnitude));
-    found.extend(scan(quake, &QUAKE_OF_MAGNITUDE, text, magnitude));
-    found.extend(scan(digit && has.all(SIGN), &MONEY, text, money));
-    found.extend(scan_measures(number, text));
-    found.extend(scan(has.all(HALF), &HALF_MEASURE, text, half_measure));
+    let any_magnitude = digit && has.any(MAGNITUDE | RICHTER);
+    found.scan(any_magnitude, &MAGNITUDE_BEFORE, magnitude);
+    found.scan(magnitude_word, &MAGNITUDE_AFTER, magnitude);
+    found.scan(quake, &MAGNITUDE_OF_QUAKE, quake_magnitude);
+    found.scan(magnitude_word, &MAGNITUDE_RANGE, magnitude);
+    found.scan(quake, &QUAKE_OF_MAGNITUDE, magnitude);
+    found.scan(digit && has.all(SIGN), &MONEY, money);
+    found.scan_measures(number);
+    found.scan(has.all(HALF), &HALF_MEASURE, half_measure);
     let years_old = number && has.all(YEAR | OLD);
-    found.extend(scan(years_old, &AGE_YEARS_OLD, text, age_years_old));
-    found.extend(scan(digit && has.all(AGE), &AGE_AGED, text, age_aged));
+    found.scan(years_old, &AGE_YEARS_OLD, age_years_old);
+    found.scan(digit && has.all(AGE), &AGE_AGED, age_aged);
     let after_name = digit && has.all(COMMA);
-    found.extend(scan(after_name, &AGE_AFTER_NAME, text, age_after_name));
+    found.scan(after_name, &AGE_AFTER_NAME, age_after_name);
     let of_rule = digit && has.all(RULE_AGE);
-    found.extend(scan(of_rule, &AGE_OF_RULE, text, age_of_rule));
+    found.scan(of_rule, &AGE_OF_RULE, age_of_rule);
     let alcohol = digit && has.all(ALCOHOL);
-    found.extend(scan(alcohol, &BLOOD_ALCOHOL, text, blood_alcohol));
-    merge_conversions(text, non_overlapping(found))
+    found.scan(alcohol, &BLOOD_ALCOHOL, blood_alcohol);
+    merge_conversions(text, non_overlapping(found.found))
 }
 
 /// True for a word that scales a number ("billion", "bn", "m").
@@ -1029,57 +1028,68 @@ pub(crate) fn clues() -> Vec<Clue> {
 // Recognizers
 // ---------------------------------------------------------------------------------
 
-/// Run one recognizer over every match of its pattern, where `runs`: the text holds
-/// what every match needs.
-fn scan(
-    runs: bool,
-    pattern: &WordRegex,
-    text: &str,
-    read: fn(&str, &Captures) -> Option<Quantity>,
-) -> Vec<Quantity> {
-    debug_assert!(
-        runs || !pattern.is_match(text),
-        "{:?} matches {text:?} without its clues",
-        pattern.as_str()
-    );
-    if !runs {
-        return Vec::new();
-    }
-    pattern
-        .captures_iter(text)
-        .filter_map(|c| read(text, &c))
-        .collect()
+/// The quantities the recognizers of [`find`] propose in one text, in the order they
+/// run (which breaks ties between overlapping ones). Each appends its own straight to
+/// the one list: most find none in most sentences, and a list each cost a call to
+/// append.
+struct Candidates<'t> {
+    text: &'t str,
+    found: Vec<Quantity>,
 }
 
-/// The quantities of [`MEASURE`], where `runs`: the text holds a number. Most of its
-/// matches are a number and any word ("one of", "two people") that names no unit,
-/// and capturing its groups costs several times finding the match: a match is
-/// captured only when [`may_be_measure`] says [`measure`] could read it.
-fn scan_measures(runs: bool, text: &str) -> Vec<Quantity> {
-    debug_assert!(
-        runs || !MEASURE.is_match(text),
-        "a measure in {text:?} without a number"
-    );
-    if !runs {
-        return Vec::new();
+impl Candidates<'_> {
+    /// Run one recognizer over every match of its pattern, where `runs`: the text
+    /// holds what every match needs.
+    fn scan(
+        &mut self,
+        runs: bool,
+        pattern: &WordRegex,
+        read: fn(&str, &Captures) -> Option<Quantity>,
+    ) {
+        let text = self.text;
+        debug_assert!(
+            runs || !pattern.is_match(text),
+            "{:?} matches {text:?} without its clues",
+            pattern.as_str()
+        );
+        if runs {
+            let read = pattern.captures_iter(text).filter_map(|c| read(text, &c));
+            self.found.extend(read);
+        }
     }
-    let re = MEASURE.for_text(text);
-    re.find_iter(text)
-        .filter(|m| {
-            let may = may_be_measure(m.as_str());
-            debug_assert!(
-                may || re
-                    .captures_at(text, m.start())
-                    .and_then(|c| measure(text, &c))
-                    .is_none(),
-                "{:?} is a measure in {text:?}",
-                m.as_str()
-            );
-            may
-        })
-        .filter_map(|m| re.captures_at(text, m.start()))
-        .filter_map(|c| measure(text, &c))
-        .collect()
+
+    /// The quantities of [`MEASURE`], where `runs`: the text holds a number. Most of
+    /// its matches are a number and any word ("one of", "two people") that names no
+    /// unit, and capturing its groups costs several times finding the match: a match
+    /// is captured only when [`may_be_measure`] says [`measure`] could read it.
+    fn scan_measures(&mut self, runs: bool) {
+        let text = self.text;
+        debug_assert!(
+            runs || !MEASURE.is_match(text),
+            "a measure in {text:?} without a number"
+        );
+        if !runs {
+            return;
+        }
+        let re = MEASURE.for_text(text);
+        let measures = re
+            .find_iter(text)
+            .filter(|m| {
+                let may = may_be_measure(m.as_str());
+                debug_assert!(
+                    may || re
+                        .captures_at(text, m.start())
+                        .and_then(|c| measure(text, &c))
+                        .is_none(),
+                    "{:?} is a measure in {text:?}",
+                    m.as_str()
+                );
+                may
+            })
+            .filter_map(|m| re.captures_at(text, m.start()))
+            .filter_map(|c| measure(text, &c));
+        self.found.extend(measures);
+    }
 }
 
 /// False when a match of [`MEASURE`] cannot be read as a measure: [`measure`] needs

@@ -2029,10 +2029,26 @@ static COUNT: LazyLock<WordRegex> = LazyLock::new(|| {
         .expect("count pattern compiles")
 });
 
+/// Clue bit of [`COUNT`]: a word that starts one of its number words.
+const COUNT_WORD: u64 = 1 << 44;
+
+/// What [`COUNT`] needs besides a digit: the first word of one of its number words
+/// ("dozens" of "dozens of", "dozen" of "a dozen"), whole, as the pattern puts each
+/// between a word boundary or blanks and blanks or a hyphen.
+fn count_clues() -> Vec<crate::clues::Clue> {
+    count_words()
+        .filter_map(|w| w.split(' ').find(|w| *w != "a"))
+        .map(|w| crate::clues::word_clue(w, COUNT_WORD))
+        .collect()
+}
+
 /// Counts with their noun: "three rounds of hearings", "at least 12 people".
 fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
-    for CountMatch { start, q, n, noun } in count_matches(ctx.text) {
+    // Most sentences hold no number, and the search would scan each to its end.
+    let has = crate::clues::of(ctx.text);
+    let runs = has.any(COUNT_WORD | crate::clues::DIGIT);
+    for CountMatch { start, q, n, noun } in count_matches(runs, ctx.text) {
         if in_timex(ctx, n.start()) || !standalone_number(ctx, start) {
             continue;
         }
@@ -2217,9 +2233,16 @@ impl<'h> Group<'h> {
 /// with the regex costs several times finding it (a backtracker walks the whole
 /// pattern), and most matches are then rejected: the groups of an ASCII match are
 /// read by hand ([`count_groups`]), those of the rare others captured.
-fn count_matches(text: &str) -> impl Iterator<Item = CountMatch<'_>> {
+///
+/// Where not `runs` (the text lacks the clues every match holds) there are none.
+fn count_matches(runs: bool, text: &str) -> impl Iterator<Item = CountMatch<'_>> {
+    debug_assert!(
+        runs || !COUNT.is_match(text),
+        "a count in {text:?} without its clues"
+    );
     let re = COUNT.for_text(text);
-    re.find_iter(text).filter_map(move |m| {
+    let found = runs.then(|| re.find_iter(text)).into_iter().flatten();
+    found.filter_map(move |m| {
         let captured = || {
             let caps = re.captures_at(text, m.start())?;
             let group = |name| {
@@ -2367,6 +2390,10 @@ fn number_ends(s: &str, at: usize) -> Vec<usize> {
             ends.push(number_end);
         }
     }
+    // The number words, all of letters: none can start elsewhere.
+    if !b.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        return ends;
+    }
     // (?:twenty|…|ninety)-(?:one|…|nine)
     for tens in lexicon::TENS_WORDS {
         let Some(tens_end) = phrase_end(s, at, tens) else {
@@ -2444,7 +2471,7 @@ mod count_match_tests {
             "as many as seventeen people, Seventeen x",
         ] {
             assert_eq!(
-                count_matches(text).collect::<Vec<_>>(),
+                count_matches(true, text).collect::<Vec<_>>(),
                 captured(text),
                 "{text}"
             );
@@ -2455,12 +2482,15 @@ mod count_match_tests {
         #[test]
         fn groups_read_by_hand_are_the_captured_ones(
             words in proptest::collection::vec(
-                r"(at|least|More|than|over|About|up|to|as|many|some|1|12|1,000|1,00|1234|,|\.|5\.5|7\.|million|Million|thousand|twenty|Twenty-one|forty-|seven|seventeen|hundred|hundreds|of|tens|thousands|dozens|a|A|few|dozen|several|people|killed|x|e-mail|-|Houses|ſome|\u{212A}|é|٣|\$|\(|[ ]|[ ]|[ ]|\t|\n|\u{a0}|\u{2009})",
+                r"(at|least|More|than|over|About|up|to|as|many|some|1|12|1,000|1,00|1234|,|\.|5\.5|7\.|million|Million|thousand|twenty|Twenty-one|forty-|seven|seventeen|hundred|hundreds|of|tens|thousands|dozens|a|A|few|dozen|several|people|killed|x|e-mail|-|Houses|done|_|Often|ſome|\u{212A}|é|٣|\$|\(|[ ]|[ ]|[ ]|\t|\n|\u{a0}|\u{2009})",
                 0..24,
             )
         ) {
             let text = words.concat();
-            proptest::prop_assert_eq!(count_matches(&text).collect::<Vec<_>>(), captured(&text));
+            // The clues too: where they are missing, so are the captures.
+            let runs = crate::clues::of(&text).any(COUNT_WORD | crate::clues::DIGIT);
+            let found: Vec<_> = count_matches(runs, &text).collect();
+            proptest::prop_assert_eq!(found, captured(&text));
         }
     }
 }
@@ -2750,7 +2780,7 @@ pub(crate) fn number_clues() -> Vec<crate::clues::Clue> {
         .map(|w| crate::clues::exact_clue(w, ORDINAL_WORD));
     let degree = crate::clues::clue("degree", DEGREE_WORD);
     let own: Vec<_> = ordinals.chain([degree]).collect();
-    [tolls::clues(), ratios::clues(), own].concat()
+    [tolls::clues(), ratios::clues(), own, count_clues()].concat()
 }
 
 static ORDINAL: LazyLock<WordRegex> = LazyLock::new(|| {
