@@ -260,16 +260,20 @@ impl Line {
     }
 }
 
-/// The body's non-blank lines, trimmed, each at first kept whole.
+/// The body's non-blank lines, trimmed, each at first kept whole. Line ends are found
+/// with `memchr`, which costs less a line than `split_inclusive`'s char searcher.
 fn body_lines(text: &str, body: Span) -> Vec<Line> {
+    let raw = body_text(text, body);
+    let ends = memchr::memchr_iter(b'\n', raw.as_bytes()).map(|i| i + 1);
     let mut lines = Vec::new();
-    let mut pos = body.start;
-    for raw in body_text(text, body).split_inclusive('\n') {
-        if let Some(span) = trim_span(text, Span::new(pos, pos + raw.len())) {
+    let mut pos = 0;
+    for end in ends.chain((!raw.ends_with('\n')).then_some(raw.len())) {
+        let line = Span::new(body.start + pos, body.start + end);
+        if let Some(span) = trim_span(text, line) {
             let pieces = Pieces::Whole(Piece { span, drop: None });
             lines.push(Line { span, pieces });
         }
-        pos += raw.len();
+        pos = end;
     }
     lines
 }
@@ -292,14 +296,18 @@ fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or_default()
 }
 
-/// Bullets and the like that [`normalize`] strips from the start of a line.
+/// Bullets and the like that [`normalize`] strips from the start of a line. A `match`,
+/// not a search of a string of them: every line is trimmed with it.
 fn is_bullet(c: char) -> bool {
-    "•·*-–—>|»›▪■◦".contains(c) || c.is_whitespace()
+    matches!(
+        c,
+        '•' | '·' | '*' | '-' | '–' | '—' | '>' | '|' | '»' | '›' | '▪' | '■' | '◦'
+    ) || c.is_whitespace()
 }
 
 /// Colons, dots and arrows that [`normalize`] strips from the end of a line.
 fn is_trailing_mark(c: char) -> bool {
-    ":.…»›>|".contains(c) || c.is_whitespace()
+    matches!(c, ':' | '.' | '…' | '»' | '›' | '>' | '|') || c.is_whitespace()
 }
 
 /// Lexicon form of a line: lower case, single spaces, no leading bullets, no trailing
@@ -357,11 +365,12 @@ fn at_most_words(s: &str, n: usize) -> bool {
 
 /// The reason a whole (normalized) line is boilerplate, if it is.
 fn boilerplate(norm: &str) -> Option<DropReason> {
-    let short = at_most_words(norm, MAX_PATTERN_LINE_WORDS);
+    // Counted only for a line a pattern may match.
+    let short = || at_most_words(norm, MAX_PATTERN_LINE_WORDS);
     let matches = |lines: &[&str], prefixes: &[&str], pattern: &WordRegex, may: bool| {
         lines.contains(&norm)
             || prefixes.iter().any(|p| norm.starts_with(p))
-            || (short && may && pattern.is_match(norm))
+            || (may && short() && pattern.is_match(norm))
     };
     let footer = norm.starts_with("copyright") || norm.ends_with("all rights reserved");
     let navigation = norm.starts_with("page ") || norm.starts_with("more ");
