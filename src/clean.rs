@@ -500,9 +500,34 @@ fn ends_with_ignoring_case(s: &str, suffix: &str) -> bool {
 
 /// The first [`HEAD_BYTES`] (or a few more) of the normalized form of `core` (a line
 /// stripped of the bullets and marks [`normalize`] strips), or `None` when it is all
-/// of it. Lower-cased a character at a time: only 'Σ' lower-cases otherwise within a
-/// word, and to no ASCII letter either way.
+/// of it.
+///
+/// The usual line starts with more than [`HEAD_BYTES`] of ASCII whose words are
+/// parted by single spaces and none just at the cut: normalizing that much only
+/// lower-cases it, which is done in one go rather than a byte at a time.
 fn normalized_head<'b>(core: &str, buf: &'b mut String) -> Option<&'b str> {
+    let Some(head) = core.get(..HEAD_BYTES) else {
+        return normalized_head_by_char(core, buf);
+    };
+    let bytes = head.as_bytes();
+    let plain = core.len() > HEAD_BYTES
+        && bytes[HEAD_BYTES - 1] != b' '
+        && bytes
+            .iter()
+            .all(|&b| (b > b' ' && b.is_ascii()) || b == b' ')
+        && memchr::memmem::find(bytes, b"  ").is_none();
+    if !plain {
+        return normalized_head_by_char(core, buf);
+    }
+    buf.clear();
+    buf.push_str(head);
+    buf.make_ascii_lowercase();
+    Some(buf)
+}
+
+/// [`normalized_head`] for any line. Lower-cased a character at a time: only 'Σ'
+/// lower-cases otherwise within a word, and to no ASCII letter either way.
+fn normalized_head_by_char<'b>(core: &str, buf: &'b mut String) -> Option<&'b str> {
     buf.clear();
     let bytes = core.as_bytes();
     let mut space = false;
@@ -572,7 +597,8 @@ fn judge_lines(text: &str, lines: &mut [Line], credit_words: &[usize]) -> usize 
             if words.peek().is_some_and(|&&w| w < line.span.end) {
                 line.pieces = credit_pieces(text, line.span);
             }
-            seen_prose |= is_prose(raw);
+            // Once prose was seen, no later line need be read for it.
+            seen_prose = seen_prose || is_prose(raw);
         }
     }
     comments_from
@@ -843,6 +869,18 @@ mod tests {
             n in 0usize..8,
         ) {
             proptest::prop_assert_eq!(at_most_words(&s, n), s.split_whitespace().nth(n).is_none());
+        }
+
+        /// Lower-casing a plain ASCII head in one go gives what normalizing it a
+        /// character at a time gives, spaces, tabs and non-ASCII included.
+        #[test]
+        fn plain_head_agrees_with_normalizing_by_char(
+            s in "(?:[a-zB.,]{1,7} ){0,9}[aBz. \t\u{1}é\u{a0}İΣ]{0,4}[a-z ]{0,30}"
+        ) {
+            let (mut fast, mut slow) = (String::new(), String::new());
+            let fast = normalized_head(&s, &mut fast).map(str::to_string);
+            let slow = normalized_head_by_char(&s, &mut slow).map(str::to_string);
+            proptest::prop_assert_eq!(fast, slow);
         }
 
         /// The quick look never rules out a line the lexicons know.
