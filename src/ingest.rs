@@ -189,7 +189,7 @@ fn read_all(
     for f in found {
         let bytes = match f.stdin {
             true => read_stdin(opts.max_file_bytes),
-            false => read_limited(&f.fs_path, opts.max_file_bytes),
+            false => read_limited(&f.fs_path, f.size, opts.max_file_bytes),
         };
         match bytes {
             Ok(bytes) => match format_of(f, &bytes, opts.input_format) {
@@ -242,6 +242,9 @@ struct Found {
     named: bool,
     /// `-`: standard input.
     stdin: bool,
+    /// The size it had when found (0 for standard input): only a guess of how much
+    /// to read, which spares asking the file system again.
+    size: u64,
 }
 
 /// What identifies a file for de-duplication: its canonical path when it has one, so
@@ -258,6 +261,7 @@ fn expand(input: &str, skipped: &mut Vec<Skipped>) -> Result<Vec<Found>, Error> 
             fs_path: PathBuf::from("-"),
             named: true,
             stdin: true,
+            size: 0,
         };
         return Ok(vec![found]);
     }
@@ -271,6 +275,7 @@ fn expand(input: &str, skipped: &mut Vec<Skipped>) -> Result<Vec<Found>, Error> 
             fs_path: PathBuf::from(input),
             named: true,
             stdin: false,
+            size: meta.len(),
         };
         return Ok(vec![found]);
     }
@@ -295,14 +300,15 @@ fn expand(input: &str, skipped: &mut Vec<Skipped>) -> Result<Vec<Found>, Error> 
             "no .txt or .md articles found in this directory",
         ));
     }
-    relative.sort_by(|a: &(String, PathBuf), b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    relative.sort_by(|a: &(String, PathBuf, u64), b| a.0.as_bytes().cmp(b.0.as_bytes()));
     Ok(relative
         .into_iter()
-        .map(|(rel, fs_path)| Found {
+        .map(|(rel, fs_path, size)| Found {
             shown: format!("{prefix}{rel}"),
             fs_path,
             named: false,
             stdin: false,
+            size,
         })
         .collect())
 }
@@ -331,14 +337,14 @@ fn dir_prefix(input: &str) -> String {
     }
 }
 
-/// Collect `(relative path with '/', path to open)` of every article under `dir`, and
+/// Collect `(relative path with '/', path to open, size)` of every article under `dir`, and
 /// `(relative path, reason)` of what had to be passed over. `visited` holds canonical
 /// directories already walked, so symlink loops end.
 fn walk(
     dir: &Path,
     rel_dir: &str,
     visited: &mut BTreeSet<PathBuf>,
-    out: &mut Vec<(String, PathBuf)>,
+    out: &mut Vec<(String, PathBuf, u64)>,
     skipped: &mut Vec<(String, String)>,
 ) {
     if !visited.insert(identity(dir)) {
@@ -382,7 +388,7 @@ fn walk(
             walk(&path, &format!("{rel}/"), visited, out, skipped);
         } else if has_article_extension(&name) {
             if meta.is_file() {
-                out.push((rel, path));
+                out.push((rel, path, meta.len()));
             } else {
                 // A FIFO or device in a folder may never end: only one named on the
                 // command line is read.
@@ -696,12 +702,12 @@ impl std::fmt::Display for ReadError {
 }
 
 /// Read at most `max` bytes; more is an error. Works for pipes too (`<(…)`), whose
-/// size is not known beforehand.
-fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+/// size is not known beforehand. `size` (the size when the file was found) sizes the
+/// buffer, so that the file is read in one call, not in doubling steps; a file that
+/// grew since is still read to its end.
+fn read_limited(path: &Path, size: u64, max: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     let file = fs::File::open(path).map_err(ReadError::Io)?;
-    // Room for the whole file up front: read in one call, not in doubling steps.
-    let size = file.metadata().map_or(0, |m| m.len());
     let mut bytes = Vec::with_capacity(size.min(max).saturating_add(1) as usize);
     file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -712,8 +718,12 @@ fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// Refuse a line longer than `max` bytes, naming it.
+/// Refuse a line longer than `max` bytes, naming it. A text no longer than `max` has
+/// no such line, so the usual article is not split into lines at all.
 fn check_lines(text: &str, max: usize) -> Result<(), String> {
+    if text.len() <= max {
+        return Ok(());
+    }
     match text.split('\n').enumerate().find(|(_, l)| l.len() > max) {
         Some((i, l)) => Err(format!(
             "line {} is {} bytes, longer than the limit of {max} (--max-line-length)",

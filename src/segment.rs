@@ -283,7 +283,7 @@ fn ends_line_sentence(line: &str) -> bool {
 }
 
 fn is_closing(c: char) -> bool {
-    "\"'”’»)]".contains(c)
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
 }
 
 fn starts_lower(line: &str) -> bool {
@@ -343,13 +343,123 @@ fn sentence_pieces(raw: &str, mut piece: impl FnMut(usize, usize)) {
             .iter()
             .position(u8::is_ascii_alphabetic)
             .map_or(bytes.len(), |i| at + len + i + 1);
-        let window = as_spaced(&raw[window_start..from]);
-        for (i, _) in window.split_sentence_bound_indices().skip(1) {
+        bounds_inside(&raw[window_start..from], |i| {
             piece(start, window_start + i);
             start = window_start + i;
-        }
+        });
     }
     piece(start, raw.len());
+}
+
+/// Call `bound(i)` for each UAX #29 sentence boundary strictly inside `window`, in
+/// order, line breaks taken for spaces. Nearly every window is ASCII, and is read by
+/// [`ascii_bounds_inside`] without decoding or copying it.
+fn bounds_inside(window: &str, mut bound: impl FnMut(usize)) {
+    if window.is_ascii() {
+        return ascii_bounds_inside(window.as_bytes(), bound);
+    }
+    for (i, _) in as_spaced(window).split_sentence_bound_indices().skip(1) {
+        bound(i);
+    }
+}
+
+/// The UAX #29 Sentence_Break class of an ASCII byte, line breaks being spaces (so
+/// there is no paragraph separator). ASCII has no `OLetter`, `Extend` or `Format`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SentenceClass {
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Other,
+}
+
+fn ascii_class(b: u8) -> SentenceClass {
+    use SentenceClass::*;
+    match b {
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => Sp,
+        b'a'..=b'z' => Lower,
+        b'A'..=b'Z' => Upper,
+        b'0'..=b'9' => Numeric,
+        b'.' => ATerm,
+        b'!' | b'?' => STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Close,
+        b',' | b'-' | b':' | b';' => SContinue,
+        _ => Other,
+    }
+}
+
+/// What the bytes before a position end with, for rules SB8 to SB11: a terminator,
+/// maybe closing punctuation, maybe spaces (`spaced`).
+#[derive(Clone, Copy)]
+struct AfterTerm {
+    aterm: bool,
+    spaced: bool,
+}
+
+/// [`bounds_inside`] for ASCII text: rules SB6 to SB11 of UAX #29 (the rules before
+/// them concern separators, `Extend` and `Format`, which ASCII with line breaks as
+/// spaces lacks), in one pass. The look-ahead of SB8 (is the next letter lower
+/// case?) is kept for every position up to the letter or terminator it stopped at,
+/// so a long run of spaces or digits is read once, not once a position.
+fn ascii_bounds_inside(w: &[u8], mut bound: impl FnMut(usize)) {
+    use SentenceClass::*;
+    let mut after: Option<AfterTerm> = None;
+    let mut lower_ahead: Option<(usize, bool)> = None;
+    for i in 1..w.len() {
+        let prev = ascii_class(w[i - 1]);
+        let cur = ascii_class(w[i]);
+        after = match (prev, after) {
+            (ATerm | STerm, _) => Some(AfterTerm {
+                aterm: prev == ATerm,
+                spaced: false,
+            }),
+            (Close, Some(a)) if !a.spaced => Some(a),
+            (Sp, Some(a)) => Some(AfterTerm { spaced: true, ..a }),
+            _ => None,
+        };
+        let Some(a) = after else { continue };
+        let upper_aterm_upper = prev == ATerm
+            && cur == Upper
+            && i >= 2
+            && matches!(ascii_class(w[i - 2]), Upper | Lower);
+        if (prev == ATerm && cur == Numeric) || upper_aterm_upper {
+            continue; // SB6, SB7
+        }
+        if a.aterm {
+            if lower_ahead.is_none_or(|(stop, _)| stop < i) {
+                lower_ahead = Some(next_letter_or_term(w, i));
+            }
+            if lower_ahead.is_some_and(|(_, lower)| lower) {
+                continue; // SB8
+            }
+        }
+        let joins = match cur {
+            SContinue | ATerm | STerm => true, // SB8a
+            Close => !a.spaced,                // SB9
+            Sp => true,                        // SB9, SB10
+            _ => false,
+        };
+        if !joins {
+            bound(i); // SB11
+        }
+    }
+}
+
+/// Where the first letter or terminator at or after `from` is (the end of `w` if
+/// none), and whether it is a lower-case letter: the look-ahead of SB8.
+fn next_letter_or_term(w: &[u8], from: usize) -> (usize, bool) {
+    use SentenceClass::*;
+    let stop = w[from..]
+        .iter()
+        .position(|&b| matches!(ascii_class(b), Upper | Lower | ATerm | STerm))
+        .map_or(w.len(), |k| from + k);
+    let lower = w.get(stop).is_some_and(|&b| ascii_class(b) == Lower);
+    (stop, lower)
 }
 
 /// `s` with line breaks as spaces (both are one byte, so offsets stay the same).
@@ -538,7 +648,54 @@ mod tests {
             .collect()
     }
 
+    /// Every boundary UAX #29 finds inside `s` (ASCII), line breaks taken for spaces.
+    fn uax29_inside(s: &str) -> Vec<usize> {
+        as_spaced(s)
+            .split_sentence_bound_indices()
+            .skip(1)
+            .map(|(at, _)| at)
+            .collect()
+    }
+
+    fn ascii_inside(s: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        ascii_bounds_inside(s.as_bytes(), |i| found.push(i));
+        found
+    }
+
+    #[test]
+    fn ascii_bounds_on_known_cases() {
+        for s in [
+            "a. B",
+            "U.S. Army",
+            "etc. and",
+            "3.5 m",
+            "He left.\" She",
+            "Go! (Now) then",
+            "end.)  The",
+            "x.  ,  y",
+            "a.\n\nb",
+            "Hi?? Yes",
+        ] {
+            assert_eq!(ascii_inside(s), uax29_inside(s), "{s:?}");
+        }
+    }
+
     proptest::proptest! {
+        /// The ASCII rules find the boundaries UAX #29 finds, on any ASCII text.
+        #[test]
+        fn ascii_bounds_agree_with_uax29_on_any_ascii(s in "[\x00-\x7f]{0,40}") {
+            proptest::prop_assert_eq!(ascii_inside(&s), uax29_inside(&s));
+        }
+
+        /// And on text dense in the characters the rules are about.
+        #[test]
+        fn ascii_bounds_agree_with_uax29_on_punctuation(
+            s in "[aZ1.!? \t\n\r\x0b\x0c\"'()\\[\\]{},;:\\-#]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(ascii_inside(&s), uax29_inside(&s));
+        }
+
         /// The vectorized search stops at the same byte as a plain scan of the table.
         #[test]
         fn maybe_end_search_agrees_with_the_table(
