@@ -50,10 +50,14 @@ pub fn tag(article: &Article, sentences: &[Sentence], dct: Option<NaiveDate>) ->
 /// one of the text's time expressions.
 fn is_dateline_of(article: &Article, s: &Sentence, mentions: &[recognize::Mention]) -> bool {
     article.published.as_ref().is_some_and(|p| {
-        let stated = p.from == crate::model::DateSource::Text
-            && !p.evidence.is_empty()
-            && (s.text.contains(&p.evidence) || p.evidence.contains(&s.text));
+        // Few sentences are date lines: the text searches for the evidence are left
+        // for those.
         let (date_line, first_date) = dct::date_line_of(&s.text, mentions);
-        date_line && (stated || first_date == Some(p.date))
+        let stated = || {
+            p.from == crate::model::DateSource::Text
+                && !p.evidence.is_empty()
+                && (s.text.contains(&p.evidence) || p.evidence.contains(&s.text))
+        };
+        date_line && (first_date == Some(p.date) || stated())
     })
 }

@@ -225,8 +225,13 @@ struct Family {
 /// The named groups of a match, each as a byte range of the matched text.
 type Split = fn(&str) -> Vec<(&'static str, usize, usize)>;
 
+/// The most groups (the whole match included) a family with a [`Split`] may have: its
+/// groups then fit in an array, not a vector allocated per match.
+const MAX_SPLIT_GROUPS: usize = 8;
+
 impl Family {
     fn with_split(self, split: Split) -> Family {
+        assert!(self.names.len() <= MAX_SPLIT_GROUPS, "{}", self.re.as_str());
         Family {
             split: Some(split),
             ..self
@@ -299,8 +304,8 @@ fn split_ranges(
     text: &str,
     start: usize,
     end: usize,
-) -> Vec<Option<(usize, usize)>> {
-    let mut ranges = vec![None; fam.names.len()];
+) -> [Option<(usize, usize)>; MAX_SPLIT_GROUPS] {
+    let mut ranges = [None; MAX_SPLIT_GROUPS];
     ranges[0] = Some((start, end));
     for (name, s, e) in split(&text[start..end]) {
         if let Some(i) = fam.names.iter().position(|n| n.as_deref() == Some(name)) {
@@ -1715,7 +1720,9 @@ mod tests {
             let found: Vec<Vec<Option<(usize, usize)>>> = fam
                 .re
                 .find_iter(text)
-                .map(|m| split_ranges(fam, split, text, m.start(), m.end()))
+                .map(|m| {
+                    split_ranges(fam, split, text, m.start(), m.end())[..fam.names.len()].to_vec()
+                })
                 .collect();
             let captured: Vec<Vec<Option<(usize, usize)>>> = fam
                 .re
