@@ -1136,7 +1136,14 @@ fn ends_with_unit_word(found: &str) -> bool {
     let Some(last) = key().next() else {
         return false;
     };
+    // Most names that end in the same letter differ in the one before it: only those
+    // that share it are compared in full.
+    let before_last = key().nth(1);
     UNIT_LAST_WORDS_BY_END[usize::from(last)].iter().any(|w| {
+        let b = w.as_bytes();
+        if b.len() >= 2 && Some(b[b.len() - 2]) != before_last {
+            return false;
+        }
         let mut key = key();
         w.bytes().rev().all(|b| key.next() == Some(b))
     })
