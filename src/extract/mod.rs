@@ -177,10 +177,17 @@ fn refers_back(words: &[Word]) -> bool {
 /// ("They are due to open on 9 March"); "It is the first time" is no reference. One
 /// test for [`topic_for`], which follows the reference, and [`refers_back`], which
 /// tells whether any sentence may.
+/// The next word is looked at only after an "It": this is asked of every word of
+/// every sentence.
 fn is_referring_pronoun(words: &[Word], i: usize) -> bool {
-    let next = words.get(i + 1).map_or("", |n| &n.lower[..]);
-    matches!(words[i].text, "They" | "they")
-        || matches!(words[i].text, "It" | "it") && !matches!(next, "is" | "was" | "has" | "had")
+    match words[i].text {
+        "They" | "they" => true,
+        "It" | "it" => {
+            let next = words.get(i + 1).map_or("", |n| &n.lower[..]);
+            !matches!(next, "is" | "was" | "has" | "had")
+        }
+        _ => false,
+    }
 }
 
 /// A sentence read, kept with its words, times and heads until its main topic
