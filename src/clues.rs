@@ -16,12 +16,19 @@ use std::sync::LazyLock;
 /// The bit of a decimal digit in any script (what `\d` matches), shared by all rules.
 pub(crate) const DIGIT: u64 = 1;
 
-/// The clues of every rule that reads a sentence's numbers, walked as one automaton:
-/// the rules' own clue sets walked in turn cost one pass each. Each rule names its
+/// The clues of every rule that reads a sentence's numbers, and of a few that read
+/// its words, walked as one automaton: the rules' own clue sets walked in turn cost
+/// one pass each. Each rule names its
 /// clues with bits of its own: quantities 1 to 12, tolls 20 to 35, ratios 40 to 43,
-/// ordinals and degrees 48 and up.
+/// ordinals and degrees 48 and 49, and the word rules of the extractor (venues,
+/// sources) 50 and up.
 static SENTENCE_CLUES: LazyLock<Clues> = LazyLock::new(|| {
-    let all = [crate::quantity::clues(), crate::extract::number_clues()].concat();
+    let all = [
+        crate::quantity::clues(),
+        crate::extract::number_clues(),
+        crate::extract::word_clues(),
+    ]
+    .concat();
     Clues::new(&all, DIGIT)
 });
 

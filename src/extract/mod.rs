@@ -177,10 +177,17 @@ fn refers_back(words: &[Word]) -> bool {
 /// ("They are due to open on 9 March"); "It is the first time" is no reference. One
 /// test for [`topic_for`], which follows the reference, and [`refers_back`], which
 /// tells whether any sentence may.
+/// The next word is looked at only after an "It": this is asked of every word of
+/// every sentence.
 fn is_referring_pronoun(words: &[Word], i: usize) -> bool {
-    let next = words.get(i + 1).map_or("", |n| &n.lower[..]);
-    matches!(words[i].text, "They" | "they")
-        || matches!(words[i].text, "It" | "it") && !matches!(next, "is" | "was" | "has" | "had")
+    match words[i].text {
+        "They" | "they" => true,
+        "It" | "it" => {
+            let next = words.get(i + 1).map_or("", |n| &n.lower[..]);
+            !matches!(next, "is" | "was" | "has" | "had")
+        }
+        _ => false,
+    }
 }
 
 /// A sentence read, kept with its words, times and heads until its main topic
@@ -309,10 +316,11 @@ impl EventMemory {
 /// within the time the article gave the festivals.
 fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
     static COINCIDE: LazyLock<WordRegex> = LazyLock::new(|| {
-        WordRegex::needing(r"(?i)\bcoincid(?:e|es|ed|ing)\s+with\s+(?:the\s+)?(?P<edge>start|beginning|opening|end|close)\s+of\b", r"(?i)coincid")
+        WordRegex::new(r"(?i)\bcoincid(?:e|es|ed|ing)\s+with\s+(?:the\s+)?(?P<edge>start|beginning|opening|end|close)\s+of\b")
             .expect("coincide pattern compiles")
     });
-    let Some(caps) = COINCIDE.captures(ctx.text) else {
+    let runs = crate::clues::of(ctx.text).all(COINCIDE_WORD);
+    let Some(caps) = COINCIDE.captures_iter_if(runs, ctx.text).next() else {
         return Vec::new();
     };
     let (Some(whole), Some(edge)) = (caps.get(0), caps.name("edge")) else {
@@ -356,11 +364,12 @@ fn coincidences(ctx: &SentenceCtx, events: &EventMemory) -> Vec<Claim> {
 /// happened.
 fn venues(ctx: &SentenceCtx) -> Vec<Claim> {
     static VENUE: LazyLock<WordRegex> = LazyLock::new(|| {
-        WordRegex::needing(r"\b(?:held|took\s+place|met|meet|meets|convened|reconvened|gathered|happened|occurred)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:village|town|city|capital|province|island|region|resort|venue|headquarters|port)\s+of\s+)?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)", r"held|took|met|meet|convened|gathered|happened|occurred")
+        WordRegex::new(r"\b(?:held|took\s+place|met|meet|meets|convened|reconvened|gathered|happened|occurred)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:village|town|city|capital|province|island|region|resort|venue|headquarters|port)\s+of\s+)?(?P<p>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)")
             .expect("venue pattern compiles")
     });
+    let runs = crate::clues::of(ctx.text).all(VENUE_VERB);
     let mut out = Vec::new();
-    for caps in VENUE.captures_iter(ctx.text) {
+    for caps in VENUE.captures_iter_if(runs, ctx.text) {
         let Some(p) = caps.name("p") else { continue };
         let name = p.as_str();
         let first = name.split_whitespace().next().unwrap_or("");
@@ -2803,6 +2812,44 @@ pub(crate) fn number_clues() -> Vec<crate::clues::Clue> {
     [tolls::clues(), ratios::clues(), own, count_clues()].concat()
 }
 
+/// Clue bits of the per-sentence rules that read words, not numbers: each pattern
+/// needs one of its words, and the sentence's clues are found anyway, where a
+/// search for the words of each pattern scanned every sentence once more.
+const COINCIDE_WORD: u64 = 1 << 50;
+const VENUE_VERB: u64 = 1 << 51;
+const ACCORDING_WORD: u64 = 1 << 52;
+const SAID_WORD: u64 = 1 << 53;
+
+/// The words [`coincidences`], [`venues`] and [`attribution`] need, as their
+/// patterns spell them (only "coincide" in any case).
+pub(crate) fn word_clues() -> Vec<crate::clues::Clue> {
+    use crate::clues::{clue, exact_clue};
+    let venue = [
+        "held", "took", "met", "meet", "convened", "gathered", "happened", "occurred",
+    ];
+    let according = ["according", "citing"];
+    let said = [
+        "said",
+        "say",
+        "report",
+        "told",
+        "announced",
+        "confirmed",
+        "estimated",
+        "stated",
+    ];
+    let exact = |words: &[&'static str], bit: u64| -> Vec<crate::clues::Clue> {
+        words.iter().map(|w| exact_clue(w, bit)).collect()
+    };
+    [
+        vec![clue("coincid", COINCIDE_WORD)],
+        exact(&venue, VENUE_VERB),
+        exact(&according, ACCORDING_WORD),
+        exact(&said, SAID_WORD),
+    ]
+    .concat()
+}
+
 static ORDINAL: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(&format!(
         r"\b(?P<o>{}|\d+(?:st|nd|rd|th))\s+(?P<np>(?:[a-z][a-z-]+\s+){{0,2}}[a-z][a-z-]+)",
@@ -3160,24 +3207,17 @@ static ATTRIBUTION: LazyLock<[WordRegex; 3]> = LazyLock::new(|| {
     let common = r"(?:[A-Z][\w'-]*\s+)?(?:[a-z]+\s+){0,2}(?:media|police|officials|authorities|agency|television|radio|witnesses|spokesman|spokeswoman|spokesperson|sheriff|coroner|prosecutors|investigators|rescuers|doctors)";
     let verbs =
         r"(?:said|says|say|reported|reports|report|told|announced|confirmed|estimated|stated)";
-    // What each needs: its verb or phrase.
-    let said = "said|say|report|told|announced|confirmed|estimated|stated";
+    // What each needs is its verb or phrase ([`ATTRIBUTION_CLUES`]).
     [
-        (
-            format!(r"(?:according\s+to|citing)\s+(?:the\s+)?(?P<s>{common}|{name})"),
-            "according|citing",
-        ),
-        (
-            format!(r"(?:^|[\s,(])(?:the\s+)?(?P<s>{common}|{name})\s+{verbs}\b"),
-            said,
-        ),
-        (
-            format!(r"\b{verbs}\s+(?:the\s+)?(?P<s>{common}|{name})"),
-            said,
-        ),
+        format!(r"(?:according\s+to|citing)\s+(?:the\s+)?(?P<s>{common}|{name})"),
+        format!(r"(?:^|[\s,(])(?:the\s+)?(?P<s>{common}|{name})\s+{verbs}\b"),
+        format!(r"\b{verbs}\s+(?:the\s+)?(?P<s>{common}|{name})"),
     ]
-    .map(|(p, needs)| WordRegex::needing(&p, needs).expect("attribution pattern compiles"))
+    .map(|p| WordRegex::new(&p).expect("attribution pattern compiles"))
 });
+
+/// The clue bits each pattern of [`ATTRIBUTION`] needs, in turn.
+const ATTRIBUTION_CLUES: [u64; 3] = [ACCORDING_WORD, SAID_WORD, SAID_WORD];
 
 /// Pronouns and sentence openers that look like a cited name but are not one.
 fn is_attribution_filler(s: &str) -> bool {
@@ -3220,8 +3260,10 @@ fn without_full_stop(s: &str) -> &str {
 /// Who the sentence says states its facts ("according to Chilean state media", "the
 /// USGS said", "said police"), folded to one name per source.
 pub fn attribution(text: &str) -> Option<String> {
-    ATTRIBUTION.iter().find_map(|re| {
-        re.captures_iter(text)
+    let has = crate::clues::of(text);
+    let runs = ATTRIBUTION_CLUES.map(|bits| has.all(bits));
+    ATTRIBUTION.iter().zip(runs).find_map(|(re, runs)| {
+        re.captures_iter_if(runs, text)
             .filter_map(|c| c.name("s"))
             .map(|m| without_full_stop(m.as_str().trim()))
             .map(|s| s.strip_prefix("The ").unwrap_or(s))
