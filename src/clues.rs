@@ -19,7 +19,7 @@ pub(crate) const DIGIT: u64 = 1;
 /// The clues of every rule that reads a sentence's numbers, and of a few that read
 /// its words, walked as one automaton: the rules' own clue sets walked in turn cost
 /// one pass each. Each rule names its
-/// clues with bits of its own: quantities 1 to 12, tolls 20 to 35, ratios 40 to 43,
+/// clues with bits of its own: quantities 1 to 12, tolls 20 to 36, ratios 40 to 43,
 /// ordinals and degrees 48 and 49, and the word rules of the extractor (venues,
 /// sources) 50 and up.
 static SENTENCE_CLUES: LazyLock<Clues> = LazyLock::new(|| {

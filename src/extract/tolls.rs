@@ -39,6 +39,8 @@ const FATALLY: u64 = 1 << 32;
 const DIED: u64 = 1 << 33;
 const TREATED: u64 = 1 << 34;
 const HOSPITALI: u64 = 1 << 35;
+/// A noun of [`crate::lexicon::PERSON_NOUNS`], which every victim named holds.
+const PERSON: u64 = 1 << 36;
 
 /// The verbs [`VERB_THEN_NUMBER`] reads a role from.
 const ROLE_VERBS: u64 = KILL | INJUR | WOUND | HURT | ARREST | EVACUAT;
@@ -66,7 +68,8 @@ pub(super) fn clues() -> Vec<Clue> {
     let numbers = (crate::lexicon::CARDINAL_WORDS.iter())
         .chain(MORE_NUMBER_WORDS)
         .map(|w| word_clue(w, NUMBER_WORD));
-    words.into_iter().chain(numbers).collect()
+    let persons = lexicon::PERSON_NOUNS.split('|').map(|w| clue(w, PERSON));
+    words.into_iter().chain(numbers).chain(persons).collect()
 }
 
 /// The captures of `pattern` in `text`, where `runs`: the text holds what every
@@ -193,21 +196,23 @@ static PERSON_INJURED: LazyLock<WordRegex> = LazyLock::new(|| {
 /// police officer and a bomb technician", "a clerk was treated for injuries" count
 /// one per person named. Such a phrase may
 /// name only some of the dead ("the blast killed a police officer; a technician died
-/// later"), so the claim can agree but never contradicts (`identifying`).
+/// later"), so the claim can agree but never contradicts (`identifying`). Searched
+/// only where a person noun stands, which most sentences with "kill" lack.
 fn named_victims(ctx: &SentenceCtx, has: Has) -> Vec<Claim> {
-    let killed = captures(has.all(KILL), &KILLED_PERSONS, ctx.text)
+    let person = has.all(PERSON);
+    let killed = captures(person && has.all(KILL), &KILLED_PERSONS, ctx.text)
         .into_iter()
         .filter(|caps| caps.name("next").is_none())
         .filter_map(|caps| caps.name("np"));
     let died = captures(
-        has.any(KILL | DEAD | FATALLY | DIED),
+        person && has.any(KILL | DEAD | FATALLY | DIED),
         &PERSON_DIED,
         ctx.text,
     )
     .into_iter()
     .filter_map(|caps| caps.name("np"));
     let injury = INJUR | HURT | WOUND | TREATED | HOSPITALI;
-    let injured = captures(has.any(injury), &PERSON_INJURED, ctx.text)
+    let injured = captures(person && has.any(injury), &PERSON_INJURED, ctx.text)
         .into_iter()
         .filter_map(|caps| caps.name("np"));
     killed
