@@ -645,6 +645,12 @@ fn split_duration(m: &str) -> Vec<(&'static str, usize, usize)> {
     out
 }
 
+/// Groups of a time ago, `(?:{QUAL})?\b{NUM}\s+{UNIT}\s+(?i:ago)\b`: a duration's
+/// (see [`split_duration`]) before the white space and "ago" that end the match.
+fn split_ago(m: &str) -> Vec<(&'static str, usize, usize)> {
+    split_duration(m[..m.len() - "ago".len()].trim_end())
+}
+
 /// Groups of a clock time, `(?i)\b(?P<h>…):(?P<mi>[0-5]\d)\s*(?P<ap>…)?` and an
 /// optional `\s*\(?(?P<tz>…)\)?`: hours before the colon, two digits of minutes
 /// after it, then a meridiem if one follows white space, and a zone if one follows
@@ -856,7 +862,8 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         family(
             &format!(r"(?:{QUAL})?\b{NUM}\s+{UNIT}\s+(?i:ago)\b"),
             parse_ago,
-        ),
+        )
+        .with_split(split_ago),
         family(
             &format!(r"\b{NUM}[\s-]+{UNIT}\s+(?i:(?P<dir>later|earlier|after|before))\b"),
             parse_shift,
@@ -1896,6 +1903,7 @@ mod tests {
             "last night morning, tonight, many years-LONG, in  years, the last months",
             "some years, some 5 days, just over a few hours, Just  over\u{a0}5 YEARS-old",
             "about some two full days, more\tthan 3 1/2 years long, well over half an hour",
+            "some years ago, just over a few HOURS\u{a0}ago, about  5 days ago",
         ] {
             assert_eq!(splits_agree_with_captures(text), Ok(()));
         }
@@ -1932,7 +1940,7 @@ mod tests {
                 "at 3:42 p.m. (GMT), 10:05am PST, 9:30  (local  time) and 4:15 amGMT",
                 "last night morning, tonight, many years-LONG, in  years, the last months",
                 "last Monday morning, lately 2014, early 2014, in May, now",
-                "some years, some 5 days, just over a few hours",
+                "some years, some 5 days, just over a few hours, 3 days ago",
             ];
             assert!(
                 examples.iter().any(|e| fam.re.is_match(e)),
