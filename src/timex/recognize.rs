@@ -608,8 +608,8 @@ fn words_then_space(s: &str, words: &[&str]) -> Option<(usize, usize)> {
 /// an optional `[\s-]+(?i:long|old)`. Read from the end: no unit ends with "long" or
 /// "old", so either ending is the suffix; the unit is the letters before it; a word
 /// before the unit and white space is an adjective when it is one (no number ends
-/// with one). What precedes, less its `[\s-]+`, is a qualifier and a number, and as
-/// "some", "just" or "over" may also start a number, the qualifier is the first one
+/// with one). What precedes, less its `[\s-]+`, is a qualifier and a number: as
+/// "some" may be either and "just" starts "just over", the qualifier is the first one
 /// (in the pattern's order) after which the rest is a whole number, if any is.
 fn split_duration(m: &str) -> Vec<(&'static str, usize, usize)> {
     let is_sep = |c: char| c.is_whitespace() || c == '-';
