@@ -532,6 +532,125 @@ fn split_vague_duration(m: &str) -> Vec<(&'static str, usize, usize)> {
     out
 }
 
+/// The qualifiers of `{QUAL}` in its order of preference, as words.
+const QUALIFIERS: [&[&str]; 20] = [
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["over"],
+    &["under"],
+    &["nearly"],
+    &["almost"],
+    &["about"],
+    &["around"],
+    &["approximately"],
+    &["roughly"],
+    &["some"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["just", "over"],
+    &["just", "under"],
+    &["just"],
+    &["barely"],
+    &["well", "over"],
+];
+
+/// The words that may stand between a duration's number and its unit ("five straight
+/// days").
+const DURATION_ADJECTIVES: [&str; 11] = [
+    "straight",
+    "consecutive",
+    "successive",
+    "trading",
+    "business",
+    "working",
+    "full",
+    "whole",
+    "more",
+    "additional",
+    "extra",
+];
+
+/// The whole of a text that is one `{NUM}`, for [`split_duration`].
+static WHOLE_NUM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&ascii(&format!("^(?:{NUM})$"))).expect("number pattern compiles"));
+
+/// `\s` where the Unicode flag is off (inside `(?i-u:…)`): ASCII white space, vertical
+/// tab included.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// Where `words`, joined by runs of ASCII white space and followed by one (the
+/// `{QUAL}` pattern's `\s+`), end at the start of `s`, and where that last run ends:
+/// `None` when `s` does not start so.
+fn words_then_space(s: &str, words: &[&str]) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut at = 0;
+    let mut end = 0;
+    for w in words {
+        let head = b.get(at..at + w.len())?;
+        if !head.eq_ignore_ascii_case(w.as_bytes()) {
+            return None;
+        }
+        end = at + w.len();
+        let run = b[end..].iter().take_while(|&&c| is_ascii_space(c)).count();
+        if run == 0 {
+            return None;
+        }
+        at = end + run;
+    }
+    Some((end, at))
+}
+
+/// Groups of a duration, `(?:{QUAL})?\b{NUM}[\s-]+(?:(?i:straight|…)\s+)?{UNIT}` and
+/// an optional `[\s-]+(?i:long|old)`. Read from the end: no unit ends with "long" or
+/// "old", so either ending is the suffix; the unit is the letters before it; a word
+/// before the unit and white space is an adjective when it is one (no number ends
+/// with one). What precedes, less its `[\s-]+`, is a qualifier and a number: as
+/// "some" may be either and "just" starts "just over", the qualifier is the first one
+/// (in the pattern's order) after which the rest is a whole number, if any is.
+fn split_duration(m: &str) -> Vec<(&'static str, usize, usize)> {
+    let is_sep = |c: char| c.is_whitespace() || c == '-';
+    let lower_end = |s: &str, w: &str| {
+        s.len() >= w.len() && s.as_bytes()[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    };
+    let body = ["long", "old"]
+        .iter()
+        .find(|w| lower_end(m, w))
+        .map_or(m, |w| m[..m.len() - w.len()].trim_end_matches(is_sep));
+    let letters = |s: &str| s.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    let u = body.len() - letters(body);
+    let mut out = vec![("u", u, body.len())];
+    let before = m[..u].trim_end_matches(char::is_whitespace);
+    let word = before.len() - letters(before);
+    let adjective = before.len() < u
+        && DURATION_ADJECTIVES
+            .iter()
+            .any(|a| before[word..].eq_ignore_ascii_case(a));
+    let head = if adjective { &m[..word] } else { &m[..u] };
+    let head = head.trim_end_matches(is_sep);
+    let q = QUALIFIERS.iter().find_map(|q| {
+        let (end, at) = words_then_space(head, q)?;
+        WHOLE_NUM.is_match(&head[at..]).then_some((end, at))
+    });
+    match q {
+        Some((end, at)) => {
+            out.push(("q", 0, end));
+            out.push(("n", at, head.len()));
+        }
+        None => out.push(("n", 0, head.len())),
+    }
+    out
+}
+
+/// Groups of a time ago, `(?:{QUAL})?\b{NUM}\s+{UNIT}\s+(?i:ago)\b`: a duration's
+/// (see [`split_duration`]) before the white space and "ago" that end the match.
+fn split_ago(m: &str) -> Vec<(&'static str, usize, usize)> {
+    split_duration(m[..m.len() - "ago".len()].trim_end())
+}
+
 /// Groups of a clock time, `(?i)\b(?P<h>…):(?P<mi>[0-5]\d)\s*(?P<ap>…)?` and an
 /// optional `\s*\(?(?P<tz>…)\)?`: hours before the colon, two digits of minutes
 /// after it, then a meridiem if one follows white space, and a zone if one follows
@@ -607,16 +726,20 @@ fn split_relative(m: &str) -> Vec<(&'static str, usize, usize)> {
     out
 }
 
+/// `pattern` with ASCII word boundaries, digits and case folding (see [`family`]).
+fn ascii(pattern: &str) -> String {
+    pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]")
+        .replace("(?i)", "(?i-u)")
+        .replace("(?i:", "(?i-u:")
+}
+
 /// Word boundaries and digits are ASCII: the lazy DFA then handles every family in one
 /// pass over any text (Unicode word boundaries would force a slower engine), and no
 /// time expression is written in other scripts' digits.
 fn family(pattern: &str, parse: fn(&Caps, &str, usize) -> Option<Form>) -> Family {
-    let ascii = pattern
-        .replace(r"\b", r"(?-u:\b)")
-        .replace(r"\d", "[0-9]")
-        .replace("(?i)", "(?i-u)")
-        .replace("(?i:", "(?i-u:");
-    let re = Regex::new(&ascii).expect("time expression pattern compiles");
+    let re = Regex::new(&ascii(pattern)).expect("time expression pattern compiles");
     let names = re.capture_names().map(|n| n.map(String::from)).collect();
     Family {
         re,
@@ -739,7 +862,8 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         family(
             &format!(r"(?:{QUAL})?\b{NUM}\s+{UNIT}\s+(?i:ago)\b"),
             parse_ago,
-        ),
+        )
+        .with_split(split_ago),
         family(
             &format!(r"\b{NUM}[\s-]+{UNIT}\s+(?i:(?P<dir>later|earlier|after|before))\b"),
             parse_shift,
@@ -757,7 +881,8 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 r"(?:{QUAL})?\b{NUM}[\s-]+(?:(?i:straight|consecutive|successive|trading|business|working|full|whole|more|additional|extra)\s+)?{UNIT}(?:[\s-]+(?i:long|old))?\b"
             ),
             parse_duration,
-        ),
+        )
+        .with_split(split_duration),
         family(
             r"(?i)\b(?P<q>many|several|few|recent|past|the\s+last|the\s+past|over\s+the)?\s*\b(?P<u>years|months|weeks|decades|hours|days|minutes)\b(?:-long)?",
             parse_vague_duration,
@@ -1757,6 +1882,13 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(splits_agree_with_captures(&s), Ok(()));
         }
+
+        #[test]
+        fn duration_splits_agree_with_captures(
+            s in "((?i:some|a few|a|an|a couple of|several|half a|one and a half|twenty-one|ten|just|just over|over|more than|at\tleast|well over|about|nearly|full|more|straight|second|seconds|years|days|hrs|centuries|long|old|ago|later|x|and)|[0-9]{1,2}|\\.5|1/2|½|[ \t\u{b}\u{a0}\u{2003}.,-]|é){0,12}"
+        ) {
+            proptest::prop_assert_eq!(splits_agree_with_captures(&s), Ok(()));
+        }
     }
 
     #[test]
@@ -1769,6 +1901,9 @@ mod tests {
             "mid-March 2014, the end of\u{a0}May of 2015, late last year, outlast week",
             "at 3:42 p.m. (GMT), 10:05am PST, 9:30  (local  time) and 4:15 amGMT",
             "last night morning, tonight, many years-LONG, in  years, the last months",
+            "some years, some 5 days, just over a few hours, Just  over\u{a0}5 YEARS-old",
+            "about some two full days, more\tthan 3 1/2 years long, well over half an hour",
+            "some years ago, just over a few HOURS\u{a0}ago, about  5 days ago",
         ] {
             assert_eq!(splits_agree_with_captures(text), Ok(()));
         }
@@ -1805,6 +1940,7 @@ mod tests {
                 "at 3:42 p.m. (GMT), 10:05am PST, 9:30  (local  time) and 4:15 amGMT",
                 "last night morning, tonight, many years-LONG, in  years, the last months",
                 "last Monday morning, lately 2014, early 2014, in May, now",
+                "some years, some 5 days, just over a few hours, 3 days ago",
             ];
             assert!(
                 examples.iter().any(|e| fam.re.is_match(e)),
