@@ -839,15 +839,21 @@ fn measure_number_words() -> impl Iterator<Item = &'static str> {
         .filter(|w| !NOT_MEASURE_NUMBERS.contains(w))
 }
 
-/// Number words as a regex alternation: "twenty-five", then single words longest
-/// first, so "seventeen" is not read as "seven".
-fn number_words_pattern() -> String {
-    let tens: Vec<&str> = NUMBER_WORDS
+/// The number words a measure may be written with, as [`number_words_pattern`] tries
+/// them: tens and ones that join as "twenty-five", then single words longest first.
+struct NumberWords {
+    tens: Vec<&'static str>,
+    ones: Vec<&'static str>,
+    singles: Vec<&'static str>,
+}
+
+static NUMBER_WORD_LISTS: LazyLock<NumberWords> = LazyLock::new(|| {
+    let tens = NUMBER_WORDS
         .iter()
         .filter(|(_, v)| (20.0..=90.0).contains(v) && v % 10.0 == 0.0)
         .map(|(w, _)| *w)
         .collect();
-    let ones: Vec<&str> = NUMBER_WORDS
+    let ones = NUMBER_WORDS
         .iter()
         .filter(|(_, v)| (1.0..=9.0).contains(v))
         .map(|(w, _)| *w)
@@ -855,11 +861,22 @@ fn number_words_pattern() -> String {
         .collect();
     let mut singles: Vec<&str> = measure_number_words().collect();
     singles.sort_by_key(|w| Reverse(w.len()));
+    NumberWords {
+        tens,
+        ones,
+        singles,
+    }
+});
+
+/// Number words as a regex alternation: "twenty-five", then single words longest
+/// first, so "seventeen" is not read as "seven".
+fn number_words_pattern() -> String {
+    let words = &*NUMBER_WORD_LISTS;
     format!(
         "(?:{})-(?:{})|{}",
-        tens.join("|"),
-        ones.join("|"),
-        singles.join("|")
+        words.tens.join("|"),
+        words.ones.join("|"),
+        words.singles.join("|")
     )
 }
 
@@ -1071,7 +1088,8 @@ impl Candidates<'_> {
     /// The quantities of [`MEASURE`], where `runs`: the text holds a number. Most of
     /// its matches are a number and any word ("one of", "two people") that names no
     /// unit, and capturing its groups costs several times finding the match: a match
-    /// is captured only when [`may_be_measure`] says [`measure`] could read it.
+    /// is split into groups only when [`may_be_measure`] says [`measure`] could read
+    /// it, and then by hand ([`measure_groups`]) unless it is not ASCII.
     fn scan_measures(&mut self, runs: bool) {
         let text = self.text;
         debug_assert!(
@@ -1082,25 +1100,277 @@ impl Candidates<'_> {
             return;
         }
         let re = MEASURE.for_text(text);
+        let captured = |start: usize| {
+            let c = re.captures_at(text, start)?;
+            MeasureMatch::captured(&c)
+        };
         let measures = re
             .find_iter(text)
             .filter(|m| {
                 let may = may_be_measure(m.as_str());
                 debug_assert!(
-                    may || re
-                        .captures_at(text, m.start())
-                        .and_then(|c| measure(text, &c))
+                    may || captured(m.start())
+                        .and_then(|g| measure(text, &g))
                         .is_none(),
                     "{:?} is a measure in {text:?}",
                     m.as_str()
                 );
                 may
             })
-            .filter_map(|m| re.captures_at(text, m.start()))
-            .filter_map(|c| measure(text, &c));
+            .filter_map(|m| {
+                if !m.as_str().is_ascii() {
+                    return captured(m.start());
+                }
+                let found = measure_groups(text, m.start(), m.end());
+                debug_assert_eq!(found, captured(m.start()), "{:?} in {text:?}", m.as_str());
+                found
+            })
+            .filter_map(|g| measure(text, &g));
         self.found.extend(measures);
     }
 }
+
+/// The groups of a match of [`MEASURE`] that [`measure`] reads.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct MeasureMatch<'t> {
+    /// Where the whole match starts.
+    start: usize,
+    q: Option<&'t str>,
+    n: &'t str,
+    n2: Option<&'t str>,
+    /// The scale word and where it ends.
+    s: Option<(&'t str, usize)>,
+    /// The unit words and where they end.
+    u: (&'t str, usize),
+}
+
+impl<'t> MeasureMatch<'t> {
+    /// The groups as the regex captured them.
+    fn captured(c: &Captures<'t>) -> Option<MeasureMatch<'t>> {
+        let ending = |m: regex::Match<'t>| (m.as_str(), m.end());
+        Some(MeasureMatch {
+            start: c.get(0)?.start(),
+            q: c.name("q").map(|m| m.as_str()),
+            n: c.name("n")?.as_str(),
+            n2: c.name("n2").map(|m| m.as_str()),
+            s: c.name("s").map(ending),
+            u: ending(c.name("u")?),
+        })
+    }
+}
+
+/// The groups of the ASCII match of [`MEASURE`] at `start..end` of `text`, read as
+/// the regex reads them: the first way, in the pattern's order of preference, that
+/// its parts cover the whole match.
+fn measure_groups(text: &str, start: usize, end: usize) -> Option<MeasureMatch<'_>> {
+    let s = &text[start..end];
+    let qualified = MEASURE_QUALIFIERS.iter().filter_map(|q| {
+        let q_end = phrase_end(s, 0, q)?;
+        Some((Some(&s[..q_end]), after_space(s, q_end)?))
+    });
+    qualified.chain([(None, 0)]).find_map(|(q, n_start)| {
+        measure_number_ends(s, n_start)
+            .into_iter()
+            .find_map(|n_end| {
+                let (n2, s_group, u_start) = measure_tail(s, n_end)?;
+                Some(MeasureMatch {
+                    start,
+                    q,
+                    n: &s[n_start..n_end],
+                    n2,
+                    s: s_group.map(|(from, to)| (&s[from..to], start + to)),
+                    u: (&s[u_start..], end),
+                })
+            })
+    })
+}
+
+/// The second number of a range, the span of the scale word, and where the unit
+/// words start.
+type MeasureTail<'t> = (Option<&'t str>, Option<(usize, usize)>, usize);
+
+/// What follows the number of a [`MEASURE`] match `s` ending at `n_end`, read the
+/// first way that covers the rest.
+fn measure_tail(s: &str, n_end: usize) -> Option<MeasureTail<'_>> {
+    range_ends(s, n_end).into_iter().find_map(|(n2, n2_end)| {
+        scale_ends(s, n2_end)
+            .into_iter()
+            .find_map(|(scale, s_end)| {
+                let sep = matches!(s.as_bytes().get(s_end), Some(b) if *b == b'-' || is_space(*b));
+                let mut u_starts = sep.then_some(s_end + 1).into_iter().chain([s_end]);
+                let u_start = u_starts.find(|&u| UNIT_WORDS_ONLY.is_match(&s[u..]))?;
+                Some((n2, scale, u_start))
+            })
+    })
+}
+
+/// Where the optional range of [`MEASURE`] (`\s*-\s*` and a number) may end after
+/// `n_end` in `s`, with its number, in the order the regex tries them; the range
+/// left out comes last.
+fn range_ends(s: &str, n_end: usize) -> Vec<(Option<&str>, usize)> {
+    let dash = space_end(s, n_end);
+    let mut ends = Vec::new();
+    if s.as_bytes().get(dash) == Some(&b'-') {
+        let n2_start = space_end(s, dash + 1);
+        let found = measure_number_ends(s, n2_start).into_iter();
+        ends.extend(found.map(|n2_end| (Some(&s[n2_start..n2_end]), n2_end)));
+    }
+    ends.push((None, n_end));
+    ends
+}
+
+/// Where the optional scale word of [`MEASURE`] may end after `at` in `s`, with its
+/// span, in the order the regex tries them; the scale left out comes last.
+fn scale_ends(s: &str, at: usize) -> Vec<(Option<(usize, usize)>, usize)> {
+    let from = space_end(s, at);
+    let found = MEASURE_SCALE_WORDS
+        .iter()
+        .filter_map(|w| phrase_end(s, from, w).filter(|&e| word_boundary(s, e)));
+    let mut ends: Vec<_> = found.map(|e| (Some((from, e)), e)).collect();
+    ends.push((None, at));
+    ends
+}
+
+/// Where the number group of [`MEASURE`] may end when it starts at `at` in `s`, in
+/// the order the regex tries them: digits with thousands groups, plain digits, then
+/// number words.
+fn measure_number_ends(s: &str, at: usize) -> Vec<usize> {
+    let b = s.as_bytes();
+    let digits = digits_from(b, at);
+    let mut ends = Vec::new();
+    // \d{1,3}(?:,\d{3})+(?:\.\d+)?
+    for lead in (1..=digits.min(3)).rev() {
+        let mut groups = Vec::new();
+        let mut i = at + lead;
+        while b.get(i) == Some(&b',') && digits_from(b, i + 1) >= 3 {
+            i += 4;
+            groups.push(i);
+        }
+        for group_end in groups.into_iter().rev() {
+            push_with_decimals(b, group_end, &mut ends);
+        }
+    }
+    // \d+(?:\.\d+)?
+    for whole in (1..=digits).rev() {
+        push_with_decimals(b, at + whole, &mut ends);
+    }
+    ends.extend(number_word_ends(s, at));
+    ends
+}
+
+/// Push the ends of `(?:\.\d+)?` after `at`: every decimal, longest first, then none.
+fn push_with_decimals(b: &[u8], at: usize, ends: &mut Vec<usize>) {
+    let fraction = match b.get(at) {
+        Some(b'.') => digits_from(b, at + 1),
+        _ => 0,
+    };
+    ends.extend((1..=fraction).rev().map(|f| at + 1 + f));
+    ends.push(at);
+}
+
+/// Where a number word of [`number_words_pattern`] may end when it starts at `at`
+/// in `s`, in the order the regex tries them; each must end at a word boundary.
+fn number_word_ends(s: &str, at: usize) -> Vec<usize> {
+    let words = &*NUMBER_WORD_LISTS;
+    let joined = words.tens.iter().filter_map(|t| {
+        let hyphen = phrase_end(s, at, t)?;
+        (s.as_bytes().get(hyphen) == Some(&b'-')).then_some(hyphen + 1)
+    });
+    let joined = joined.flat_map(|one_at| {
+        words
+            .ones
+            .iter()
+            .filter_map(move |o| phrase_end(s, one_at, o))
+    });
+    let singles = words.singles.iter().filter_map(|w| phrase_end(s, at, w));
+    joined
+        .chain(singles)
+        .filter(|&e| word_boundary(s, e))
+        .collect()
+}
+
+/// The count of ASCII digits at `at` of `b`.
+fn digits_from(b: &[u8], at: usize) -> usize {
+    b.get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count()
+}
+
+/// The end of `phrase` (lower case) at `at` in `s`, in any ASCII case, a space of it
+/// standing for `\s+`.
+fn phrase_end(s: &str, at: usize, phrase: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut at = at;
+    for &p in phrase.as_bytes() {
+        if p == b' ' {
+            at = after_space(s, at)?;
+        } else if b.get(at)?.to_ascii_lowercase() == p {
+            at += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
+}
+
+/// Whether `b` is ASCII whitespace as `\s` reads it (vertical tab included).
+fn is_space(b: u8) -> bool {
+    char::from(b).is_whitespace()
+}
+
+/// The end of the run of whitespace (`\s*`) at `at` in the ASCII `s`.
+fn space_end(s: &str, at: usize) -> usize {
+    let b = s.as_bytes();
+    at + b
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| is_space(**c))
+        .count()
+}
+
+/// The end of the whitespace (`\s+`) at `at` in the ASCII `s`, if there is some.
+fn after_space(s: &str, at: usize) -> Option<usize> {
+    let end = space_end(s, at);
+    (end > at).then_some(end)
+}
+
+/// Whether an ASCII word boundary (`(?-u:\b)`) lies at `at` inside `s`.
+fn word_boundary(s: &str, at: usize) -> bool {
+    let word = |i: usize| {
+        s.as_bytes()
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    let before = at.checked_sub(1).is_some_and(word);
+    before != word(at)
+}
+
+/// [`QUALIFIERS`] as phrases, in the pattern's order; a space stands for `\s+`.
+static MEASURE_QUALIFIERS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    QUALIFIERS
+        .split('|')
+        .map(|q| q.replace(r"\s+", " "))
+        .collect()
+});
+
+/// [`MEASURE_SCALES`] as words, in the pattern's order ("crores?" as "crores", then
+/// "crore").
+static MEASURE_SCALE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let optional_s = |w: &'static str| match w.strip_suffix("s?") {
+        Some(stem) => vec![&w[..=stem.len()], stem],
+        None => vec![w],
+    };
+    MEASURE_SCALES.split('|').flat_map(optional_s).collect()
+});
+
+/// [`UNIT_WORDS`] alone, the whole of a text: the unit group of [`MEASURE`] ends its
+/// match.
+static UNIT_WORDS_ONLY: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(&format!(r"(?i)\A(?:{UNIT_WORDS})\z")).expect("unit pattern compiles")
+});
 
 /// False when a match of [`MEASURE`] cannot be read as a measure: [`measure`] needs
 /// [`read_unit`] to know the unit, which ends the match, or a glued scale "m" ("15m
@@ -1312,31 +1582,29 @@ enum Reading {
 }
 
 /// A number followed by a unit of measure, a percent sign or word, or a currency word.
-fn measure(text: &str, c: &Captures) -> Option<Quantity> {
-    let whole = c.get(0)?;
-    let n = c.name("n")?;
-    let n2 = c.name("n2").map(|m| m.as_str());
-    if !free_before(text, whole.start()) {
+fn measure(text: &str, c: &MeasureMatch) -> Option<Quantity> {
+    let (n, n2) = (c.n, c.n2);
+    if !free_before(text, c.start) {
         return None;
     }
-    let scale_match = c.name("s");
-    let unit_match = c.name("u")?;
-    let read = read_unit(unit_match.as_str(), scale_match.map(|s| s.as_str()));
+    let scale_match = c.s;
+    let (unit_words, unit_end) = c.u;
+    let read = read_unit(unit_words, scale_match.map(|(s, _)| s));
     let (reading, scale, end) = match (read, scale_match) {
-        (Some(Reading::Money(code)), _) => (Reading::Money(code), scale_match, unit_match.end()),
+        (Some(Reading::Money(code)), _) => (Reading::Money(code), scale_match, unit_end),
         // "15m tall": without a currency word, a glued "m" is metres, not millions.
-        (_, Some(s)) if s.as_str() == "m" => (Reading::Measure(metre()), None, s.end()),
-        (Some(reading), _) => (reading, scale_match, unit_match.end()),
+        (_, Some(("m", s_end))) => (Reading::Measure(metre()), None, s_end),
+        (Some(reading), _) => (reading, scale_match, unit_end),
         (None, _) => return None,
     };
-    let scale = scale.and_then(|s| lexicon::lookup(SCALES, s.as_str()));
-    if !unit_ends(text, end) || !numeral_before_metres(n.as_str(), reading) {
+    let scale = scale.and_then(|(s, _)| lexicon::lookup(SCALES, s));
+    if !unit_ends(text, end) || !numeral_before_metres(n, reading) {
         return None;
     }
-    let printed = Printed::read(n.as_str(), n2, scale.map_or(1.0, |s| s.value))?;
-    let (low, high) = printed.interval(qualifier(c));
-    let number = number_display(n.as_str(), n2);
-    let span = Span::new(whole.start(), end);
+    let printed = Printed::read(n, n2, scale.map_or(1.0, |s| s.value))?;
+    let (low, high) = printed.interval(c.q.map(Qualifier::parse));
+    let number = number_display(n, n2);
+    let span = Span::new(c.start, end);
     Some(match reading {
         Reading::Money(code) => Quantity {
             span,
@@ -2478,6 +2746,28 @@ mod tests {
                 proptest::prop_assert!(text.is_char_boundary(q.span.start));
                 proptest::prop_assert!(text.is_char_boundary(q.span.end));
                 proptest::prop_assert!(q.high.is_none_or(|h| q.low <= h));
+            }
+        }
+    }
+
+    /// The words of [`MEASURE`] (qualifiers, numbers, number words, ranges, scales,
+    /// units), glued or spaced, with noise and non-ASCII letters and spaces.
+    const MEASURE_VOCABULARY: &str = r"(about|At least|more\s+than|AS MANY  AS|an estimated|over|some|5|55|0|1,000|12,345\.67|1,2345|6\.1|3\.|twenty|Twenty-One|seventeen|seven|one|ten|-|–|[ ]|[ ]|[ ]|\t|\n|\x0B|\x{a0}|km|Km|KM|m|M|mi|miles|sq|sq\.|square|feet|foot|per|an|hour|cent|percent|percentage|points|%|/|h|km/h|mn|mln|million|Billion|crores|crore|lakh|bn|euros|dollars|u\.s\.|pounds|sterling|metric|tons|nautical|2|²|ü|\x{212A}|ſ|x|_|,|\.)";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn measure_groups_split_as_the_regex_captures(
+            words in proptest::collection::vec(MEASURE_VOCABULARY, 0..24)
+        ) {
+            let text = words.concat();
+            let re = MEASURE.for_text(&text);
+            for m in re.find_iter(&text).filter(|m| m.as_str().is_ascii()) {
+                let captured = re
+                    .captures_at(&text, m.start())
+                    .and_then(|c| MeasureMatch::captured(&c));
+                proptest::prop_assert_eq!(measure_groups(&text, m.start(), m.end()), captured);
             }
         }
     }
