@@ -1298,14 +1298,27 @@ fn digits_from(b: &[u8], at: usize) -> usize {
         .count()
 }
 
-/// The end of `phrase` (lower case) at `at` in `s`, in any ASCII case, a space of it
-/// standing for `\s+`.
+/// The end of `phrase` (lower case) at `at` in the ASCII `s`, in any ASCII case, a
+/// space of it standing for `\s+`.
 fn phrase_end(s: &str, at: usize, phrase: &str) -> Option<usize> {
+    phrase_end_with(s, at, phrase, after_space)
+}
+
+/// The end of `phrase` (lower case) at `at` in `s`, in any ASCII case, a space of it
+/// standing for the run of white space `space` finds (its end, if there is one): the
+/// hand splits of the count and measure patterns read their words alike and differ
+/// only in what white space is (Unicode or ASCII, as their patterns read it).
+pub(crate) fn phrase_end_with(
+    s: &str,
+    at: usize,
+    phrase: &str,
+    space: fn(&str, usize) -> Option<usize>,
+) -> Option<usize> {
     let b = s.as_bytes();
     let mut at = at;
     for &p in phrase.as_bytes() {
         if p == b' ' {
-            at = after_space(s, at)?;
+            at = space(s, at)?;
         } else if b.get(at)?.to_ascii_lowercase() == p {
             at += 1;
         } else {

@@ -2363,20 +2363,9 @@ fn count_groups(text: &str, start: usize, end: usize) -> Option<CountMatch<'_>> 
 }
 
 /// The end of `phrase` (lower case) at `at` in `s`, in any ASCII case, a space of it
-/// standing for `\s+`.
+/// standing for `\s+` (Unicode white space, as [`COUNT`] reads it).
 fn phrase_end(s: &str, at: usize, phrase: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut at = at;
-    for &p in phrase.as_bytes() {
-        if p == b' ' {
-            at = after_space(s, at)?;
-        } else if b.get(at)?.to_ascii_lowercase() == p {
-            at += 1;
-        } else {
-            return None;
-        }
-    }
-    Some(at)
+    crate::quantity::phrase_end_with(s, at, phrase, after_space)
 }
 
 /// Where the number group of [`COUNT`] may end when it starts at `at` in `s`, in the
