@@ -27,7 +27,7 @@
 use crate::clues::{self, Clue, DIGIT, clue, exact_clue, word_clue};
 use crate::lexicon::{self, NUMBER_WORDS, VAGUE_QUANTITIES};
 use crate::model::Span;
-use crate::wordre::WordRegex;
+use crate::wordre::{WordRegex, is_ascii_space};
 use regex::Captures;
 use std::cmp::Reverse;
 use std::sync::LazyLock;
@@ -1196,7 +1196,8 @@ fn measure_tail(s: &str, n_end: usize) -> Option<MeasureTail<'_>> {
         scale_ends(s, n2_end)
             .into_iter()
             .find_map(|(scale, s_end)| {
-                let sep = matches!(s.as_bytes().get(s_end), Some(b) if *b == b'-' || is_space(*b));
+                let sep =
+                    matches!(s.as_bytes().get(s_end), Some(b) if *b == b'-' || is_ascii_space(*b));
                 let mut u_starts = sep.then_some(s_end + 1).into_iter().chain([s_end]);
                 let u_start = u_starts.find(|&u| UNIT_WORDS_ONLY.is_match(&s[u..]))?;
                 Some((n2, scale, u_start))
@@ -1328,11 +1329,6 @@ pub(crate) fn phrase_end_with(
     Some(at)
 }
 
-/// Whether `b` is ASCII whitespace as `\s` reads it (vertical tab included).
-fn is_space(b: u8) -> bool {
-    char::from(b).is_whitespace()
-}
-
 /// The end of the run of whitespace (`\s*`) at `at` in the ASCII `s`.
 fn space_end(s: &str, at: usize) -> usize {
     let b = s.as_bytes();
@@ -1340,7 +1336,7 @@ fn space_end(s: &str, at: usize) -> usize {
         .get(at..)
         .unwrap_or_default()
         .iter()
-        .take_while(|c| is_space(**c))
+        .take_while(|c| is_ascii_space(**c))
         .count()
 }
 

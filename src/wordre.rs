@@ -17,6 +17,13 @@
 use regex::{Captures, Match, Regex};
 use std::sync::LazyLock;
 
+/// `\s` where a pattern's Unicode flag is off (`(?-u)`), or `\s` on ASCII text: ASCII
+/// white space, vertical tab included, which `u8::is_ascii_whitespace` leaves out. For
+/// the hand-written splits of a match that must read white space as its pattern does.
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
 /// A pattern compiled twice: as written, and with every `\b` an ASCII word boundary.
 #[derive(Clone, Debug)]
 pub struct WordRegex {

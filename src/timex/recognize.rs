@@ -6,6 +6,7 @@
 //! anchoring is [`super::normalize`]'s job.
 
 use crate::lexicon::{self, MONTHS, ORDINAL_WORDS, TIME_UNITS, WEEKDAYS};
+use crate::wordre::is_ascii_space;
 use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
 use std::sync::LazyLock;
 
@@ -575,12 +576,6 @@ const DURATION_ADJECTIVES: [&str; 11] = [
 /// The whole of a text that is one `{NUM}`, for [`split_duration`].
 static WHOLE_NUM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&ascii(&format!("^(?:{NUM})$"))).expect("number pattern compiles"));
-
-/// `\s` where the Unicode flag is off (inside `(?i-u:…)`): ASCII white space, vertical
-/// tab included.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
-}
 
 /// Where `words`, joined by runs of ASCII white space and followed by one (the
 /// `{QUAL}` pattern's `\s+`), end at the start of `s`, and where that last run ends:
