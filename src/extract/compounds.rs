@@ -8,6 +8,7 @@
 //! thing ("seat parliament"): a roleless count, compared as such.
 
 use super::{SentenceCtx, count_claim};
+use crate::clues::{self, Clue, clue};
 use crate::lexicon;
 use crate::model::{Aspect, Claim, Span, Topic};
 use crate::wordre::WordRegex;
@@ -18,23 +19,34 @@ const UNITS: &[&str] = &[
     "seat", "bed", "room", "storey", "story", "member", "gauge", "man", "person",
 ];
 
+/// Clue bit of [`COMPOUND`]: a hyphen and a unit noun ("-seat"), which every match
+/// holds.
+const HYPHEN_UNIT: u64 = 1 << 46;
+
+/// What [`COMPOUND`] needs ([`crate::clues`]): most sentences with a hyphen have no
+/// unit after it.
+pub(super) fn clues() -> Vec<Clue> {
+    static LITERALS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let hyphened = UNITS.iter().map(|u| format!("-{u}"));
+        hyphened.map(|l| &*l.leak()).collect()
+    });
+    LITERALS.iter().map(|l| clue(l, HYPHEN_UNIT)).collect()
+}
+
 /// A number, a hyphen, a unit noun, then the noun it qualifies (after at most one
 /// more hyphenated modifier: "a 12-gauge pump-action shotgun").
 static COMPOUND: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
-        &format!(
-            r"(?i)\b(?P<n>\d{{1,4}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?P<unit>{})\s+(?:[a-z]+-[a-z]+\s+)?(?P<noun>[A-Za-z]+)\b",
-            UNITS.join("|")
-        ),
-        r"-",
-    )
+    WordRegex::new(&format!(
+        r"(?i)\b(?P<n>\d{{1,4}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?P<unit>{})\s+(?:[a-z]+-[a-z]+\s+)?(?P<noun>[A-Za-z]+)\b",
+        UNITS.join("|")
+    ))
     .expect("compound pattern compiles")
 });
 
 /// The counts in compound adjectives of a sentence.
 pub(super) fn compounds(ctx: &SentenceCtx) -> Vec<Claim> {
     COMPOUND
-        .captures_iter(ctx.text)
+        .captures_iter_if(clues::of(ctx.text).all(HYPHEN_UNIT), ctx.text)
         .filter_map(|caps| {
             let (n, unit, noun) = (caps.name("n")?, caps.name("unit")?, caps.name("noun")?);
             if ctx.text[..n.start()].ends_with(['-', '.', ',', '$']) {

@@ -57,14 +57,16 @@ pub(super) fn directions(ctx: &SentenceCtx) -> Vec<Claim> {
         .collect()
 }
 
+/// The direction claim of word `i`, if it starts one. Asked of every word of every
+/// sentence, so the next word ("of", "from") is tested before the compass points.
 fn direction_at(ctx: &SentenceCtx, w: &[Word], i: usize) -> Option<Claim> {
+    if !matches!(&*w.get(i + 1)?.lower, "of" | "from") {
+        return None;
+    }
     let degrees = POINTS
         .iter()
         .find(|(name, _)| *name == &*w[i].lower)
         .map(|(_, d)| *d)?;
-    if !matches!(&*w.get(i + 1)?.lower, "of" | "from") {
-        return None;
-    }
     let place = place_after(w, i + 2)?;
     let name = place.iter().map(|p| p.text).collect::<Vec<_>>();
     let name = name.join(" ");

@@ -15,10 +15,10 @@
 //! why the day must follow the phrase closely, in the same clause.
 
 use super::{SentenceCtx, is_clause_break};
+use crate::clues::{self, Clue, clue};
 use crate::lexicon;
 use crate::model::{Aspect, Timex, Topic};
 use crate::wordre::WordRegex;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A step of a legal case or a job that a day can date.
@@ -55,46 +55,54 @@ impl Step {
     }
 }
 
-/// The phrases of each step, and what every match of it holds (case aside). A
+/// The phrases of each step, the words one of which every match of it holds (in any
+/// case: "let" of "let go"), and the clue bit of those words. A
 /// passive or a "from" marks a dismissal ("was fired", "fired from his job") apart
 /// from shots fired; "identified … as" marks a naming apart from "a man identified
 /// only as a witness said".
-const PATTERNS: [(Step, &str, &str); 4] = [
+const PATTERNS: [(Step, &str, &[&str], u64); 4] = [
     (
         Step::Dismissal,
         r"(?i)\b(?:(?:was|were|been|being|be|got|get|is|are)\s+(?:fired|dismissed|sacked|laid\s+off|let\s+go)|(?:fired|dismissed|sacked|laid\s+off|let\s+go)\s+(?:from|by)\b|(?:his|her|their)\s+(?:firing|dismissal|sacking))\b",
-        r"fired|firing|dismiss|sack|laid|let\s+go",
+        &["fired", "firing", "dismiss", "sack", "laid", "let"],
+        1 << 37,
     ),
     (
         Step::Charges,
         r"(?i)\b(?:charged|charges|charging)\b",
-        "charg",
+        &["charg"],
+        1 << 38,
     ),
     (
         Step::Court,
         r"(?i)\b(?:arraigned|arraignment|appear(?:s|ed|ing)?\s+(?:in|before|at)\s+(?:[\w'’-]+\s+){0,4}?court|in\s+court|court\s+appearance)\b",
-        "arraign|court",
+        &["arraign", "court"],
+        1 << 39,
     ),
     (
         Step::Identification,
         r"(?i)\bidentified\s+(?:the|a|an|his|her)\s+(?:\w+\s+){0,2}?(?:victim|victims|man|woman|suspect|driver|gunman|body|dead)\b",
-        "identified",
+        &["identified"],
+        1 << 42,
     ),
 ];
 
-static STEPS: LazyLock<[(Step, WordRegex); 4]> = LazyLock::new(|| {
-    PATTERNS.map(|(step, pattern, needs)| {
-        let re = WordRegex::needing(pattern, &format!("(?i){needs}"));
-        (step, re.expect("legal step pattern compiles"))
+static STEPS: LazyLock<[(Step, WordRegex, u64); 4]> = LazyLock::new(|| {
+    PATTERNS.map(|(step, pattern, _, bit)| {
+        let re = WordRegex::new(pattern).expect("legal step pattern compiles");
+        (step, re, bit)
     })
 });
 
-/// What a text holding any step holds: the steps are sought for every time of every
-/// sentence, and most sentences have none, which one search tells.
-static ANY_STEP: LazyLock<Regex> = LazyLock::new(|| {
-    let needs = PATTERNS.map(|(_, _, needs)| needs).join("|");
-    Regex::new(&format!("(?i){needs}")).expect("legal step words compile")
-});
+/// The words the steps need ([`crate::clues`]): the steps are sought for every time
+/// of every sentence, and most sentences have none, which the sentence's clues
+/// (found anyway) tell without a search.
+pub(super) fn clues() -> Vec<Clue> {
+    let words = PATTERNS
+        .iter()
+        .flat_map(|(_, _, words, bit)| words.iter().map(|w| clue(w, *bit)));
+    words.collect()
+}
 
 /// Most words between the end of a step's phrase and the day it is dated ("filed
 /// criminal charges Friday", "handed down charges to Anthony Smith Friday").
@@ -104,14 +112,22 @@ const REACH: usize = 5;
 /// time follows the step's words within [`REACH`] words of the same clause, or
 /// precedes "during the …'s arraignment".
 pub(super) fn step_topic(ctx: &SentenceCtx, t: &Timex) -> Option<Topic> {
-    if !ANY_STEP.is_match(ctx.text) {
+    let has = clues::of(ctx.text);
+    if !PATTERNS.iter().any(|(.., bit)| has.all(*bit)) {
         return None;
     }
     let wa = ctx.word_at(t.span.start);
     let wb = ctx.word_before(t.span.end);
     let aspect = Aspect::Whole;
-    for (step, re) in STEPS.iter() {
-        for m in re.find_iter(ctx.text) {
+    for (step, re, bit) in STEPS.iter() {
+        let runs = has.all(*bit);
+        debug_assert!(
+            runs || !re.is_match(ctx.text),
+            "{:?} in {:?}",
+            step,
+            ctx.text
+        );
+        for m in runs.then(|| re.find_iter(ctx.text)).into_iter().flatten() {
             if m.end() <= t.span.start {
                 let from = ctx.word_before(m.end());
                 if wa >= from && wa - from <= REACH && clear(ctx, from, wa) {

@@ -1480,13 +1480,20 @@ fn before_word_start(ctx: &SentenceCtx, at: usize) -> usize {
     if k > 0 { ctx.words[k - 1].start } else { at }
 }
 
-/// "the last such festivals took place in", "was last held in".
+/// Clue bit of [`is_last_took_place`]: "last", which its every match holds.
+const LAST_WORD: u64 = 1 << 43;
+
+/// "the last such festivals took place in", "was last held in". Asked before most
+/// times; the sentence's clues (found anyway) tell whether it holds "last" at all.
 fn is_last_took_place(ctx: &SentenceCtx, at: usize) -> bool {
     static LAST: LazyLock<WordRegex> = LazyLock::new(|| {
-        WordRegex::needing(r"(?i)\b(?:the\s+last\b[^,.;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|occurred|came|was|were)|(?:was|were)\s+last\s+(?:held|seen|staged|reported))\s+(?:in|on|back\s+in)\s*$", r"(?i)last")
+        WordRegex::new(r"(?i)\b(?:the\s+last\b[^,.;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|occurred|came|was|were)|(?:was|were)\s+last\s+(?:held|seen|staged|reported))\s+(?:in|on|back\s+in)\s*$")
             .expect("last-occurrence pattern compiles")
     });
-    LAST.is_match(&ctx.text[..at])
+    let before = &ctx.text[..at];
+    let runs = crate::clues::of(ctx.text).all(LAST_WORD);
+    debug_assert!(runs || !LAST.is_match(before), "{before:?}");
+    runs && LAST.is_match(before)
 }
 
 /// The interval when something last happened, given how long ago it was.
@@ -2124,7 +2131,7 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
                 last,
                 "police" | "personnel" | "staff" | "dead" | "injured" | "wounded" | "missing"
             );
-        let one = matches!(n.as_str().to_lowercase().as_str(), "one" | "1");
+        let one = n.as_str() == "1" || lower_is(n.as_str(), "one");
         if !plural && !one {
             // "a magnitude 5 tremor": a number before a singular noun is no count.
             continue;
@@ -2575,14 +2582,16 @@ fn role_near(ctx: &SentenceCtx, start: usize, end: usize) -> Option<&'static str
         return Some(summons::SENT);
     }
     // The verb right before the number binds tighter than one after the noun:
-    // "killing at least 12 people, injuring scores".
-    let near_before = before
+    // "killing at least 12 people, injuring scores". Qualifiers are passed over.
+    let mut near_before = before
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .take(3)
-        .find(|w| lexicon::role(w).is_some() || !is_qualifier_word(w));
+        .map(|w| (lexicon::role(w), w))
+        .skip_while(|(role, w)| role.is_none() && is_qualifier_word(w));
     near_before
-        .and_then(lexicon::role)
+        .next()
+        .and_then(|(role, _)| role)
         .or_else(|| after_words.clone().find_map(lexicon::role))
 }
 
@@ -2620,21 +2629,23 @@ fn within_aside(text: &str, start: usize, end: usize) -> &str {
     }
 }
 
-/// "20,000 people took to the streets": the idiom for marching in protest.
+/// "20,000 people took to the streets": the idiom for marching in protest. Asked
+/// after every count, so the words are split once.
 fn takes_to_the_streets(after: &str) -> bool {
-    let words = || {
-        after
-            .split_whitespace()
-            .take(6)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-    };
-    let verb = words().position(|w| {
+    let mut words = [""; 6];
+    let mut n = 0;
+    for w in after.split_whitespace().take(6) {
+        words[n] = w.trim_matches(|c: char| !c.is_alphabetic());
+        n += 1;
+    }
+    let words = &words[..n];
+    let verb = words.iter().position(|w| {
         ["took", "take", "takes", "taking", "taken"]
             .iter()
             .any(|v| lower_is(w, v))
     });
     verb.is_some_and(|v| {
-        let mut next = words().skip(v + 1);
+        let mut next = words[v + 1..].iter();
         ["to", "the", "streets"]
             .iter()
             .all(|want| next.next().is_some_and(|w| lower_is(w, want)))
@@ -2652,28 +2663,27 @@ fn lower_is(word: &str, lower: &str) -> bool {
 /// The verb governing a count: just before the number (past prepositions and
 /// qualifiers) or just after the counted noun.
 fn count_verb(ctx: &SentenceCtx, start: usize, end: usize) -> Option<String> {
-    let is_verb = |w: &str| {
-        let l = w.to_lowercase();
-        (is_verbish(&l) || lexicon::IRREGULAR_PAST.contains(&l.as_str()))
-            && !matches!(
-                l.as_str(),
-                "was" | "were" | "had" | "been" | "will" | "would"
-            )
+    // The word in lower case, borrowed where it is so already (most are).
+    let governs = |w: &str| {
+        let l = lexicon::lowercase(w);
+        is_verb(&l) && !matches!(&*l, "was" | "were" | "had" | "been" | "will" | "would")
     };
-    let from_before = ctx.text[..start]
+    // Past prepositions and qualifiers to the first verb; each word tested once.
+    let mut before = ctx.text[..start]
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .take(4)
-        .take_while(|w| {
-            is_verb(w) || is_qualifier_word(w) || matches!(*w, "for" | "in" | "with" | "by")
-        })
-        .find(|w| is_verb(w));
+        .map(|w| (governs(w), w))
+        .skip_while(|(verb, w)| {
+            !verb && (is_qualifier_word(w) || matches!(*w, "for" | "in" | "with" | "by"))
+        });
+    let from_before = before.next().and_then(|(verb, w)| verb.then_some(w));
     let from_after = || {
         ctx.text[end..]
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
             .take(3)
-            .find(|w| is_verb(w))
+            .find(|w| governs(w))
     };
     from_before.or_else(from_after).map(lexicon::fold)
 }
@@ -2786,19 +2796,58 @@ const ORDINAL_PATTERN_WORDS: &[&str] = &[
     "eleventh", "twelfth",
 ];
 
-/// Clue bits of the ordinal and degree patterns: an ordinal word, "degree".
+/// Clue bits of the ordinal and degree patterns: an ordinal word, "degree", and an
+/// ASCII digit with an ordinal suffix ("4th").
 const ORDINAL_WORD: u64 = 1 << 48;
 const DEGREE_WORD: u64 = 1 << 49;
+const NUMERAL_ORDINAL: u64 = 1 << 47;
+
+/// The numeral ordinals of [`ORDINAL`] end with a digit and a suffix ("21st"): a
+/// digit alone is in most sentences (their dates), a digit with a suffix in few.
+fn numeral_ordinal_clues() -> Vec<crate::clues::Clue> {
+    static LITERALS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let digits = '0'..='9';
+        let suffixed = digits.flat_map(|d| ["st", "nd", "rd", "th"].map(|s| format!("{d}{s}")));
+        suffixed.map(|l| &*l.leak()).collect()
+    });
+    LITERALS
+        .iter()
+        .map(|l| crate::clues::exact_clue(l, NUMERAL_ORDINAL))
+        .collect()
+}
+
+/// Whether `text` may hold a match of [`ORDINAL`]: an ordinal word, or a numeral
+/// ordinal, whose digit may be one outside ASCII (`\d`), which no literal clue
+/// finds.
+fn may_hold_ordinal(text: &str) -> bool {
+    let has = crate::clues::of(text);
+    has.any(ORDINAL_WORD | NUMERAL_ORDINAL)
+        || has.all(crate::clues::DIGIT)
+            && !text.is_ascii()
+            && text.chars().any(|c| !c.is_ascii() && c.is_numeric())
+}
 
 /// What the number rules of this module need ([`crate::clues`]): tolls, ratios,
-/// ordinals and degrees.
+/// ordinals, degrees, counts, records and compounds; and the steps of a legal case
+/// and "last" of a last occurrence, sought for every time of a sentence.
 pub(crate) fn number_clues() -> Vec<crate::clues::Clue> {
     let ordinals = ORDINAL_PATTERN_WORDS
         .iter()
         .map(|w| crate::clues::exact_clue(w, ORDINAL_WORD));
     let degree = crate::clues::clue("degree", DEGREE_WORD);
     let own: Vec<_> = ordinals.chain([degree]).collect();
-    [tolls::clues(), ratios::clues(), own, count_clues()].concat()
+    [
+        tolls::clues(),
+        ratios::clues(),
+        own,
+        numeral_ordinal_clues(),
+        count_clues(),
+        record::clues(),
+        compounds::clues(),
+        legal::clues(),
+        vec![crate::clues::clue("last", LAST_WORD)],
+    ]
+    .concat()
 }
 
 /// Clue bits of the per-sentence rules that read words, not numbers: each pattern
@@ -2850,9 +2899,7 @@ static ORDINAL: LazyLock<WordRegex> = LazyLock::new(|| {
 /// Ordinals of events: "fourth missile test", "second meeting".
 fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut out = Vec::new();
-    let has = crate::clues::of(ctx.text);
-    // A numeral ordinal ("4th") holds a digit.
-    let runs = has.any(ORDINAL_WORD | crate::clues::DIGIT);
+    let runs = may_hold_ordinal(ctx.text);
     for caps in ORDINAL.captures_iter_if(runs, ctx.text) {
         let (Some(o), Some(np)) = (caps.name("o"), caps.name("np")) else {
             continue;

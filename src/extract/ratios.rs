@@ -7,7 +7,7 @@
 //! is a count of times with the topic "times <noun>".
 
 use super::{SentenceCtx, blank_claim, count_display, is_verbish};
-use crate::clues::{self, Clue, clue};
+use crate::clues::{self, Clue, word_clue};
 use crate::lexicon;
 use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
 use crate::wordre::WordRegex;
@@ -33,14 +33,13 @@ const SHARE_SLACK: f64 = 5.0;
 const SHARE_WORD: u64 = 1 << 40;
 const TIMES: u64 = 1 << 41;
 
-/// What the ratio patterns need.
+/// What the ratio patterns need, each word whole (blanks, a hyphen or a word
+/// boundary either side): as part of a word, "quarter" is in many sentences
+/// ("headquarters"), and "times" in more ("sometimes").
 pub(super) fn clues() -> Vec<Clue> {
-    vec![
-        clue("half", SHARE_WORD),
-        clue("third", SHARE_WORD),
-        clue("quarter", SHARE_WORD),
-        clue("times", TIMES),
-    ]
+    let shares = ["half", "third", "thirds", "quarter", "quarters"];
+    let shares = shares.into_iter().map(|w| word_clue(w, SHARE_WORD));
+    shares.chain([word_clue("times", TIMES)]).collect()
 }
 
 /// A share in words, "(of) the|its|their", then up to three words of its noun phrase.

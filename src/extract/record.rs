@@ -8,6 +8,7 @@
 //! [`CONVICTED`], so records stated in different words are compared.
 
 use super::{SentenceCtx, count_claim};
+use crate::clues::{self, Clue, clue};
 use crate::lexicon;
 use crate::model::{Aspect, Claim, Span, Topic};
 use crate::wordre::WordRegex;
@@ -16,12 +17,20 @@ use std::sync::LazyLock;
 /// The role of counted convictions.
 pub(crate) const CONVICTED: &str = "convicted";
 
+/// Clue bit of [`RECORD`]: "conviction", which every match holds.
+const CONVICTION: u64 = 1 << 45;
+
+/// What [`RECORD`] needs ([`crate::clues`]): the sentence's clues are found anyway,
+/// where a search for the word scanned every sentence once more.
+pub(super) fn clues() -> Vec<Clue> {
+    vec![clue("conviction", CONVICTION)]
+}
+
 /// A number (or "a"/"an" before "prior"/"previous"), up to four offence words, then
 /// "conviction(s)". The number words are those the count extractor reads.
 static RECORD: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(
+    WordRegex::new(
         r"(?i)\b(?:(?P<a>an?)\s+(?P<prior_a>prior|previous|earlier)|(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+(?:prior|previous|earlier|past|other))?)\s+(?P<offence>(?:[A-Za-z][A-Za-z-]*\s+){0,4}?)(?P<noun>convictions?)\b",
-        r"(?i)conviction",
     )
     .expect("record pattern compiles")
 });
@@ -29,7 +38,7 @@ static RECORD: LazyLock<WordRegex> = LazyLock::new(|| {
 /// Counts of convictions in a sentence.
 pub(super) fn convictions(ctx: &SentenceCtx) -> Vec<Claim> {
     RECORD
-        .captures_iter(ctx.text)
+        .captures_iter_if(clues::of(ctx.text).all(CONVICTION), ctx.text)
         .filter_map(|caps| {
             let whole = caps.get(0)?;
             let count = match (caps.name("a"), caps.name("n")) {

@@ -39,7 +39,9 @@ const FATALLY: u64 = 1 << 32;
 const DIED: u64 = 1 << 33;
 const TREATED: u64 = 1 << 34;
 const HOSPITALI: u64 = 1 << 35;
-/// A noun of [`crate::lexicon::PERSON_NOUNS`], which every victim named holds.
+/// A noun of [`crate::lexicon::PERSON_NOUNS`] as a whole word, which every victim
+/// named holds (after a blank, before a word boundary): as part of a word, "man"
+/// is in most sentences ("many", "German").
 const PERSON: u64 = 1 << 36;
 
 /// The verbs [`VERB_THEN_NUMBER`] reads a role from.
@@ -68,7 +70,9 @@ pub(super) fn clues() -> Vec<Clue> {
     let numbers = (crate::lexicon::CARDINAL_WORDS.iter())
         .chain(MORE_NUMBER_WORDS)
         .map(|w| word_clue(w, NUMBER_WORD));
-    let persons = lexicon::PERSON_NOUNS.split('|').map(|w| clue(w, PERSON));
+    let persons = lexicon::PERSON_NOUNS
+        .split('|')
+        .map(|w| word_clue(w, PERSON));
     words.into_iter().chain(numbers).chain(persons).collect()
 }
 
