@@ -2084,8 +2084,14 @@ fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
     // Most sentences hold no number, and the search would scan each to its end.
     let has = crate::clues::of(ctx.text);
     let runs = has.any(COUNT_WORD | crate::clues::DIGIT);
-    for CountMatch { start, q, n, noun } in count_matches(runs, ctx.text) {
-        if in_timex(ctx, n.start()) || !standalone_number(ctx, start) {
+    // Most matches are dropped, a year or a day among them ("in 2009 the"): where
+    // the number starts the match (a digit: no qualifier), before their groups are read.
+    let kept = |start: usize, found: &str| {
+        let number_first = found.as_bytes()[0].is_ascii_digit();
+        standalone_number(ctx, start) && !(number_first && in_timex(ctx, start))
+    };
+    for CountMatch { start, q, n, noun } in count_matches(runs, ctx.text, kept) {
+        if in_timex(ctx, n.start()) {
             continue;
         }
         // The counted noun: up to the first plural word, past "other"/"more" ("two
@@ -2270,14 +2276,20 @@ impl<'h> Group<'h> {
 /// pattern), and most matches are then rejected: the groups of an ASCII match are
 /// read by hand ([`count_groups`]), those of the rare others captured.
 ///
-/// Where not `runs` (the text lacks the clues every match holds) there are none.
-fn count_matches(runs: bool, text: &str) -> impl Iterator<Item = CountMatch<'_>> {
+/// Where not `runs` (the text lacks the clues every match holds) there are none; a
+/// match `kept` refuses (given where it starts and its text) is passed over unread.
+fn count_matches<'t>(
+    runs: bool,
+    text: &'t str,
+    kept: impl Fn(usize, &str) -> bool,
+) -> impl Iterator<Item = CountMatch<'t>> {
     debug_assert!(
         runs || !COUNT.is_match(text),
         "a count in {text:?} without its clues"
     );
     let re = COUNT.for_text(text);
     let found = runs.then(|| re.find_iter(text)).into_iter().flatten();
+    let found = found.filter(move |m| kept(m.start(), m.as_str()));
     found.filter_map(move |m| {
         let captured = || {
             let caps = re.captures_at(text, m.start())?;
@@ -2496,7 +2508,7 @@ mod count_match_tests {
             "as many as seventeen people, Seventeen x",
         ] {
             assert_eq!(
-                count_matches(true, text).collect::<Vec<_>>(),
+                count_matches(true, text, |_, _| true).collect::<Vec<_>>(),
                 captured(text),
                 "{text}"
             );
@@ -2514,7 +2526,7 @@ mod count_match_tests {
             let text = words.concat();
             // The clues too: where they are missing, so are the captures.
             let runs = crate::clues::of(&text).any(COUNT_WORD | crate::clues::DIGIT);
-            let found: Vec<_> = count_matches(runs, &text).collect();
+            let found: Vec<_> = count_matches(runs, &text, |_, _| true).collect();
             proptest::prop_assert_eq!(found, captured(&text));
         }
     }

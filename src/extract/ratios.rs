@@ -62,6 +62,11 @@ static MULTIPLE: LazyLock<WordRegex> = LazyLock::new(|| {
 /// The shares and multiples of a sentence.
 pub(super) fn ratios(ctx: &SentenceCtx) -> Vec<Claim> {
     let has = clues::of(ctx.text);
+    // Most sentences hold neither word: nothing to build.
+    if !has.any(SHARE_WORD | TIMES) {
+        debug_assert!(!SHARE.is_match(ctx.text) && !MULTIPLE.is_match(ctx.text));
+        return Vec::new();
+    }
     let mut out: Vec<Claim> = SHARE
         .captures_iter_if(has.all(SHARE_WORD), ctx.text)
         .filter_map(|c| share(ctx, c.name("f")?, c.name("np")?))

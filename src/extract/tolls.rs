@@ -48,17 +48,25 @@ const PERSON: u64 = 1 << 36;
 const ROLE_VERBS: u64 = KILL | INJUR | WOUND | HURT | ARREST | EVACUAT;
 
 /// What the toll patterns need; [`tolls`] names each pattern's clues. A number word
-/// in a toll is a whole word: blanks, punctuation or a hyphen stand either side.
+/// in a toll is a whole word: blanks, punctuation or a hyphen stand either side. So
+/// is each form of a role word the patterns read (after blanks or a word boundary,
+/// before blanks or one): as part of a word, "kill" and "dead" are in many more
+/// sentences ("killer", "deadly").
 pub(super) fn clues() -> Vec<Clue> {
+    let roles = [
+        (KILL, &["killing", "killed", "kills"][..]),
+        (INJUR, &["injuring", "injured", "injury", "injuries"]),
+        (WOUND, &["wounding", "wounded"]),
+        (HURT, &["hurting", "hurt"]),
+        (ARREST, &["arresting", "arrested"]),
+        (EVACUAT, &["evacuating", "evacuated"]),
+        (DEAD, &["dead"]),
+        (MISSING, &["missing"]),
+    ];
+    let roles = roles
+        .into_iter()
+        .flat_map(|(bit, forms)| forms.iter().map(move |w| word_clue(w, bit)));
     let words = [
-        clue("kill", KILL),
-        clue("injur", INJUR),
-        clue("wound", WOUND),
-        clue("hurt", HURT),
-        clue("arrest", ARREST),
-        clue("evacuat", EVACUAT),
-        clue("dead", DEAD),
-        clue("missing", MISSING),
         clue("toll", TOLL),
         clue("attended", ATTENDED),
         word_clue("no", NO),
@@ -73,7 +81,7 @@ pub(super) fn clues() -> Vec<Clue> {
     let persons = lexicon::PERSON_NOUNS
         .split('|')
         .map(|w| word_clue(w, PERSON));
-    words.into_iter().chain(numbers).chain(persons).collect()
+    (roles.chain(words).chain(numbers).chain(persons)).collect()
 }
 
 /// The captures of `pattern` in `text`, where `runs`: the text holds what every
