@@ -8,7 +8,7 @@
 //! thing ("seat parliament"): a roleless count, compared as such.
 
 use super::{SentenceCtx, count_claim};
-use crate::clues::{self, Clue, clue};
+use crate::clues::{Clue, Has, clue};
 use crate::lexicon;
 use crate::model::{Aspect, Claim, Span, Topic};
 use crate::wordre::WordRegex;
@@ -44,9 +44,9 @@ static COMPOUND: LazyLock<WordRegex> = LazyLock::new(|| {
 });
 
 /// The counts in compound adjectives of a sentence.
-pub(super) fn compounds(ctx: &SentenceCtx) -> Vec<Claim> {
+pub(super) fn compounds(ctx: &SentenceCtx, has: Has) -> Vec<Claim> {
     // Most sentences hold no unit after a hyphen: nothing to build.
-    if !clues::of(ctx.text).all(HYPHEN_UNIT) {
+    if !has.all(HYPHEN_UNIT) {
         debug_assert!(!COMPOUND.is_match(ctx.text), "{:?}", ctx.text);
         return Vec::new();
     }

@@ -688,6 +688,8 @@ fn blank_claim(
 fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
     let mut used = vec![false; ctx.timexes.len()];
     let mut claims = measures::measures(ctx);
+    // The number rules' clues, asked once: each asking compares the sentence anew.
+    let has = crate::clues::of(ctx.text);
     claims.extend(last_occurrences(ctx, &mut used));
     claims.extend(ranges(ctx, &mut used));
     claims.extend(offsets(ctx, &mut used));
@@ -695,12 +697,12 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
     claims.extend(durations(ctx, &mut used));
     // A count is kept only where no measure ("2.5 million dollars") or earlier count
     // already reads the words; a toll without a noun comes last.
-    let counted = record::convictions(ctx)
+    let counted = record::convictions(ctx, has)
         .into_iter()
-        .chain(ratios::ratios(ctx))
-        .chain(compounds::compounds(ctx))
-        .chain(counts(ctx));
-    for c in counted.chain(tolls::tolls(ctx)) {
+        .chain(ratios::ratios(ctx, has))
+        .chain(compounds::compounds(ctx, has))
+        .chain(counts(ctx, has));
+    for c in counted.chain(tolls::tolls(ctx, has)) {
         let taken = claims
             .iter()
             .any(|o| o.span.start < c.span.end && c.span.start < o.span.end);
@@ -708,8 +710,8 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
             claims.push(c);
         }
     }
-    let degrees = degrees(ctx);
-    claims.extend(ordinals(ctx).into_iter().filter(|c| {
+    let degrees = degrees(ctx, has);
+    claims.extend(ordinals(ctx, has).into_iter().filter(|c| {
         !degrees
             .iter()
             .any(|d| d.span.start < c.span.end && c.span.start < d.span.end)
@@ -2079,10 +2081,9 @@ fn count_clues() -> Vec<crate::clues::Clue> {
 }
 
 /// Counts with their noun: "three rounds of hearings", "at least 12 people".
-fn counts(ctx: &SentenceCtx) -> Vec<Claim> {
+fn counts(ctx: &SentenceCtx, has: crate::clues::Has) -> Vec<Claim> {
     let mut out = Vec::new();
     // Most sentences hold no number, and the search would scan each to its end.
-    let has = crate::clues::of(ctx.text);
     let runs = has.any(COUNT_WORD | crate::clues::DIGIT);
     // Most matches are dropped, a year or a day among them ("in 2009 the"): where
     // the number starts the match (a digit: no qualifier), before their groups are read.
@@ -2831,8 +2832,7 @@ fn numeral_ordinal_clues() -> Vec<crate::clues::Clue> {
 /// Whether `text` may hold a match of [`ORDINAL`]: an ordinal word, or a numeral
 /// ordinal, whose digit may be one outside ASCII (`\d`), which no literal clue
 /// finds.
-fn may_hold_ordinal(text: &str) -> bool {
-    let has = crate::clues::of(text);
+fn may_hold_ordinal(text: &str, has: crate::clues::Has) -> bool {
     has.any(ORDINAL_WORD | NUMERAL_ORDINAL)
         || has.all(crate::clues::DIGIT)
             && !text.is_ascii()
@@ -2909,9 +2909,9 @@ static ORDINAL: LazyLock<WordRegex> = LazyLock::new(|| {
 });
 
 /// Ordinals of events: "fourth missile test", "second meeting".
-fn ordinals(ctx: &SentenceCtx) -> Vec<Claim> {
+fn ordinals(ctx: &SentenceCtx, has: crate::clues::Has) -> Vec<Claim> {
     let mut out = Vec::new();
-    let runs = may_hold_ordinal(ctx.text);
+    let runs = may_hold_ordinal(ctx.text, has);
     for caps in ORDINAL.captures_iter_if(runs, ctx.text) {
         let (Some(o), Some(np)) = (caps.name("o"), caps.name("np")) else {
             continue;
@@ -2972,9 +2972,9 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
 /// The degree of a charge or an injury: "first-degree murder", "third degree
 /// manslaughter", "second-degree burns". The topic is the degree of that offence
 /// ("degree murder"); which person it concerns is for alignment to check.
-fn degrees(ctx: &SentenceCtx) -> Vec<Claim> {
+fn degrees(ctx: &SentenceCtx, has: crate::clues::Has) -> Vec<Claim> {
     let mut out = Vec::new();
-    let runs = crate::clues::of(ctx.text).all(DEGREE_WORD);
+    let runs = has.all(DEGREE_WORD);
     debug_assert!(
         runs || !DEGREE.is_match(ctx.text),
         "a degree in {:?}",

@@ -7,7 +7,7 @@
 //! is a count of times with the topic "times <noun>".
 
 use super::{SentenceCtx, blank_claim, count_display, is_verbish};
-use crate::clues::{self, Clue, word_clue};
+use crate::clues::{Clue, Has, word_clue};
 use crate::lexicon;
 use crate::model::{Amount, Aspect, Claim, ClaimKind, Span, Topic, Value};
 use crate::wordre::WordRegex;
@@ -60,8 +60,7 @@ static MULTIPLE: LazyLock<WordRegex> = LazyLock::new(|| {
 });
 
 /// The shares and multiples of a sentence.
-pub(super) fn ratios(ctx: &SentenceCtx) -> Vec<Claim> {
-    let has = clues::of(ctx.text);
+pub(super) fn ratios(ctx: &SentenceCtx, has: Has) -> Vec<Claim> {
     // Most sentences hold neither word: nothing to build.
     if !has.any(SHARE_WORD | TIMES) {
         debug_assert!(!SHARE.is_match(ctx.text) && !MULTIPLE.is_match(ctx.text));

@@ -8,7 +8,7 @@
 //! [`CONVICTED`], so records stated in different words are compared.
 
 use super::{SentenceCtx, count_claim};
-use crate::clues::{self, Clue, clue};
+use crate::clues::{Clue, Has, clue};
 use crate::lexicon;
 use crate::model::{Aspect, Claim, Span, Topic};
 use crate::wordre::WordRegex;
@@ -36,9 +36,9 @@ static RECORD: LazyLock<WordRegex> = LazyLock::new(|| {
 });
 
 /// Counts of convictions in a sentence.
-pub(super) fn convictions(ctx: &SentenceCtx) -> Vec<Claim> {
+pub(super) fn convictions(ctx: &SentenceCtx, has: Has) -> Vec<Claim> {
     // Most sentences speak of no conviction: nothing to build.
-    if !clues::of(ctx.text).all(CONVICTION) {
+    if !has.all(CONVICTION) {
         debug_assert!(!RECORD.is_match(ctx.text), "{:?}", ctx.text);
         return Vec::new();
     }

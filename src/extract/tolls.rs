@@ -8,7 +8,7 @@
 //! are compared.
 
 use super::{SentenceCtx, count_claim, in_timex};
-use crate::clues::{self, Clue, DIGIT, Has, clue, word_clue};
+use crate::clues::{Clue, DIGIT, Has, clue, word_clue};
 use crate::lexicon;
 use crate::model::{Aspect, Claim, Span, Topic, Value};
 use crate::wordre::WordRegex;
@@ -247,8 +247,7 @@ fn named_victims(ctx: &SentenceCtx, has: Has) -> Vec<Claim> {
 }
 
 /// Claims of the tolls of a sentence written without a counted noun.
-pub(super) fn tolls(ctx: &SentenceCtx) -> Vec<Claim> {
-    let has = clues::of(ctx.text);
+pub(super) fn tolls(ctx: &SentenceCtx, has: Has) -> Vec<Claim> {
     let number = has.any(DIGIT | NUMBER_WORD);
     let mut out = named_victims(ctx, has);
     let verb = number && has.any(ROLE_VERBS);
@@ -388,7 +387,7 @@ mod tests {
             "forty-two",
         ];
         for w in words.chain(more).filter(|w| whole.is_match(w)) {
-            assert!(clues::of(w).all(NUMBER_WORD), "{w}");
+            assert!(crate::clues::of(w).all(NUMBER_WORD), "{w}");
         }
     }
 }
