@@ -10,6 +10,7 @@
 //! the border" names no place to be on a side of.
 
 use super::{SentenceCtx, Word, blank_claim};
+use crate::clues::{Clue, Has, clue};
 use crate::model::{Aspect, Claim, ClaimKind, Span, Topic, Value};
 
 /// Degrees two bearings may differ by and still be one direction told two ways: a
@@ -48,9 +49,24 @@ pub fn same_side(a: u16, b: u16) -> bool {
     d.min(360 - d) <= SAME_SIDE
 }
 
+/// Clue bit of a compass point: each holds one of these words, in any case.
+const COMPASS: u64 = 1 << 62;
+
+/// What a direction needs ([`crate::clues`]): most sentences name no compass point,
+/// and the sentence's clues (found anyway) tell so without a walk over its words.
+pub(super) fn clues() -> Vec<Clue> {
+    ["north", "south", "east", "west"]
+        .into_iter()
+        .map(|w| clue(w, COMPASS))
+        .collect()
+}
+
 /// The direction claims of a sentence: a compass point, "of" or "from", then a
 /// capitalized place name ("north-west of Port Ellis").
-pub(super) fn directions(ctx: &SentenceCtx) -> Vec<Claim> {
+pub(super) fn directions(ctx: &SentenceCtx, has: Has) -> Vec<Claim> {
+    if !has.all(COMPASS) {
+        return Vec::new();
+    }
     let w = &ctx.words;
     (0..w.len())
         .filter_map(|i| direction_at(ctx, w, i))

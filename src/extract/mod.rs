@@ -717,7 +717,7 @@ fn sentence_claims(ctx: &SentenceCtx) -> Vec<Claim> {
             .any(|d| d.span.start < c.span.end && c.span.start < d.span.end)
     }));
     claims.extend(degrees);
-    claims.extend(directions::directions(ctx));
+    claims.extend(directions::directions(ctx, has));
     claims.sort_by_key(|c| (c.span, c.kind));
     claims
 }
@@ -2840,8 +2840,9 @@ fn may_hold_ordinal(text: &str, has: crate::clues::Has) -> bool {
 }
 
 /// What the number rules of this module need ([`crate::clues`]): tolls, ratios,
-/// ordinals, degrees, counts, records and compounds; and the steps of a legal case
-/// and "last" of a last occurrence, sought for every time of a sentence.
+/// ordinals, degrees, counts, records and compounds; the steps of a legal case
+/// and "last" of a last occurrence, sought for every time of a sentence; and the
+/// compass points of directions.
 pub(crate) fn number_clues() -> Vec<crate::clues::Clue> {
     let ordinals = ORDINAL_PATTERN_WORDS
         .iter()
@@ -2858,6 +2859,7 @@ pub(crate) fn number_clues() -> Vec<crate::clues::Clue> {
         compounds::clues(),
         legal::clues(),
         vec![crate::clues::clue("last", LAST_WORD)],
+        directions::clues(),
     ]
     .concat()
 }
