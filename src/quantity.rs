@@ -28,6 +28,7 @@ use crate::clues::{self, Clue, DIGIT, clue, exact_clue, word_clue};
 use crate::lexicon::{self, NUMBER_WORDS, VAGUE_QUANTITIES};
 use crate::model::Span;
 use crate::wordre::{WordRegex, is_ascii_space};
+use fnv::FnvHashMap;
 use regex::Captures;
 use std::cmp::Reverse;
 use std::sync::LazyLock;
@@ -95,13 +96,38 @@ pub fn find(text: &str) -> Vec<Quantity> {
     let years_old = number && has.all(YEAR | OLD);
     found.scan(years_old, &AGE_YEARS_OLD, age_years_old);
     found.scan(digit && has.all(AGE), &AGE_AGED, age_aged);
-    let after_name = digit && has.all(COMMA);
+    let after_name = digit && has.all(COMMA) && comma_before_number(text);
     found.scan(after_name, &AGE_AFTER_NAME, age_after_name);
     let of_rule = digit && has.all(RULE_AGE);
     found.scan(of_rule, &AGE_OF_RULE, age_of_rule);
     let alcohol = digit && has.all(ALCOHOL);
     found.scan(alcohol, &BLOOD_ALCOHOL, blood_alcohol);
     merge_conversions(text, non_overlapping(found.found))
+}
+
+/// Whether `text` holds a comma, then spaces or tabs and a number, maybe after "both"
+/// or "each" (", 63", ", both 44"): what every match of [`AGE_AFTER_NAME`] holds. Most
+/// sentences have commas and numbers, few one right after the other, and a look
+/// after each comma costs less than the pattern's own search.
+fn comma_before_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    let tabs_end = |at: usize| {
+        at + b[at..]
+            .iter()
+            .take_while(|c| matches!(c, b' ' | b'\t'))
+            .count()
+    };
+    let number_at = |at: usize| text[at..].chars().next().is_some_and(char::is_numeric);
+    memchr::memchr_iter(b',', b).any(|comma| {
+        let spaced = tabs_end(comma + 1);
+        let word = ["both", "each"].iter().find_map(|w| {
+            let end = spaced + w.len();
+            let after = tabs_end(end.min(b.len()));
+            let is_word = b.get(spaced..end) == Some(w.as_bytes()) && after > end;
+            is_word.then_some(after)
+        });
+        spaced > comma + 1 && number_at(word.unwrap_or(spaced))
+    })
 }
 
 /// True for a word that scales a number ("billion", "bn", "m").
@@ -1087,46 +1113,49 @@ impl Candidates<'_> {
 
     /// The quantities of [`MEASURE`], where `runs`: the text holds a number. Most of
     /// its matches are a number and any word ("one of", "two people") that names no
-    /// unit, and capturing its groups costs several times finding the match: a match
-    /// is split into groups only when [`may_be_measure`] says [`measure`] could read
-    /// it, and then by hand ([`measure_groups`]) unless it is not ASCII.
+    /// unit: a match is read only when [`may_be_measure`] says [`measure`] could read
+    /// it.
     fn scan_measures(&mut self, runs: bool) {
         let text = self.text;
         debug_assert!(
             runs || !MEASURE.is_match(text),
             "a measure in {text:?} without a number"
         );
-        if !runs {
-            return;
+        if runs {
+            let found = &mut self.found;
+            measure_matches(text, |g| found.extend(measure(text, &g)));
         }
-        let re = MEASURE.for_text(text);
-        let captured = |start: usize| {
-            let c = re.captures_at(text, start)?;
-            MeasureMatch::captured(&c)
+    }
+}
+
+/// Call `found` with the groups of every match of [`MEASURE`] in `text` that
+/// [`may_be_measure`], in order.
+fn measure_matches<'t>(text: &'t str, mut found: impl FnMut(MeasureMatch<'t>)) {
+    let re = MEASURE.for_text(text);
+    let captured = |start: usize| {
+        let c = re.captures_at(text, start)?;
+        MeasureMatch::captured(&c)
+    };
+    // Capturing costs several times finding: only the matches that may be read are
+    // split, and an ASCII match by hand (the regex reads ASCII as the hand does).
+    for m in re.find_iter(text) {
+        let may = may_be_measure(m.as_str());
+        debug_assert!(
+            may || captured(m.start())
+                .and_then(|g| measure(text, &g))
+                .is_none(),
+            "{:?} is a measure in {text:?}",
+            m.as_str()
+        );
+        let g = match (may, m.as_str().is_ascii()) {
+            (false, _) => continue,
+            (true, true) => measure_at(text, m.start()),
+            (true, false) => captured(m.start()),
         };
-        let measures = re
-            .find_iter(text)
-            .filter(|m| {
-                let may = may_be_measure(m.as_str());
-                debug_assert!(
-                    may || captured(m.start())
-                        .and_then(|g| measure(text, &g))
-                        .is_none(),
-                    "{:?} is a measure in {text:?}",
-                    m.as_str()
-                );
-                may
-            })
-            .filter_map(|m| {
-                if !m.as_str().is_ascii() {
-                    return captured(m.start());
-                }
-                let found = measure_groups(text, m.start(), m.end());
-                debug_assert_eq!(found, captured(m.start()), "{:?} in {text:?}", m.as_str());
-                found
-            })
-            .filter_map(|g| measure(text, &g));
-        self.found.extend(measures);
+        debug_assert_eq!(g, captured(m.start()), "{:?} in {text:?}", m.as_str());
+        if let Some(g) = g {
+            found(g);
+        }
     }
 }
 
@@ -1140,7 +1169,7 @@ struct MeasureMatch<'t> {
     n2: Option<&'t str>,
     /// The scale word and where it ends.
     s: Option<(&'t str, usize)>,
-    /// The unit words and where they end.
+    /// The unit words and where they end (where the whole match ends).
     u: (&'t str, usize),
 }
 
@@ -1159,135 +1188,246 @@ impl<'t> MeasureMatch<'t> {
     }
 }
 
-/// The groups of the ASCII match of [`MEASURE`] at `start..end` of `text`, read as
-/// the regex reads them: the first way, in the pattern's order of preference, that
-/// its parts cover the whole match.
-fn measure_groups(text: &str, start: usize, end: usize) -> Option<MeasureMatch<'_>> {
-    let s = &text[start..end];
-    let qualified = MEASURE_QUALIFIERS.iter().filter_map(|q| {
-        let q_end = phrase_end(s, 0, q)?;
-        Some((Some(&s[..q_end]), after_space(s, q_end)?))
+/// The groups of the match of [`MEASURE`] at `start` of `text` (a word boundary),
+/// read as the regex reads them on ASCII: the first way, in the pattern's order of
+/// preference, that its parts match, each taking as much as it may. Any other
+/// character is read as no part of a match, so where a match holds one, it is
+/// `None` or another match: the regex reads those.
+fn measure_at(text: &str, start: usize) -> Option<MeasureMatch<'_>> {
+    // A qualifier starts with a letter; most matches with a digit.
+    let letter = text
+        .as_bytes()
+        .get(start)
+        .is_some_and(u8::is_ascii_alphabetic);
+    let qualifiers = MEASURE_QUALIFIERS.iter().filter(|_| letter);
+    let qualified = qualifiers.filter_map(|q| {
+        let q_end = phrase_end(text, start, q)?;
+        Some((Some(&text[start..q_end]), after_space(text, q_end)?))
     });
-    qualified.chain([(None, 0)]).find_map(|(q, n_start)| {
-        measure_number_ends(s, n_start)
-            .into_iter()
-            .find_map(|n_end| {
-                let (n2, s_group, u_start) = measure_tail(s, n_end)?;
-                Some(MeasureMatch {
-                    start,
-                    q,
-                    n: &s[n_start..n_end],
-                    n2,
-                    s: s_group.map(|(from, to)| (&s[from..to], start + to)),
-                    u: (&s[u_start..], end),
-                })
+    qualified.chain([(None, start)]).find_map(|(q, n_start)| {
+        first_number_end(text, n_start, |n_end| {
+            let (n2, scale, (u_start, u_end)) = measure_tail(text, n_end)?;
+            Some(MeasureMatch {
+                start,
+                q,
+                n: &text[n_start..n_end],
+                n2,
+                s: scale.map(|(from, to)| (&text[from..to], to)),
+                u: (&text[u_start..u_end], u_end),
             })
+        })
     })
 }
 
-/// The second number of a range, the span of the scale word, and where the unit
-/// words start.
-type MeasureTail<'t> = (Option<&'t str>, Option<(usize, usize)>, usize);
+/// The second number of a range, the span of the scale word, and the span of the
+/// unit words.
+type MeasureTail<'t> = (Option<&'t str>, Option<(usize, usize)>, (usize, usize));
 
-/// What follows the number of a [`MEASURE`] match `s` ending at `n_end`, read the
-/// first way that covers the rest.
-fn measure_tail(s: &str, n_end: usize) -> Option<MeasureTail<'_>> {
-    range_ends(s, n_end).into_iter().find_map(|(n2, n2_end)| {
-        scale_ends(s, n2_end)
-            .into_iter()
-            .find_map(|(scale, s_end)| {
-                let sep =
-                    matches!(s.as_bytes().get(s_end), Some(b) if *b == b'-' || is_ascii_space(*b));
-                let mut u_starts = sep.then_some(s_end + 1).into_iter().chain([s_end]);
-                let u_start = u_starts.find(|&u| UNIT_WORDS_ONLY.is_match(&s[u..]))?;
-                Some((n2, scale, u_start))
-            })
+/// What follows the number of a [`MEASURE`] match ending at `n_end` of `text`, read
+/// the first way that matches.
+fn measure_tail(text: &str, n_end: usize) -> Option<MeasureTail<'_>> {
+    let b = text.as_bytes();
+    first_range_end(text, n_end, |n2, n2_end| {
+        first_scale_end(text, n2_end, |scale, s_end| {
+            let sep = matches!(b.get(s_end), Some(c) if *c == b'-' || is_ascii_space(*c));
+            let after_sep = sep.then(|| unit_words_end(text, s_end + 1).map(|e| (s_end + 1, e)));
+            let unit = after_sep
+                .flatten()
+                .or_else(|| unit_words_end(text, s_end).map(|e| (s_end, e)))?;
+            Some((n2, scale, unit))
+        })
     })
 }
 
-/// Where the optional range of [`MEASURE`] (`\s*-\s*` and a number) may end after
-/// `n_end` in `s`, with its number, in the order the regex tries them; the range
-/// left out comes last.
-fn range_ends(s: &str, n_end: usize) -> Vec<(Option<&str>, usize)> {
-    let dash = space_end(s, n_end);
-    let mut ends = Vec::new();
-    if s.as_bytes().get(dash) == Some(&b'-') {
-        let n2_start = space_end(s, dash + 1);
-        let found = measure_number_ends(s, n2_start).into_iter();
-        ends.extend(found.map(|n2_end| (Some(&s[n2_start..n2_end]), n2_end)));
+/// The first `Some` that `f` makes of the ways the optional range of [`MEASURE`]
+/// (`\s*-\s*` and a number) may end after `n_end` in `text`, each with its number,
+/// in the order the regex tries them; the range left out comes last.
+fn first_range_end<'t, T>(
+    text: &'t str,
+    n_end: usize,
+    mut f: impl FnMut(Option<&'t str>, usize) -> Option<T>,
+) -> Option<T> {
+    let dash = space_end(text, n_end);
+    if text.as_bytes().get(dash) == Some(&b'-') {
+        let n2_start = space_end(text, dash + 1);
+        let ranged = first_number_end(text, n2_start, |n2_end| {
+            f(Some(&text[n2_start..n2_end]), n2_end)
+        });
+        if ranged.is_some() {
+            return ranged;
+        }
     }
-    ends.push((None, n_end));
-    ends
+    f(None, n_end)
 }
 
-/// Where the optional scale word of [`MEASURE`] may end after `at` in `s`, with its
-/// span, in the order the regex tries them; the scale left out comes last.
-fn scale_ends(s: &str, at: usize) -> Vec<(Option<(usize, usize)>, usize)> {
-    let from = space_end(s, at);
-    let found = MEASURE_SCALE_WORDS
+/// The first `Some` that `f` makes of the ways the optional scale word of
+/// [`MEASURE`] may end after `at` in `text`, each with its span, in the order the
+/// regex tries them; the scale left out comes last.
+fn first_scale_end<T>(
+    text: &str,
+    at: usize,
+    mut f: impl FnMut(Option<(usize, usize)>, usize) -> Option<T>,
+) -> Option<T> {
+    let from = space_end(text, at);
+    MEASURE_SCALE_WORDS
         .iter()
-        .filter_map(|w| phrase_end(s, from, w).filter(|&e| word_boundary(s, e)));
-    let mut ends: Vec<_> = found.map(|e| (Some((from, e)), e)).collect();
-    ends.push((None, at));
-    ends
+        .filter_map(|w| phrase_end(text, from, w).filter(|&e| word_boundary(text, e)))
+        .find_map(|e| f(Some((from, e)), e))
+        .or_else(|| f(None, at))
 }
 
-/// Where the number group of [`MEASURE`] may end when it starts at `at` in `s`, in
-/// the order the regex tries them: digits with thousands groups, plain digits, then
-/// number words.
-fn measure_number_ends(s: &str, at: usize) -> Vec<usize> {
-    let b = s.as_bytes();
+/// The first `Some` that `f` makes of the places the number group of [`MEASURE`]
+/// may end when it starts at `at` in `text`, in the order the regex tries them:
+/// digits with thousands groups, plain digits, then number words.
+fn first_number_end<T>(text: &str, at: usize, mut f: impl FnMut(usize) -> Option<T>) -> Option<T> {
+    let b = text.as_bytes();
     let digits = digits_from(b, at);
-    let mut ends = Vec::new();
+    if digits == 0 {
+        return first_number_word_end(text, at, f);
+    }
     // \d{1,3}(?:,\d{3})+(?:\.\d+)?
     for lead in (1..=digits.min(3)).rev() {
-        let mut groups = Vec::new();
-        let mut i = at + lead;
-        while b.get(i) == Some(&b',') && digits_from(b, i + 1) >= 3 {
-            i += 4;
-            groups.push(i);
+        let group_end = |g: usize| at + lead + 4 * g;
+        let mut groups = 0;
+        while b.get(group_end(groups)) == Some(&b',') && digits_from(b, group_end(groups) + 1) >= 3
+        {
+            groups += 1;
         }
-        for group_end in groups.into_iter().rev() {
-            push_with_decimals(b, group_end, &mut ends);
+        for g in (1..=groups).rev() {
+            if let Some(found) = first_with_decimals(b, group_end(g), &mut f) {
+                return Some(found);
+            }
         }
     }
     // \d+(?:\.\d+)?
-    for whole in (1..=digits).rev() {
-        push_with_decimals(b, at + whole, &mut ends);
-    }
-    ends.extend(number_word_ends(s, at));
-    ends
+    (1..=digits)
+        .rev()
+        .find_map(|whole| first_with_decimals(b, at + whole, &mut f))
 }
 
-/// Push the ends of `(?:\.\d+)?` after `at`: every decimal, longest first, then none.
-fn push_with_decimals(b: &[u8], at: usize, ends: &mut Vec<usize>) {
+/// The first `Some` that `f` makes of the ends of `(?:\.\d+)?` after `at`: every
+/// decimal, longest first, then none.
+fn first_with_decimals<T>(
+    b: &[u8],
+    at: usize,
+    f: &mut impl FnMut(usize) -> Option<T>,
+) -> Option<T> {
     let fraction = match b.get(at) {
         Some(b'.') => digits_from(b, at + 1),
         _ => 0,
     };
-    ends.extend((1..=fraction).rev().map(|f| at + 1 + f));
-    ends.push(at);
+    (1..=fraction)
+        .rev()
+        .find_map(|d| f(at + 1 + d))
+        .or_else(|| f(at))
 }
 
-/// Where a number word of [`number_words_pattern`] may end when it starts at `at`
-/// in `s`, in the order the regex tries them; each must end at a word boundary.
-fn number_word_ends(s: &str, at: usize) -> Vec<usize> {
+/// The first `Some` that `f` makes of the places a number word of
+/// [`number_words_pattern`] may end when it starts at `at` in `text`, in the order
+/// the regex tries them; each must end at a word boundary.
+fn first_number_word_end<T>(text: &str, at: usize, f: impl FnMut(usize) -> Option<T>) -> Option<T> {
     let words = &*NUMBER_WORD_LISTS;
     let joined = words.tens.iter().filter_map(|t| {
-        let hyphen = phrase_end(s, at, t)?;
-        (s.as_bytes().get(hyphen) == Some(&b'-')).then_some(hyphen + 1)
+        let hyphen = phrase_end(text, at, t)?;
+        (text.as_bytes().get(hyphen) == Some(&b'-')).then_some(hyphen + 1)
     });
     let joined = joined.flat_map(|one_at| {
         words
             .ones
             .iter()
-            .filter_map(move |o| phrase_end(s, one_at, o))
+            .filter_map(move |o| phrase_end(text, one_at, o))
     });
-    let singles = words.singles.iter().filter_map(|w| phrase_end(s, at, w));
+    let singles = words.singles.iter().filter_map(|w| phrase_end(text, at, w));
     joined
         .chain(singles)
-        .filter(|&e| word_boundary(s, e))
-        .collect()
+        .filter(|&e| word_boundary(text, e))
+        .find_map(f)
+}
+
+/// The end of the match of [`UNIT_WORDS`] at `at` of `text` as the regex takes it
+/// on ASCII: the first of its alternatives that matches, each part as long as it
+/// goes (nothing follows the unit in [`MEASURE`], so no part gives any back).
+fn unit_words_end(text: &str, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    // An optional letter (`s?`, `\.?`, `2?`) at `at`.
+    let maybe =
+        |at: usize, c: u8| at + usize::from(b.get(at).is_some_and(|x| x.eq_ignore_ascii_case(&c)));
+    let phrase = |at: usize, p: &str| phrase_end(text, at, p);
+    if b.get(at) == Some(&b'%') {
+        return Some(at + 1);
+    }
+    // percentage\s+points?|per\s*cent|nautical\s+miles?|metric\s+ton(?:ne)?s?
+    let fixed = (phrase(at, "percentage point").map(|e| maybe(e, b's')))
+        .or_else(|| phrase(space_end(text, phrase(at, "per")?), "cent"))
+        .or_else(|| phrase(at, "nautical mile").map(|e| maybe(e, b's')))
+        .or_else(|| {
+            let ton = phrase(at, "metric ton")?;
+            Some(maybe(phrase(ton, "ne").unwrap_or(ton), b's'))
+        });
+    // (?:u\.?s\.?|american|australian|canadian)\s+dollars?
+    let us = || phrase(maybe(phrase(at, "u")?, b'.'), "s").map(|e| maybe(e, b'.'));
+    let nation = || {
+        us().or_else(|| {
+            ["american", "australian", "canadian"]
+                .iter()
+                .find_map(|w| phrase(at, w))
+        })
+    };
+    let dollars = || phrase(after_space(text, nation()?)?, "dollar").map(|e| maybe(e, b's'));
+    // pounds?\s+sterling|swiss\s+francs?
+    let sterling = || {
+        phrase(
+            after_space(text, maybe(phrase(at, "pound")?, b's'))?,
+            "sterling",
+        )
+    };
+    let francs = || phrase(at, "swiss franc").map(|e| maybe(e, b's'));
+    let named = fixed
+        .or_else(dollars)
+        .or_else(sterling)
+        .or_else(francs)
+        .or_else(|| square_unit_end(text, at));
+    if named.is_some() {
+        return named;
+    }
+    // [a-z]+\s+(?:per|an)\s+(?:hour|second)|[a-z]+(?:/[a-z]+)?[2²]?
+    let word = letters_end(b, at)?;
+    let per = || {
+        let e = after_space(text, word)?;
+        let e = after_space(text, phrase(e, "per").or_else(|| phrase(e, "an"))?)?;
+        phrase(e, "hour").or_else(|| phrase(e, "second"))
+    };
+    let slashed = || letters_end(b, word + 1).filter(|_| b.get(word) == Some(&b'/'));
+    per().or_else(|| Some(maybe(slashed().unwrap_or(word), b'2')))
+}
+
+/// The end of `(?:square|sq\.?)(?:\s*|-)[a-z]+[2²]?` at `at` of the ASCII `text`.
+fn square_unit_end(text: &str, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let rest = |e: usize| {
+        let word = letters_end(b, space_end(text, e))
+            .or_else(|| letters_end(b, e + 1).filter(|_| b.get(e) == Some(&b'-')))?;
+        Some(word + usize::from(b.get(word) == Some(&b'2')))
+    };
+    let sq = phrase_end(text, at, "sq");
+    let heads = [
+        phrase_end(text, at, "square"),
+        sq.filter(|&e| b.get(e) == Some(&b'.')).map(|e| e + 1),
+        sq,
+    ];
+    heads.into_iter().flatten().find_map(rest)
+}
+
+/// The end of the run of ASCII letters (`[a-z]+` under `(?i)`) at `at` of `b`, if
+/// there is one.
+fn letters_end(b: &[u8], at: usize) -> Option<usize> {
+    let len = b
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    (len > 0).then_some(at + len)
 }
 
 /// The count of ASCII digits at `at` of `b`.
@@ -1346,15 +1486,17 @@ fn after_space(s: &str, at: usize) -> Option<usize> {
     (end > at).then_some(end)
 }
 
+/// Whether byte `i` of `b` is an ASCII word character (what `(?-u:\b)` looks at).
+fn is_word_byte(b: &[u8], i: usize) -> bool {
+    b.get(i)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+}
+
 /// Whether an ASCII word boundary (`(?-u:\b)`) lies at `at` inside `s`.
 fn word_boundary(s: &str, at: usize) -> bool {
-    let word = |i: usize| {
-        s.as_bytes()
-            .get(i)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-    };
-    let before = at.checked_sub(1).is_some_and(word);
-    before != word(at)
+    let b = s.as_bytes();
+    let before = at.checked_sub(1).is_some_and(|i| is_word_byte(b, i));
+    before != is_word_byte(b, at)
 }
 
 /// [`QUALIFIERS`] as phrases, in the pattern's order; a space stands for `\s+`.
@@ -1375,12 +1517,6 @@ static MEASURE_SCALE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     MEASURE_SCALES.split('|').flat_map(optional_s).collect()
 });
 
-/// [`UNIT_WORDS`] alone, the whole of a text: the unit group of [`MEASURE`] ends its
-/// match.
-static UNIT_WORDS_ONLY: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(&format!(r"(?i)\A(?:{UNIT_WORDS})\z")).expect("unit pattern compiles")
-});
-
 /// False when a match of [`MEASURE`] cannot be read as a measure: [`measure`] needs
 /// [`read_unit`] to know the unit, which ends the match, or a glued scale "m" ("15m
 /// tall"), which a unit word follows.
@@ -1396,12 +1532,7 @@ fn may_be_measure(found: &str) -> bool {
 /// Asked of every number followed by a word, so an ASCII word (nearly all) is compared
 /// in place, only with the names that end in its last letter.
 fn ends_with_unit_word(found: &str) -> bool {
-    // A word of dots alone is no word of the key, which drops dots.
-    let word = found
-        .split_whitespace()
-        .rev()
-        .find(|w| w.chars().any(|c| c != '.'))
-        .unwrap_or("");
+    let word = last_word(found);
     if !word.is_ascii() {
         let key = word.replace('.', "").replace('²', "2").to_lowercase();
         return UNIT_LAST_WORDS.iter().any(|w| key.ends_with(w));
@@ -1426,6 +1557,34 @@ fn ends_with_unit_word(found: &str) -> bool {
         let mut key = key();
         w.bytes().rev().all(|b| key.next() == Some(b))
     })
+}
+
+/// The last word of `found` that is not dots alone (a word of dots is no word of the
+/// key, which drops dots), read from the end: in an ASCII text without the Unicode
+/// white space tables.
+fn last_word(found: &str) -> &str {
+    let not_dots = |w: &&str| w.bytes().any(|c| c != b'.');
+    if !found.is_ascii() {
+        return found.split_whitespace().rev().find(not_dots).unwrap_or("");
+    }
+    let b = found.as_bytes();
+    let run = |end: usize, space: bool| {
+        end - b[..end]
+            .iter()
+            .rev()
+            .take_while(|c| is_ascii_space(**c) == space)
+            .count()
+    };
+    let mut end = b.len();
+    while end > 0 {
+        let word_end = run(end, true);
+        let word = &found[run(word_end, false)..word_end];
+        if not_dots(&word) {
+            return word;
+        }
+        end = word_end - word.len();
+    }
+    ""
 }
 
 /// The last words of the unit and currency names, the forms [`ends_with_unit_word`]
@@ -1644,23 +1803,41 @@ fn read_unit(raw: &str, scale: Option<&str>) -> Option<Reading> {
     let millions = scale
         .and_then(|s| lexicon::lookup(SCALES, s))
         .is_some_and(|s| s.value >= 1e6);
-    let currency = CURRENCY_WORDS
-        .iter()
-        .find(|c| c.names.contains(&key.as_str()))
-        .filter(|c| millions || !c.needs_scale);
-    match currency {
+    let (currency, unit) = UNIT_NAMES.get(key.as_str()).copied().unwrap_or_default();
+    match currency.filter(|c| millions || !c.needs_scale) {
         Some(c) => Some(Reading::Money(c.code)),
-        None => UNITS
-            .iter()
-            .find(|u| u.names.contains(&key.as_str()))
-            .map(Reading::Measure),
+        None => unit.map(Reading::Measure),
     }
 }
+
+/// Each name of [`CURRENCY_WORDS`] and [`UNITS`] with the first currency and the
+/// first unit it names: [`read_unit`] is asked about every number and word that may
+/// be a measure, and the tables hold some two hundred names.
+type UnitNames = FnvHashMap<&'static str, (Option<&'static CurrencyWord>, Option<&'static Unit>)>;
+
+static UNIT_NAMES: LazyLock<UnitNames> = LazyLock::new(|| {
+    let mut names = UnitNames::default();
+    for c in CURRENCY_WORDS {
+        for n in c.names {
+            names.entry(*n).or_default().0.get_or_insert(c);
+        }
+    }
+    for u in UNITS {
+        for n in u.names {
+            names.entry(*n).or_default().1.get_or_insert(u);
+        }
+    }
+    names
+});
 
 /// The lookup form of unit words: lower case, dots dropped, single spaces,
 /// "square"/"sq" as "sq ", "²" as "2".
 fn unit_key(raw: &str) -> String {
-    let words = squash(&raw.replace('.', "").replace('²', "2"));
+    // Most unit words have neither dot nor "²": read as they are, with no copy each.
+    let words = match raw.contains(['.', '²']) {
+        true => squash(&raw.replace('.', "").replace('²', "2")),
+        false => squash(raw),
+    };
     let rest = words
         .strip_prefix("square")
         .or_else(|| words.strip_prefix("sq"));
@@ -2761,13 +2938,13 @@ mod tests {
 
     /// The words of [`MEASURE`] (qualifiers, numbers, number words, ranges, scales,
     /// units), glued or spaced, with noise and non-ASCII letters and spaces.
-    const MEASURE_VOCABULARY: &str = r"(about|At least|more\s+than|AS MANY  AS|an estimated|over|some|5|55|0|1,000|12,345\.67|1,2345|6\.1|3\.|twenty|Twenty-One|seventeen|seven|one|ten|-|–|[ ]|[ ]|[ ]|\t|\n|\x0B|\x{a0}|km|Km|KM|m|M|mi|miles|sq|sq\.|square|feet|foot|per|an|hour|cent|percent|percentage|points|%|/|h|km/h|mn|mln|million|Billion|crores|crore|lakh|bn|euros|dollars|u\.s\.|pounds|sterling|metric|tons|nautical|2|²|ü|\x{212A}|ſ|x|_|,|\.)";
+    const MEASURE_VOCABULARY: &str = r"(about|At least|more\s+than|AS MANY  AS|an estimated|over|some|5|55|0|1,000|12,345\.67|1,2345|6\.1|3\.|twenty|Twenty-One|seventeen|seven|one|ten|-|–|[ ]|[ ]|[ ]|\t|\n|\x0B|\x{a0}|km|Km|KM|m|M|mi|miles|sq|sq\.|square|feet|foot|per|an|hour|cent|percent|percentage|points|%|/|h|km/h|mn|mln|million|Billion|crores|crore|lakh|bn|euros|dollars|u\.s\.|american|Canadian|swiss|francs|pounds|sterling|metric|tons|nautical|2|²|ü|\x{212A}|ſ|x|_|,|\.)";
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
-        fn measure_groups_split_as_the_regex_captures(
+        fn ascii_matches_split_as_the_regex_captures(
             words in proptest::collection::vec(MEASURE_VOCABULARY, 0..24)
         ) {
             let text = words.concat();
@@ -2776,8 +2953,28 @@ mod tests {
                 let captured = re
                     .captures_at(&text, m.start())
                     .and_then(|c| MeasureMatch::captured(&c));
-                proptest::prop_assert_eq!(measure_groups(&text, m.start(), m.end()), captured);
+                proptest::prop_assert_eq!(measure_at(&text, m.start()), captured);
+            }
+        }
+
+        #[test]
+        fn unit_words_end_as_the_regex_ends_them(
+            words in proptest::collection::vec(UNIT_VOCABULARY, 0..10)
+        ) {
+            let text = words.concat();
+            let re = regex::Regex::new(&format!(r"(?i)\A(?:{UNIT_WORDS})")).expect("unit pattern compiles");
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at) && text[..at].is_ascii()) {
+                let by_regex = re.find(&text[at..]).map(|m| at + m.end());
+                let ascii = text[at..].split(|c: char| !c.is_ascii()).next().unwrap_or("");
+                // Past the first other character, only the regex reads on.
+                let by_hand = unit_words_end(&text[..at + ascii.len()], at);
+                if by_regex.is_none_or(|e| e <= at + ascii.len()) {
+                    proptest::prop_assert_eq!(by_hand, by_regex, "{:?} at {}", text, at);
+                }
             }
         }
     }
+
+    /// The words of [`UNIT_WORDS`], glued or spaced, with noise.
+    const UNIT_VOCABULARY: &str = r"(%|percentage|Percentage|points?|per|Per|cent|CENT|nautical|miles?|metric|tons?|tonnes?|ne|u|U|s|\.|us|american|australian|canadian|dollars?|pounds?|sterling|swiss|francs?|square|Sq|sq|-|[ ]|[ ]|\t|\x0B|km|KM|2|/|h|an|hour|second|x|_|5|,|ü|\x{a0})";
 }

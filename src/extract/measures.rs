@@ -14,7 +14,7 @@
 //!   Quenneville, a 54-year-old").
 
 use super::{SentenceCtx, blank_claim, count_verb};
-use crate::lexicon;
+use crate::lexicon::{self, Indexed};
 use crate::model::{Amount, Aspect, Claim, ClaimKind, Topic, Value};
 use crate::quantity::{self, Dimension, Quantity};
 
@@ -136,12 +136,12 @@ fn shared_age(ctx: &SentenceCtx, q: &Quantity, claim: &Claim) -> Option<Claim> {
     if q.dimension != Dimension::Age {
         return None;
     }
-    let before = words_before(ctx, q.span.start, 8);
+    let before = words_before(ctx.text, q.span.start, 8);
     let (last, rest) = before.split_last()?;
-    if !matches!(last.as_str(), "both" | "each") {
+    if !matches!(*last, "both" | "each") {
         return None;
     }
-    let and = rest.iter().rposition(|w| w == "and")?;
+    let and = rest.iter().rposition(|w| *w == "and")?;
     let who = rest[..and]
         .last()
         .filter(|w| is_name_word(w))?
@@ -153,13 +153,18 @@ fn shared_age(ctx: &SentenceCtx, q: &Quantity, claim: &Claim) -> Option<Claim> {
     Some(copy)
 }
 
+/// Months and weekdays by hash: [`is_name_word`] asks about every capitalized word
+/// near an age.
+static MONTHS: Indexed<u32> = Indexed::new(lexicon::MONTHS);
+static WEEKDAYS: Indexed<u32> = Indexed::new(lexicon::WEEKDAYS);
+
 /// A capitalized word that may be a name: not a function word, month or weekday.
 fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         && w.len() > 1
-        && !lexicon::is_stopword(&w.to_lowercase())
-        && lexicon::lookup(lexicon::MONTHS, w).is_none()
-        && lexicon::lookup(lexicon::WEEKDAYS, w).is_none()
+        && !lexicon::is_stopword(&lexicon::lowercase(w))
+        && MONTHS.get(w).is_none()
+        && WEEKDAYS.get(w).is_none()
 }
 
 fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
@@ -262,21 +267,19 @@ fn claim_for(ctx: &SentenceCtx, q: &Quantity) -> Option<Claim> {
 /// Whose magnitude: the main quake's, or an aftershock's ("an aftershock measuring
 /// 3.8"). A general statement ("A magnitude 5 tremor can cause damage") is no claim.
 fn magnitude_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
-    let after = words_after(ctx, q.span.end, 3);
-    if after
-        .iter()
-        .any(|w| matches!(w.to_lowercase().as_str(), "can" | "could" | "may" | "might"))
-    {
+    let after = words_after(ctx.text, q.span.end, 3);
+    if after.iter().any(|w| {
+        matches!(
+            lexicon::lowercase(w).as_ref(),
+            "can" | "could" | "may" | "might"
+        )
+    }) {
         return None;
     }
-    let near: Vec<String> = words_before(ctx, q.span.start, 6)
+    let mut near = words_before(ctx.text, q.span.start, 6)
         .into_iter()
-        .chain(after)
-        .collect();
-    if near
-        .iter()
-        .any(|w| w.to_lowercase().starts_with("aftershock"))
-    {
+        .chain(after);
+    if near.any(|w| lexicon::lowercase(w).starts_with("aftershock")) {
         return Some((
             "magnitude aftershock".to_string(),
             "magnitude of an aftershock".to_string(),
@@ -288,11 +291,10 @@ fn magnitude_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> 
 /// What a speed is of: the wind, gusts or a limit when a word near it says so, else
 /// the speed of whatever moves in the story.
 fn speed_topic(ctx: &SentenceCtx, q: &Quantity) -> (String, String) {
-    let near: Vec<String> = words_before(ctx, q.span.start, 4)
+    let mut near = words_before(ctx.text, q.span.start, 4)
         .into_iter()
-        .chain(words_after(ctx, q.span.end, 3))
-        .collect();
-    match near.iter().find_map(|w| lexicon::lookup(SPEED_SUBJECTS, w)) {
+        .chain(words_after(ctx.text, q.span.end, 3));
+    match near.find_map(|w| lexicon::lookup(SPEED_SUBJECTS, w)) {
         Some(of) => (format!("speed {of}"), format!("speed ({of})")),
         None => ("speed".to_string(), "speed".to_string()),
     }
@@ -302,9 +304,9 @@ fn speed_topic(ctx: &SentenceCtx, q: &Quantity) -> (String, String) {
 /// island", "the 170,000-square-foot building") or the noun after "of" ("300 sq km
 /// of forest").
 fn area_of(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
-    let after = words_after(ctx, q.span.end, 3);
+    let after = words_after(ctx.text, q.span.end, 3);
     let adjectival = ctx.text[q.span.start..q.span.end].contains('-');
-    let noun = match after.first()?.as_str() {
+    let noun = match *after.first()? {
         "of" => after.iter().skip(1).find(|w| !lexicon::is_stopword(w))?,
         w if adjectival && !lexicon::is_stopword(w) => &after[0],
         _ => return None,
@@ -328,42 +330,78 @@ fn dimension_word(d: Dimension) -> &'static str {
     }
 }
 
-/// The words right after a quantity, lower-cased, up to a clause break.
-fn words_after(ctx: &SentenceCtx, end: usize, n: usize) -> Vec<String> {
-    ctx.text[end..]
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .take(n)
-        .map(str::to_string)
-        .collect()
+/// Whether `c` joins a word of [`words_after`] and [`words_before`].
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\''
 }
 
-fn words_before(ctx: &SentenceCtx, start: usize, n: usize) -> Vec<String> {
-    let mut out: Vec<String> = ctx.text[..start]
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(n)
-        .map(str::to_string)
-        .collect();
-    out.reverse();
-    out
+/// The first `n` words right after a quantity, as written (borrowed: each rule
+/// only compares them).
+fn words_after(text: &str, end: usize, n: usize) -> Vec<&str> {
+    let text = &text[end..];
+    let mut words = Vec::with_capacity(n);
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (start, in_word(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                words.push(&text[s..i]);
+                if words.len() == n {
+                    return words;
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words.extend(start.map(|s| &text[s..]));
+    words
+}
+
+/// The last `n` words right before a quantity, in text order, as written.
+fn words_before(text: &str, start: usize, n: usize) -> Vec<&str> {
+    let text = &text[..start];
+    let mut words = Vec::with_capacity(n);
+    let mut end = None;
+    for (i, c) in text.char_indices().rev() {
+        match (end, in_word(c)) {
+            (None, true) => end = Some(i + c.len_utf8()),
+            (Some(e), false) => {
+                words.push(&text[i + c.len_utf8()..e]);
+                end = None;
+                if words.len() == n {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    if words.len() < n {
+        words.extend(end.map(|e| &text[..e]));
+    }
+    words.reverse();
+    words
 }
 
 /// A depth, or a distance from a named place; other lengths are too vague to compare.
 fn length_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
-    let after = words_after(ctx, q.span.end, 4);
-    let before = words_before(ctx, q.span.start, 4);
-    let deep = |w: &String| matches!(w.to_lowercase().as_str(), "deep" | "depth" | "underground");
+    let after = words_after(ctx.text, q.span.end, 4);
+    let before = words_before(ctx.text, q.span.start, 4);
+    let deep = |w: &&str| {
+        matches!(
+            lexicon::lowercase(w).as_ref(),
+            "deep" | "depth" | "underground"
+        )
+    };
     if after.iter().take(2).any(deep) || before.iter().any(deep) {
         return Some(("depth".to_string(), "depth".to_string()));
     }
     // "40 km north of Valdor", "300 kilometers from Lisbon", "east of Valdor".
     let mut i = 0;
-    while i < after.len() && is_direction(&after[i]) {
+    while i < after.len() && is_direction(after[i]) {
         i += 1;
     }
-    let prep = after.get(i).map(|w| w.to_lowercase());
+    let prep = after.get(i).map(|w| lexicon::lowercase(w));
     let place = after
         .get(i + 1)
         .filter(|_| matches!(prep.as_deref(), Some("of" | "from")));
@@ -381,13 +419,13 @@ fn length_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
 /// "away" ("who lived half a mile away", "had moved two miles away"). Whatever the
 /// verb, the distance is the one between the home and the story's scene.
 fn home_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
-    let away = words_after(ctx, q.span.end, 1)
+    let away = words_after(ctx.text, q.span.end, 1)
         .first()
         .is_some_and(|w| w.eq_ignore_ascii_case("away"));
-    let before = words_before(ctx, q.span.start, 2);
+    let before = words_before(ctx.text, q.span.start, 2);
     let dwells = before.iter().any(|w| {
         matches!(
-            w.to_lowercase().as_str(),
+            lexicon::lowercase(w).as_ref(),
             "lived" | "lives" | "live" | "living" | "resided" | "resides" | "moved"
         )
     });
@@ -428,10 +466,10 @@ const TRAVEL_VERBS: &[(&str, &str)] = &[
 /// object ("him", "Mr. Okafor") and "for" or "a good" between ("chased him for about
 /// 30 miles", "dragging her 10 feet").
 fn travel_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
-    let before = words_before(ctx, q.span.start, 5);
-    let filler = |w: &String| {
+    let before = words_before(ctx.text, q.span.start, 5);
+    let filler = |w: &&str| {
         matches!(
-            w.to_lowercase().as_str(),
+            lexicon::lowercase(w).as_ref(),
             "for" | "a" | "good" | "him" | "her" | "them" | "it" | "me" | "us" | "another"
         ) || w.chars().next().is_some_and(char::is_uppercase)
     };
@@ -441,7 +479,7 @@ fn travel_topic(ctx: &SentenceCtx, q: &Quantity) -> Option<(String, String)> {
 }
 
 fn is_direction(w: &str) -> bool {
-    let l = w.to_lowercase();
+    let l = lexicon::lowercase(w);
     let compass = [
         "north",
         "south",
@@ -460,17 +498,16 @@ fn is_direction(w: &str) -> bool {
         "eastern",
         "western",
     ];
-    compass.contains(&l.as_str()) || matches!(l.as_str(), "away" | "outside" | "off")
+    compass.contains(&l.as_ref()) || matches!(l.as_ref(), "away" | "outside" | "off")
 }
 
 /// What a sum of money is about: a subject noun near it, else the verb governing it.
 fn money_subject(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
-    let near: Vec<String> = words_before(ctx, q.span.start, 5)
+    let mut near = words_before(ctx.text, q.span.start, 5)
         .into_iter()
-        .chain(words_after(ctx, q.span.end, 5))
-        .collect();
-    near.iter()
-        .find_map(|w| lexicon::lookup(MONEY_SUBJECTS, w))
+        .chain(words_after(ctx.text, q.span.end, 5));
+    static SUBJECTS: Indexed<&str> = Indexed::new(MONEY_SUBJECTS);
+    near.find_map(|w| SUBJECTS.get(w))
         .map(str::to_string)
         .or_else(|| count_verb(ctx, q.span.start, q.span.end))
 }
@@ -497,22 +534,22 @@ fn exchange_rate(ctx: &SentenceCtx, q: &Quantity) -> Option<&'static str> {
     if q.high.unwrap_or(q.low) >= 1000.0 {
         return None;
     }
-    let before = words_before(ctx, q.span.start, 4);
+    let before = words_before(ctx.text, q.span.start, 4);
     let at = before
         .iter()
         .rposition(|w| lexicon::lookup(RATED_CURRENCIES, w).is_some())?;
     let zone = before
         .get(at + 1)
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "zone" | "area"));
+        .is_some_and(|w| matches!(lexicon::lowercase(w).as_ref(), "zone" | "area"));
     (!zone)
-        .then(|| lexicon::lookup(RATED_CURRENCIES, &before[at]))
+        .then(|| lexicon::lookup(RATED_CURRENCIES, before[at]))
         .flatten()
 }
 
 /// What a percentage is of: the noun after "of", else the verb near it.
 fn percent_subject(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
-    let after = words_after(ctx, q.span.end, 3);
-    if after.first().is_some_and(|w| w == "of") {
+    let after = words_after(ctx.text, q.span.end, 3);
+    if after.first().is_some_and(|w| *w == "of") {
         let noun = after.iter().skip(1).find(|w| !lexicon::is_stopword(w))?;
         return Some(noun.to_lowercase());
     }
@@ -538,11 +575,11 @@ const PERCENT_SUBJECTS: &[(&str, &str)] = &[
 /// words before it ("Greek stocks plunged 5.4 per cent"), with the way it went when
 /// a word between says so: a rise and a fall are never one figure.
 fn percent_noun(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
-    let before = words_before(ctx, q.span.start, 4);
+    let before = words_before(ctx.text, q.span.start, 4);
     let at = before
         .iter()
         .rposition(|w| lexicon::lookup(PERCENT_SUBJECTS, w).is_some())?;
-    let noun = lexicon::lookup(PERCENT_SUBJECTS, &before[at])?;
+    let noun = lexicon::lookup(PERCENT_SUBJECTS, before[at])?;
     let way = before[at + 1..].iter().find_map(|w| direction(w));
     Some(match way {
         Some(way) => format!("{noun} {way}"),
@@ -552,7 +589,7 @@ fn percent_noun(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
 
 /// "fell", "plunged", "closed down" say a fall; "rose", "jumped" a rise.
 fn direction(word: &str) -> Option<&'static str> {
-    let way = match word.to_lowercase().as_str() {
+    let way = match lexicon::lowercase(word).as_ref() {
         "fell" | "fall" | "falls" | "dropped" | "drop" | "plunged" | "plummeted" | "slid"
         | "slumped" | "tumbled" | "sank" | "declined" | "lost" | "down" | "lower" => "fall",
         "rose" | "rise" | "rises" | "gained" | "jumped" | "climbed" | "soared" | "surged"
@@ -565,9 +602,9 @@ fn direction(word: &str) -> Option<&'static str> {
 /// The rule an age is set by ("the retirement age for women to 65" → retirement),
 /// from the words just before it: such an age is nobody's.
 fn rule_age(ctx: &SentenceCtx, q: &Quantity) -> Option<&'static str> {
-    let before = words_before(ctx, q.span.start, 6);
+    let before = words_before(ctx.text, q.span.start, 6);
     let at = before.iter().rposition(|w| w.eq_ignore_ascii_case("age"))?;
-    let rule = match before[..at].last()?.to_lowercase().as_str() {
+    let rule = match lexicon::lowercase(before[..at].last()?).as_ref() {
         "retirement" | "pension" | "pensionable" => "retirement",
         "voting" => "voting",
         "drinking" => "drinking",
@@ -582,18 +619,12 @@ fn rule_age(ctx: &SentenceCtx, q: &Quantity) -> Option<&'static str> {
 /// "Marta Quenneville, a 54-year-old"), else just after it ("54-year-old Marta
 /// Quenneville"), by surname.
 fn person_near(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
-    let is_name = |w: &&String| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.len() > 1
-            && !lexicon::is_stopword(&w.to_lowercase())
-            && lexicon::lookup(lexicon::MONTHS, w).is_none()
-            && lexicon::lookup(lexicon::WEEKDAYS, w).is_none()
-    };
-    let before = words_before(ctx, q.span.start, 3);
+    let is_name = |w: &&str| is_name_word(w);
+    let before = words_before(ctx.text, q.span.start, 3);
     // Articles, "aged", and name suffixes ("Harold Brisbane III, 41") are skipped.
-    let skip_article = |w: &String| {
+    let skip_article = |w: &&str| {
         matches!(
-            w.as_str(),
+            *w,
             "a" | "an"
                 | "the"
                 | "aged"
@@ -608,12 +639,15 @@ fn person_near(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
         )
     };
     let last_before = before.iter().rev().find(|w| !skip_article(w));
-    if let Some(w) = last_before.filter(is_name) {
+    if let Some(w) = last_before.filter(|w| is_name(w)) {
         return Some(w.trim_end_matches("'s").to_string());
     }
-    let after = words_after(ctx, q.span.end, 4);
-    if after.iter().any(|w| is_name(&w)) {
-        let mut names = after.iter().skip_while(|w| !is_name(w)).take_while(is_name);
+    let after = words_after(ctx.text, q.span.end, 4);
+    if after.iter().any(is_name) {
+        let mut names = after
+            .iter()
+            .skip_while(|w| !is_name(w))
+            .take_while(|w| is_name(w));
         let first = names.next()?;
         return Some(
             names
@@ -633,7 +667,7 @@ fn person_near(ctx: &SentenceCtx, q: &Quantity) -> Option<String> {
 /// The kind of person a noun names, folding family words ("a 71-year-old mother",
 /// "grandmother" and "woman" are one person in a story about her).
 fn person_noun(word: &str) -> Option<&'static str> {
-    let kind = match word.to_lowercase().as_str() {
+    let kind = match lexicon::lowercase(word).as_ref() {
         "woman" | "mother" | "grandmother" | "wife" | "girl" | "lady" | "daughter" => "woman",
         "man" | "father" | "grandfather" | "husband" | "boy" | "son" => "man",
         "driver" | "motorist" => "driver",
@@ -667,6 +701,29 @@ mod tests {
         match &c.value {
             Value::Amount(a) => a.low,
             v => panic!("not an amount: {v:?}"),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_near_a_quantity_are_the_split_words(
+            words in proptest::collection::vec(r"(Okafor|age|of|5|-|'|’|é|Σ|[ ]|,|\.|\u{a0}|\t)", 0..16),
+            n in 1usize..6,
+        ) {
+            let text = words.concat();
+            let split = |s: &str| -> Vec<String> {
+                s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let after = split(&text[at..]).into_iter().take(n).collect::<Vec<_>>();
+                let mut before = split(&text[..at]).into_iter().rev().take(n).collect::<Vec<_>>();
+                before.reverse();
+                proptest::prop_assert_eq!(super::words_after(&text, at, n), after);
+                proptest::prop_assert_eq!(super::words_before(&text, at, n), before);
+            }
         }
     }
 
