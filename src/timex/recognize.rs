@@ -1019,73 +1019,132 @@ fn month_number(s: &str) -> Option<u32> {
     lexicon::lookup(MONTHS, s.trim_end_matches('.'))
 }
 
+// The readers of words below compare in ASCII case ([`str::eq_ignore_ascii_case`]),
+// as lower-casing a copy did: a copy per word was most of a parser's work.
+
+/// The first table entry (lower-case ASCII names) that `s` names, in ASCII case.
+fn entry_of<T: Copy>(table: &[(&str, T)], s: &str) -> Option<T> {
+    table
+        .iter()
+        .find(|(name, _)| s.eq_ignore_ascii_case(name))
+        .map(|&(_, v)| v)
+}
+
 fn weekday_number(s: &str) -> Option<u32> {
-    let w = s.trim_end_matches('.').to_ascii_lowercase();
+    let w = s.trim_end_matches('.').as_bytes();
     WEEKDAYS
         .iter()
-        .find(|(name, _)| name.starts_with(&w) && w.len() >= 3)
+        .find(|(name, _)| {
+            w.len() >= 3
+                && name
+                    .as_bytes()
+                    .get(..w.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(w))
+        })
         .map(|(_, n)| *n)
 }
 
 fn unit_index(s: &str) -> Option<usize> {
-    let w = s.to_ascii_lowercase();
-    let w = match w.as_str() {
-        "mins" | "min" => "minute".to_string(),
-        "hrs" | "hr" => "hour".to_string(),
-        "yrs" | "yr" => "year".to_string(),
-        "centuries" => "century".to_string(),
-        _ => w.trim_end_matches('s').to_string(),
-    };
-    TIME_UNITS.iter().position(|(name, ..)| *name == w)
+    let short = [
+        ("mins", "minute"),
+        ("min", "minute"),
+        ("hrs", "hour"),
+        ("hr", "hour"),
+        ("yrs", "year"),
+        ("yr", "year"),
+        ("centuries", "century"),
+    ];
+    let w = entry_of(&short, s).unwrap_or_else(|| s.trim_end_matches(['s', 'S']));
+    TIME_UNITS
+        .iter()
+        .position(|(name, ..)| w.eq_ignore_ascii_case(name))
 }
 
+const CAL_UNITS: [(&str, CalUnit); 13] = [
+    ("day", CalUnit::Day),
+    ("week", CalUnit::Week),
+    ("weekend", CalUnit::Weekend),
+    ("month", CalUnit::Month),
+    ("quarter", CalUnit::Quarter),
+    ("year", CalUnit::Year),
+    ("decade", CalUnit::Decade),
+    ("century", CalUnit::Century),
+    ("spring", CalUnit::Season(Season::Spring)),
+    ("summer", CalUnit::Season(Season::Summer)),
+    ("autumn", CalUnit::Season(Season::Autumn)),
+    ("fall", CalUnit::Season(Season::Autumn)),
+    ("winter", CalUnit::Season(Season::Winter)),
+];
+
 fn cal_unit(s: &str) -> Option<CalUnit> {
-    Some(match s.to_ascii_lowercase().as_str() {
-        "day" => CalUnit::Day,
-        "week" => CalUnit::Week,
-        "weekend" => CalUnit::Weekend,
-        "month" => CalUnit::Month,
-        "quarter" => CalUnit::Quarter,
-        "year" => CalUnit::Year,
-        "decade" => CalUnit::Decade,
-        "century" => CalUnit::Century,
-        "spring" => CalUnit::Season(Season::Spring),
-        "summer" => CalUnit::Season(Season::Summer),
-        "autumn" | "fall" => CalUnit::Season(Season::Autumn),
-        "winter" => CalUnit::Season(Season::Winter),
-        _ => return None,
-    })
+    entry_of(&CAL_UNITS, s)
+}
+
+/// Whether the white-space-separated words of `s` are `expect`, in ASCII case.
+fn words_are(s: &str, expect: &[&str]) -> bool {
+    let mut words = s.split_whitespace();
+    expect
+        .iter()
+        .all(|e| words.next().is_some_and(|w| w.eq_ignore_ascii_case(e)))
+        && words.next().is_none()
 }
 
 fn part_of(caps: &Caps) -> Option<Part> {
-    let p = caps.name("part")?.as_str().to_ascii_lowercase();
-    let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match p.trim_start_matches("the ") {
-        "later" => Part::Later,
-        "earlier" => Part::Earlier,
-        "early" | "beginning of" | "start of" => Part::Early,
-        "mid" | "middle of" => Part::Mid,
-        _ => Part::Late,
+    let mut p = caps.name("part")?.as_str().trim_start();
+    // "the end of" reads as "end of": the words after a leading "the".
+    while let Some(rest) = the_then_more(p) {
+        p = rest;
+    }
+    let is = |w: &[&str]| words_are(p, w);
+    Some(if is(&["later"]) {
+        Part::Later
+    } else if is(&["earlier"]) {
+        Part::Earlier
+    } else if is(&["early"]) || is(&["beginning", "of"]) || is(&["start", "of"]) {
+        Part::Early
+    } else if is(&["mid"]) || is(&["middle", "of"]) {
+        Part::Mid
+    } else {
+        Part::Late
     })
+}
+
+/// What follows a leading word "the" of `s` (no white space first) and white space,
+/// when another word does.
+fn the_then_more(s: &str) -> Option<&str> {
+    let rest = s
+        .get(..3)
+        .filter(|h| h.eq_ignore_ascii_case("the"))
+        .map(|_| &s[3..])?;
+    let after = rest.trim_start();
+    (after.len() < rest.len() && !after.is_empty()).then_some(after)
 }
 
 fn rel_of(s: &str) -> Option<Rel> {
-    Some(match s.to_ascii_lowercase().as_str() {
-        "last" | "past" | "previous" => Rel::Last,
-        "this" | "current" => Rel::This,
-        "next" | "coming" => Rel::Next,
-        _ => return None,
-    })
+    entry_of(
+        &[
+            ("last", Rel::Last),
+            ("past", Rel::Last),
+            ("previous", Rel::Last),
+            ("this", Rel::This),
+            ("current", Rel::This),
+            ("next", Rel::Next),
+            ("coming", Rel::Next),
+        ],
+        s,
+    )
 }
 
 fn day_part(s: &str) -> Option<DayPart> {
-    Some(match s.to_ascii_lowercase().as_str() {
-        "morning" => DayPart::Morning,
-        "afternoon" => DayPart::Afternoon,
-        "evening" => DayPart::Evening,
-        "night" => DayPart::Night,
-        _ => return None,
-    })
+    entry_of(
+        &[
+            ("morning", DayPart::Morning),
+            ("afternoon", DayPart::Afternoon),
+            ("evening", DayPart::Evening),
+            ("night", DayPart::Night),
+        ],
+        s,
+    )
 }
 
 fn num(caps: &Caps, name: &str) -> Option<i64> {
