@@ -8,6 +8,7 @@
 use crate::lexicon::{self, MONTHS, ORDINAL_WORDS, TIME_UNITS, WEEKDAYS};
 use crate::wordre::is_ascii_space;
 use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Which way a relative expression points.
@@ -1339,6 +1340,7 @@ fn parse_year(caps: &Caps, text: &str, _: usize) -> Option<Form> {
         }
     }
     let next = after(text, ym.end(), 14);
+    let part = part_of(caps);
     if next.starts_with(|c: char| c.is_ascii_digit())
         || next.starts_with(",0")
         || next.starts_with(",1")
@@ -1382,7 +1384,7 @@ fn parse_year(caps: &Caps, text: &str, _: usize) -> Option<Form> {
             | "fiscal"
             | "end"
             | "start"
-    ) || part_of(caps).is_some();
+    ) || part.is_some();
     let next_trim = next.trim_start();
     // "an office at 2016 Ontario Street": a number between "at" and a name is a
     // street number ("in 2016 Ontario voted" keeps its year).
@@ -1392,10 +1394,7 @@ fn parse_year(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let next_ok = next.is_empty()
         || next.starts_with(['.', ',', ';', ':', ')', '\'', '’', '"', '-', '–', '?', '!'])
         || next_trim.starts_with(|c: char| c.is_uppercase());
-    (year_context || next_ok).then_some(Form::Year {
-        y,
-        part: part_of(caps),
-    })
+    (year_context || next_ok).then_some(Form::Year { y, part })
 }
 
 fn parse_relative(caps: &Caps, _: &str, _: usize) -> Option<Form> {
@@ -1448,10 +1447,9 @@ fn parse_weekday(caps: &Caps, _: &str, _: usize) -> Option<Form> {
 }
 
 fn parse_deictic(caps: &Caps, _: &str, _: usize) -> Option<Form> {
-    let w = caps.name("w")?.as_str().to_ascii_lowercase();
-    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let w = squeezed_lower(caps.name("w")?.as_str());
     let part = caps.name("dp").and_then(|p| day_part(p.as_str()));
-    Some(match w.as_str() {
+    Some(match w.as_ref() {
         "today" => Form::Deictic { offset: 0, part },
         "tonight" => Form::Deictic {
             offset: 0,
@@ -1473,11 +1471,27 @@ fn parse_this_part(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     })
 }
 
+/// `s` in ASCII lower case with its words joined by one space: borrowed when it is
+/// written so already, as most matches are, and copied only otherwise.
+fn squeezed_lower(s: &str) -> Cow<'_, str> {
+    let plain = !s.bytes().any(|b| b.is_ascii_uppercase())
+        && s.split(' ')
+            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    match plain {
+        true => Cow::Borrowed(s),
+        false => Cow::Owned(
+            s.to_ascii_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    }
+}
+
 /// The number a NUM capture stands for, or a vague interval ("a few", "several").
 fn number_of(s: &str) -> Option<(f64, Option<(f64, f64)>)> {
-    let lower = s.to_ascii_lowercase();
-    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    match lower.as_str() {
+    let lower = squeezed_lower(s);
+    match lower.as_ref() {
         "a few" => return Some((3.0, Some((2.0, 5.0)))),
         "several" | "some" => return Some((5.0, Some((3.0, 9.0)))),
         "a couple of" => return Some((2.0, None)),
@@ -1497,9 +1511,8 @@ fn number_of(s: &str) -> Option<(f64, Option<(f64, f64)>)> {
 }
 
 fn qualifier_of(caps: &Caps) -> Option<Qualifier> {
-    let q = caps.name("q")?.as_str().to_ascii_lowercase();
-    let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match q.as_str() {
+    let q = squeezed_lower(caps.name("q")?.as_str());
+    Some(match q.as_ref() {
         "more than" | "over" | "just over" | "well over" => Qualifier::MoreThan,
         "less than" | "fewer than" | "under" | "just under" => Qualifier::LessThan,
         "at least" => Qualifier::AtLeast,
@@ -1731,10 +1744,9 @@ fn parse_past_span(caps: &Caps, _: &str, _: usize) -> Option<Form> {
         // One unit with no number points at a time: "the next day" (after the one
         // spoken of), "the previous year", "the last year" (before this one), "the
         // coming week"; only "the past year" is a length of time.
-        let q = caps.name("q")?.as_str().to_ascii_lowercase();
-        let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
+        let q = squeezed_lower(caps.name("q")?.as_str());
         let cal = cal_unit(&unit_word)?;
-        match q.as_str() {
+        match q.as_ref() {
             "the next" => {
                 return Some(Form::Anaphoric {
                     offset: 1,
