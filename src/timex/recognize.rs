@@ -1157,12 +1157,20 @@ fn valid_day(m: u32, d: u32) -> bool {
 }
 
 /// The text just before `at`, lower-cased, for context checks.
-fn before(text: &str, at: usize, n: usize) -> String {
+fn before(text: &str, at: usize, n: usize) -> Cow<'_, str> {
     let mut s = at.saturating_sub(n);
     while !text.is_char_boundary(s) {
         s -= 1;
     }
-    text[s..at].to_ascii_lowercase()
+    ascii_lower(&text[s..at])
+}
+
+/// `s` in ASCII lower case, copied only when it has a capital.
+fn ascii_lower(s: &str) -> Cow<'_, str> {
+    match s.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => Cow::Owned(s.to_ascii_lowercase()),
+        false => Cow::Borrowed(s),
+    }
 }
 
 /// The text just after `at`, for context checks.
@@ -1619,7 +1627,7 @@ fn parse_vague_duration(caps: &Caps, text: &str, _: usize) -> Option<Form> {
         .unwrap_or_default();
     let prev = before(text, u.start(), 14);
     let prev_word = prev.split_whitespace().last().unwrap_or("");
-    let next = after(text, u.end(), 4).to_ascii_lowercase();
+    let next = ascii_lower(after(text, u.end(), 4));
     let licensed = !q.is_empty()
         || matches!(
             prev_word,
