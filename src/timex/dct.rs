@@ -167,12 +167,13 @@ fn misspelled_date_line(lines: &[&str]) -> Option<Published> {
             .map(|w| {
                 let bare = w.trim_end_matches([',', '.']);
                 let lower = bare.to_lowercase();
+                let letters = Letters::of(&lower);
                 let month = crate::lexicon::MONTHS
                     .iter()
                     .filter(|(m, _)| m.len() > 3 && lower.len() > 3)
                     .find(|(m, _)| {
                         lower != *m
-                            && may_be_like(&lower, m)
+                            && may_be_like(&letters, m)
                             && strsim::jaro_winkler(&lower, m) >= MONTH_LIKENESS
                     });
                 match month {
@@ -197,25 +198,44 @@ fn misspelled_date_line(lines: &[&str]) -> Option<Published> {
     })
 }
 
-/// False when `word` cannot be [`MONTH_LIKENESS`]-like a month name (ASCII lower-case
-/// letters) by Jaro-Winkler, which is then not worth computing: that similarity is at
-/// most 0.6 × Jaro + 0.4 above 0.7, and Jaro at most (s/|word| + s/|month| + 1) / 3,
-/// where s counts the letters the two share. (A margin keeps rounding on the safe side.)
-fn may_be_like(word: &str, month: &str) -> bool {
-    let mut pool = [0u8; 26];
-    for b in month.bytes().filter(u8::is_ascii_lowercase) {
-        pool[usize::from(b - b'a')] += 1;
+/// The ASCII lower-case letters of a word, counted, and its length in chars: what
+/// [`may_be_like`] reads of it, counted once for all the months it is held against.
+struct Letters {
+    counts: [u8; 26],
+    chars: usize,
+}
+
+impl Letters {
+    fn of(word: &str) -> Letters {
+        let mut counts = [0u8; 26];
+        for c in word.chars().filter(char::is_ascii_lowercase) {
+            let n = &mut counts[usize::from(c as u8 - b'a')];
+            *n = n.saturating_add(1);
+        }
+        Letters {
+            counts,
+            chars: word.chars().count(),
+        }
     }
+}
+
+/// False when a word (its [`Letters`]) cannot be [`MONTH_LIKENESS`]-like a month
+/// name (ASCII lower-case letters) by Jaro-Winkler, which is then not worth
+/// computing: that similarity is at most 0.6 × Jaro + 0.4 above 0.7, and Jaro at most
+/// (s/|word| + s/|month| + 1) / 3, where s counts the letters the two share. (A
+/// margin keeps rounding on the safe side.)
+fn may_be_like(word: &Letters, month: &str) -> bool {
+    let mut pool = word.counts;
     let mut shared = 0usize;
-    for c in word.chars().filter(char::is_ascii_lowercase) {
-        let n = &mut pool[usize::from(c as u8 - b'a')];
+    for b in month.bytes().filter(u8::is_ascii_lowercase) {
+        let n = &mut pool[usize::from(b - b'a')];
         if *n > 0 {
             *n -= 1;
             shared += 1;
         }
     }
     let s = shared as f64;
-    let jaro_at_most = (s / word.chars().count() as f64 + s / month.len() as f64 + 1.0) / 3.0;
+    let jaro_at_most = (s / word.chars as f64 + s / month.len() as f64 + 1.0) / 3.0;
     0.6 * jaro_at_most + 0.4 >= MONTH_LIKENESS - 0.01
 }
 
@@ -522,13 +542,13 @@ mod tests {
             "octobr", "novemer", "septmber", "2011,", "marchers", "janaury", "mayor",
         ] {
             for (m, _) in crate::lexicon::MONTHS {
-                if !may_be_like(word, m) {
+                if !may_be_like(&Letters::of(word), m) {
                     assert!(strsim::jaro_winkler(word, m) < MONTH_LIKENESS, "{word} {m}");
                 }
             }
         }
-        assert!(!may_be_like("2011,", "october"));
-        assert!(may_be_like("octobr", "october"));
+        assert!(!may_be_like(&Letters::of("2011,"), "october"));
+        assert!(may_be_like(&Letters::of("octobr"), "october"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use crate::lexicon::{self, MONTHS, ORDINAL_WORDS, TIME_UNITS, WEEKDAYS};
 use crate::wordre::is_ascii_space;
 use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Which way a relative expression points.
@@ -1019,73 +1020,132 @@ fn month_number(s: &str) -> Option<u32> {
     lexicon::lookup(MONTHS, s.trim_end_matches('.'))
 }
 
+// The readers of words below compare in ASCII case ([`str::eq_ignore_ascii_case`]),
+// as lower-casing a copy did: a copy per word was most of a parser's work.
+
+/// The first table entry (lower-case ASCII names) that `s` names, in ASCII case.
+fn entry_of<T: Copy>(table: &[(&str, T)], s: &str) -> Option<T> {
+    table
+        .iter()
+        .find(|(name, _)| s.eq_ignore_ascii_case(name))
+        .map(|&(_, v)| v)
+}
+
 fn weekday_number(s: &str) -> Option<u32> {
-    let w = s.trim_end_matches('.').to_ascii_lowercase();
+    let w = s.trim_end_matches('.').as_bytes();
     WEEKDAYS
         .iter()
-        .find(|(name, _)| name.starts_with(&w) && w.len() >= 3)
+        .find(|(name, _)| {
+            w.len() >= 3
+                && name
+                    .as_bytes()
+                    .get(..w.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(w))
+        })
         .map(|(_, n)| *n)
 }
 
 fn unit_index(s: &str) -> Option<usize> {
-    let w = s.to_ascii_lowercase();
-    let w = match w.as_str() {
-        "mins" | "min" => "minute".to_string(),
-        "hrs" | "hr" => "hour".to_string(),
-        "yrs" | "yr" => "year".to_string(),
-        "centuries" => "century".to_string(),
-        _ => w.trim_end_matches('s').to_string(),
-    };
-    TIME_UNITS.iter().position(|(name, ..)| *name == w)
+    let short = [
+        ("mins", "minute"),
+        ("min", "minute"),
+        ("hrs", "hour"),
+        ("hr", "hour"),
+        ("yrs", "year"),
+        ("yr", "year"),
+        ("centuries", "century"),
+    ];
+    let w = entry_of(&short, s).unwrap_or_else(|| s.trim_end_matches(['s', 'S']));
+    TIME_UNITS
+        .iter()
+        .position(|(name, ..)| w.eq_ignore_ascii_case(name))
 }
 
+const CAL_UNITS: [(&str, CalUnit); 13] = [
+    ("day", CalUnit::Day),
+    ("week", CalUnit::Week),
+    ("weekend", CalUnit::Weekend),
+    ("month", CalUnit::Month),
+    ("quarter", CalUnit::Quarter),
+    ("year", CalUnit::Year),
+    ("decade", CalUnit::Decade),
+    ("century", CalUnit::Century),
+    ("spring", CalUnit::Season(Season::Spring)),
+    ("summer", CalUnit::Season(Season::Summer)),
+    ("autumn", CalUnit::Season(Season::Autumn)),
+    ("fall", CalUnit::Season(Season::Autumn)),
+    ("winter", CalUnit::Season(Season::Winter)),
+];
+
 fn cal_unit(s: &str) -> Option<CalUnit> {
-    Some(match s.to_ascii_lowercase().as_str() {
-        "day" => CalUnit::Day,
-        "week" => CalUnit::Week,
-        "weekend" => CalUnit::Weekend,
-        "month" => CalUnit::Month,
-        "quarter" => CalUnit::Quarter,
-        "year" => CalUnit::Year,
-        "decade" => CalUnit::Decade,
-        "century" => CalUnit::Century,
-        "spring" => CalUnit::Season(Season::Spring),
-        "summer" => CalUnit::Season(Season::Summer),
-        "autumn" | "fall" => CalUnit::Season(Season::Autumn),
-        "winter" => CalUnit::Season(Season::Winter),
-        _ => return None,
-    })
+    entry_of(&CAL_UNITS, s)
+}
+
+/// Whether the white-space-separated words of `s` are `expect`, in ASCII case.
+fn words_are(s: &str, expect: &[&str]) -> bool {
+    let mut words = s.split_whitespace();
+    expect
+        .iter()
+        .all(|e| words.next().is_some_and(|w| w.eq_ignore_ascii_case(e)))
+        && words.next().is_none()
 }
 
 fn part_of(caps: &Caps) -> Option<Part> {
-    let p = caps.name("part")?.as_str().to_ascii_lowercase();
-    let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match p.trim_start_matches("the ") {
-        "later" => Part::Later,
-        "earlier" => Part::Earlier,
-        "early" | "beginning of" | "start of" => Part::Early,
-        "mid" | "middle of" => Part::Mid,
-        _ => Part::Late,
+    let mut p = caps.name("part")?.as_str().trim_start();
+    // "the end of" reads as "end of": the words after a leading "the".
+    while let Some(rest) = the_then_more(p) {
+        p = rest;
+    }
+    let is = |w: &[&str]| words_are(p, w);
+    Some(if is(&["later"]) {
+        Part::Later
+    } else if is(&["earlier"]) {
+        Part::Earlier
+    } else if is(&["early"]) || is(&["beginning", "of"]) || is(&["start", "of"]) {
+        Part::Early
+    } else if is(&["mid"]) || is(&["middle", "of"]) {
+        Part::Mid
+    } else {
+        Part::Late
     })
+}
+
+/// What follows a leading word "the" of `s` (no white space first) and white space,
+/// when another word does.
+fn the_then_more(s: &str) -> Option<&str> {
+    let rest = s
+        .get(..3)
+        .filter(|h| h.eq_ignore_ascii_case("the"))
+        .map(|_| &s[3..])?;
+    let after = rest.trim_start();
+    (after.len() < rest.len() && !after.is_empty()).then_some(after)
 }
 
 fn rel_of(s: &str) -> Option<Rel> {
-    Some(match s.to_ascii_lowercase().as_str() {
-        "last" | "past" | "previous" => Rel::Last,
-        "this" | "current" => Rel::This,
-        "next" | "coming" => Rel::Next,
-        _ => return None,
-    })
+    entry_of(
+        &[
+            ("last", Rel::Last),
+            ("past", Rel::Last),
+            ("previous", Rel::Last),
+            ("this", Rel::This),
+            ("current", Rel::This),
+            ("next", Rel::Next),
+            ("coming", Rel::Next),
+        ],
+        s,
+    )
 }
 
 fn day_part(s: &str) -> Option<DayPart> {
-    Some(match s.to_ascii_lowercase().as_str() {
-        "morning" => DayPart::Morning,
-        "afternoon" => DayPart::Afternoon,
-        "evening" => DayPart::Evening,
-        "night" => DayPart::Night,
-        _ => return None,
-    })
+    entry_of(
+        &[
+            ("morning", DayPart::Morning),
+            ("afternoon", DayPart::Afternoon),
+            ("evening", DayPart::Evening),
+            ("night", DayPart::Night),
+        ],
+        s,
+    )
 }
 
 fn num(caps: &Caps, name: &str) -> Option<i64> {
@@ -1097,12 +1157,20 @@ fn valid_day(m: u32, d: u32) -> bool {
 }
 
 /// The text just before `at`, lower-cased, for context checks.
-fn before(text: &str, at: usize, n: usize) -> String {
+fn before(text: &str, at: usize, n: usize) -> Cow<'_, str> {
     let mut s = at.saturating_sub(n);
     while !text.is_char_boundary(s) {
         s -= 1;
     }
-    text[s..at].to_ascii_lowercase()
+    ascii_lower(&text[s..at])
+}
+
+/// `s` in ASCII lower case, copied only when it has a capital.
+fn ascii_lower(s: &str) -> Cow<'_, str> {
+    match s.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => Cow::Owned(s.to_ascii_lowercase()),
+        false => Cow::Borrowed(s),
+    }
 }
 
 /// The text just after `at`, for context checks.
@@ -1280,6 +1348,7 @@ fn parse_year(caps: &Caps, text: &str, _: usize) -> Option<Form> {
         }
     }
     let next = after(text, ym.end(), 14);
+    let part = part_of(caps);
     if next.starts_with(|c: char| c.is_ascii_digit())
         || next.starts_with(",0")
         || next.starts_with(",1")
@@ -1323,7 +1392,7 @@ fn parse_year(caps: &Caps, text: &str, _: usize) -> Option<Form> {
             | "fiscal"
             | "end"
             | "start"
-    ) || part_of(caps).is_some();
+    ) || part.is_some();
     let next_trim = next.trim_start();
     // "an office at 2016 Ontario Street": a number between "at" and a name is a
     // street number ("in 2016 Ontario voted" keeps its year).
@@ -1333,10 +1402,7 @@ fn parse_year(caps: &Caps, text: &str, _: usize) -> Option<Form> {
     let next_ok = next.is_empty()
         || next.starts_with(['.', ',', ';', ':', ')', '\'', '’', '"', '-', '–', '?', '!'])
         || next_trim.starts_with(|c: char| c.is_uppercase());
-    (year_context || next_ok).then_some(Form::Year {
-        y,
-        part: part_of(caps),
-    })
+    (year_context || next_ok).then_some(Form::Year { y, part })
 }
 
 fn parse_relative(caps: &Caps, _: &str, _: usize) -> Option<Form> {
@@ -1389,10 +1455,9 @@ fn parse_weekday(caps: &Caps, _: &str, _: usize) -> Option<Form> {
 }
 
 fn parse_deictic(caps: &Caps, _: &str, _: usize) -> Option<Form> {
-    let w = caps.name("w")?.as_str().to_ascii_lowercase();
-    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let w = squeezed_lower(caps.name("w")?.as_str());
     let part = caps.name("dp").and_then(|p| day_part(p.as_str()));
-    Some(match w.as_str() {
+    Some(match w.as_ref() {
         "today" => Form::Deictic { offset: 0, part },
         "tonight" => Form::Deictic {
             offset: 0,
@@ -1414,11 +1479,27 @@ fn parse_this_part(caps: &Caps, _: &str, _: usize) -> Option<Form> {
     })
 }
 
+/// `s` in ASCII lower case with its words joined by one space: borrowed when it is
+/// written so already, as most matches are, and copied only otherwise.
+fn squeezed_lower(s: &str) -> Cow<'_, str> {
+    let plain = !s.bytes().any(|b| b.is_ascii_uppercase())
+        && s.split(' ')
+            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    match plain {
+        true => Cow::Borrowed(s),
+        false => Cow::Owned(
+            s.to_ascii_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    }
+}
+
 /// The number a NUM capture stands for, or a vague interval ("a few", "several").
 fn number_of(s: &str) -> Option<(f64, Option<(f64, f64)>)> {
-    let lower = s.to_ascii_lowercase();
-    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    match lower.as_str() {
+    let lower = squeezed_lower(s);
+    match lower.as_ref() {
         "a few" => return Some((3.0, Some((2.0, 5.0)))),
         "several" | "some" => return Some((5.0, Some((3.0, 9.0)))),
         "a couple of" => return Some((2.0, None)),
@@ -1438,9 +1519,8 @@ fn number_of(s: &str) -> Option<(f64, Option<(f64, f64)>)> {
 }
 
 fn qualifier_of(caps: &Caps) -> Option<Qualifier> {
-    let q = caps.name("q")?.as_str().to_ascii_lowercase();
-    let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match q.as_str() {
+    let q = squeezed_lower(caps.name("q")?.as_str());
+    Some(match q.as_ref() {
         "more than" | "over" | "just over" | "well over" => Qualifier::MoreThan,
         "less than" | "fewer than" | "under" | "just under" => Qualifier::LessThan,
         "at least" => Qualifier::AtLeast,
@@ -1547,7 +1627,7 @@ fn parse_vague_duration(caps: &Caps, text: &str, _: usize) -> Option<Form> {
         .unwrap_or_default();
     let prev = before(text, u.start(), 14);
     let prev_word = prev.split_whitespace().last().unwrap_or("");
-    let next = after(text, u.end(), 4).to_ascii_lowercase();
+    let next = ascii_lower(after(text, u.end(), 4));
     let licensed = !q.is_empty()
         || matches!(
             prev_word,
@@ -1672,10 +1752,9 @@ fn parse_past_span(caps: &Caps, _: &str, _: usize) -> Option<Form> {
         // One unit with no number points at a time: "the next day" (after the one
         // spoken of), "the previous year", "the last year" (before this one), "the
         // coming week"; only "the past year" is a length of time.
-        let q = caps.name("q")?.as_str().to_ascii_lowercase();
-        let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
+        let q = squeezed_lower(caps.name("q")?.as_str());
         let cal = cal_unit(&unit_word)?;
-        match q.as_str() {
+        match q.as_ref() {
             "the next" => {
                 return Some(Form::Anaphoric {
                     offset: 1,
