@@ -170,7 +170,8 @@ pub fn extract(
 /// the previous sentence's event ("They are due to open on 9 March"; not "It is the
 /// first time"): a sentence holding none never asks for that event.
 fn refers_back(words: &[Word]) -> bool {
-    (0..words.len()).any(|i| is_referring_pronoun(words, i))
+    // Only a word of two or four bytes can be one: the others are passed by length.
+    (0..words.len()).any(|i| matches!(words[i].text.len(), 2 | 4) && is_referring_pronoun(words, i))
 }
 
 /// True when word `i` is a pronoun that stands for the previous sentence's event
@@ -179,6 +180,7 @@ fn refers_back(words: &[Word]) -> bool {
 /// tells whether any sentence may.
 /// The next word is looked at only after an "It": this is asked of every word of
 /// every sentence.
+#[inline]
 fn is_referring_pronoun(words: &[Word], i: usize) -> bool {
     match words[i].text {
         "They" | "they" => true,
@@ -496,67 +498,85 @@ struct Word<'a> {
 /// The words of `text`; `lower` is `text` with its ASCII letters in lower case, so
 /// that an ASCII word's lower-case form is borrowed from it.
 fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
-    word_spans(text)
-        .into_iter()
-        .map(|(start, end)| {
-            let raw = &text[start..end];
-            // Keep "U.S." whole but drop a sentence-final full stop and possessive 's.
-            let t = raw.trim_end_matches('.');
-            let t = t
-                .strip_suffix("'s")
-                .or_else(|| t.strip_suffix("’s"))
-                .unwrap_or(t);
-            Word {
-                start,
-                end: start + t.len(),
-                text: t,
-                lower: match t.is_ascii() {
-                    true => Cow::Borrowed(&lower[start..start + t.len()]),
-                    false => lexicon::lowercase(t),
-                },
-            }
-        })
-        .collect()
+    let mut words = Vec::with_capacity(text.len() / 5);
+    word_spans(text, |start, end| {
+        let raw = &text[start..end];
+        // Keep "U.S." whole but drop a sentence-final full stop and possessive 's.
+        let t = raw.trim_end_matches('.');
+        let t = t
+            .strip_suffix("'s")
+            .or_else(|| t.strip_suffix("’s"))
+            .unwrap_or(t);
+        words.push(Word {
+            start,
+            end: start + t.len(),
+            text: t,
+            lower: match t.is_ascii() {
+                true => Cow::Borrowed(&lower[start..start + t.len()]),
+                false => lexicon::lowercase(t),
+            },
+        });
+    });
+    words
 }
 
 /// The words of a sentence, as the pattern
 /// `[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[,;:()“”"–—-]` finds them (a
 /// letter or digit, then letters, digits, apostrophes, full stops and hyphens up to the
-/// last letter or digit of the run; or one punctuation mark), scanned by hand rather
-/// than searched for: news text is rarely pure ASCII (curly quotes, dashes), and a
-/// regex search per word with Unicode classes cost more than the scan. Bytes are
-/// classed by a table; a character is decoded only where a byte is not ASCII, since
-/// every sentence is read this way and decoding each character was most of the scan.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let len = text.len();
-    let mut out = Vec::with_capacity(len / 4);
+/// last letter or digit of the run; or one punctuation mark), each given to `each` as
+/// its byte range. Scanned by hand rather than searched for: news text is rarely pure
+/// ASCII (curly quotes, dashes), and a regex search per word with Unicode classes cost
+/// more than the scan. Bytes are classed by a table; a character is decoded only where
+/// a byte is not ASCII, since every sentence is read this way. Each word's range goes
+/// straight to `each`: a list of ranges first cost a second pass and a copy.
+fn word_spans(text: &str, mut each: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
     let mut i = 0;
-    while i < len {
+    while i < b.len() {
         let (class, n) = char_class(text, i);
-        if class == CharClass::Word {
-            let mut end = i + n;
-            let mut k = end;
-            while k < len {
-                let (d, m) = char_class(text, k);
-                match d {
-                    CharClass::Word => end = k + m,
-                    CharClass::Inner | CharClass::Hyphen => {}
-                    CharClass::Mark | CharClass::Other => break,
-                }
-                k += m;
+        match class {
+            CharClass::Word => {
+                let end = word_end(text, i + n);
+                each(i, end);
+                // The scan goes on right after the word: a trailing "." is skipped, a
+                // trailing hyphen is a word of its own.
+                i = end;
             }
-            out.push((i, end));
-            // The scan goes on right after the word: a trailing "." is skipped, a
-            // trailing hyphen is a word of its own.
-            i = end;
-        } else {
-            if matches!(class, CharClass::Mark | CharClass::Hyphen) {
-                out.push((i, i + n));
+            CharClass::Mark | CharClass::Hyphen => {
+                each(i, i + n);
+                i += n;
             }
-            i += n;
+            CharClass::Inner | CharClass::Other => i += n,
         }
     }
-    out
+}
+
+/// The end of the word whose first letter or digit ends at byte `k`: after its last
+/// letter or digit before a character that is neither one nor inside a word. Runs of
+/// ASCII letters and digits, most of a word, are skipped by a tight loop.
+#[inline(always)]
+fn word_end(text: &str, mut k: usize) -> usize {
+    let b = text.as_bytes();
+    let mut end = k;
+    loop {
+        let run = k;
+        while k < b.len() && b[k].is_ascii_alphanumeric() {
+            k += 1;
+        }
+        if k > run {
+            end = k;
+        }
+        if k == b.len() {
+            return end;
+        }
+        let (class, m) = char_class(text, k);
+        match class {
+            CharClass::Word => end = k + m,
+            CharClass::Inner | CharClass::Hyphen => {}
+            CharClass::Mark | CharClass::Other => return end,
+        }
+        k += m;
+    }
 }
 
 /// What a character is to the word scanner.
@@ -2808,9 +2828,10 @@ const COINCIDE_WORD: u64 = 1 << 50;
 const VENUE_VERB: u64 = 1 << 51;
 const ACCORDING_WORD: u64 = 1 << 52;
 const SAID_WORD: u64 = 1 << 53;
+const ACTOR_NAME: u64 = 1 << 54;
 
-/// The words [`coincidences`], [`venues`] and [`attribution`] need, as their
-/// patterns spell them (only "coincide" in any case).
+/// The words [`coincidences`], [`venues`], [`attribution`] and [`actors`] need, as
+/// their patterns spell them (only "coincide" and the actors in any case).
 pub(crate) fn word_clues() -> Vec<crate::clues::Clue> {
     use crate::clues::{clue, exact_clue};
     let venue = [
@@ -2835,8 +2856,26 @@ pub(crate) fn word_clues() -> Vec<crate::clues::Clue> {
         exact(&venue, VENUE_VERB),
         exact(&according, ACCORDING_WORD),
         exact(&said, SAID_WORD),
+        actor_clues(),
     ]
     .concat()
+}
+
+/// The actor aliases [`actors`] reads, each in any case: as a whole word where it
+/// begins and ends with a word character, as its pattern's boundaries demand ("us",
+/// not "thus"), else anywhere ("u.s." ends on no boundary of its own).
+fn actor_clues() -> Vec<crate::clues::Clue> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    lexicon::actor_aliases()
+        .filter(|(alias, _)| !alias.is_empty())
+        .map(|(alias, _)| {
+            let alias: &'static str = alias;
+            match word(alias.chars().next()) && word(alias.chars().next_back()) {
+                true => crate::clues::word_clue(alias, ACTOR_NAME),
+                false => crate::clues::clue(alias, ACTOR_NAME),
+            }
+        })
+        .collect()
 }
 
 static ORDINAL: LazyLock<WordRegex> = LazyLock::new(|| {
@@ -3317,6 +3356,19 @@ static ACTOR_RE: LazyLock<WordRegex> = LazyLock::new(|| {
 /// Canonical actors named in a sentence. Short aliases ("US", "UN") count only in
 /// capitals, so the pronoun "us" is no actor.
 pub fn actors(text: &str) -> Vec<String> {
+    // Most sentences name no actor: their clues tell, without a search. A clue is
+    // found in any ASCII case only, so an alias outside ASCII (a user's) turns the
+    // test off.
+    static ASCII_ALIASES: LazyLock<bool> =
+        LazyLock::new(|| lexicon::actor_aliases().all(|(alias, _)| alias.is_ascii()));
+    let named = !*ASCII_ALIASES || crate::clues::of(text).all(ACTOR_NAME);
+    debug_assert!(
+        named || !ACTOR_RE.is_match(text),
+        "{text:?} lacks actor clues"
+    );
+    if !named {
+        return Vec::new();
+    }
     let mut out: Vec<String> = ACTOR_RE
         .find_iter(text)
         .filter(|m| {
@@ -3346,8 +3398,8 @@ fn preposition_places(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut s = 0;
     while s < b.len() {
-        let candidate = matches!(b[s], b'i' | b'a' | b'n' | b'o' | b'f')
-            && !text[..s].chars().next_back().is_some_and(is_word_char);
+        let candidate =
+            matches!(b[s], b'i' | b'a' | b'n' | b'o' | b'f') && !word_char_before(text, s);
         match candidate
             .then(|| place_after_preposition(text, s))
             .flatten()
@@ -3432,6 +3484,17 @@ fn is_letter(c: char) -> bool {
     match c.is_ascii() {
         true => c.is_ascii_alphabetic(),
         false => LETTER.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// Whether the character before byte `i` of `text` (a char boundary) is a word
+/// character ([`is_word_char`]), read from the byte before where it is ASCII: most
+/// bytes of a sentence are asked.
+fn word_char_before(text: &str, i: usize) -> bool {
+    match i.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
     }
 }
 
@@ -3609,7 +3672,9 @@ mod tests {
                 Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[,;:()“”\x22–—-]").unwrap()
             });
             let want: Vec<(usize, usize)> = RE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
-            proptest::prop_assert_eq!(word_spans(&s), want);
+            let mut found = Vec::new();
+            word_spans(&s, |start, end| found.push((start, end)));
+            proptest::prop_assert_eq!(found, want);
         }
 
         /// The place scanner finds the names the place pattern finds, in any script.
