@@ -145,11 +145,13 @@ struct Clues {
 }
 
 /// The clues a match state ends: the bits of those that hold wherever they end, and
-/// those that must be checked where they end (case, whole word).
+/// those that must be checked where they end (case, whole word), with their bits: a
+/// check is skipped where its bits are found already ("one" in "someone" after "one").
 #[derive(Default)]
 struct Ends {
     sure: u64,
     checked: Vec<usize>,
+    checked_bits: u64,
 }
 
 impl Clues {
@@ -206,15 +208,17 @@ impl Clues {
     /// The clues `text` holds. Where `(?i)` could read a literal in other letters
     /// (the Kelvin sign is a "k", the long s an "s") every clue counts as found.
     fn of(&self, text: &str) -> Has {
-        let ascii = text.is_ascii();
-        if !ascii && text.contains(['\u{212A}', '\u{17F}']) {
-            return Has(u64::MAX);
+        let mut wide_digit = false;
+        // Most texts are ASCII, which one word-wide test tells.
+        let wide = (!text.is_ascii()).then(|| wide_chars(text));
+        for c in wide.into_iter().flatten() {
+            if matches!(c, '\u{212A}' | '\u{17F}') {
+                return Has(u64::MAX);
+            }
+            wide_digit |= c.is_numeric();
         }
-        let mut bits = self.walk(text);
-        if !ascii && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
-            bits |= self.digit;
-        }
-        Has(bits)
+        let bits = self.walk(text);
+        Has(if wide_digit { bits | self.digit } else { bits })
     }
 
     /// The bits of the clues found in `text` by the walk of the table, byte by byte,
@@ -224,13 +228,17 @@ impl Clues {
         let (trans, classes, first_match) = (&self.trans[..], &self.classes, self.first_match);
         let mut bits = 0;
         let mut state = self.start;
-        for (at, &byte) in text.as_bytes().iter().enumerate() {
+        // A match's end is read off what is left: an enumerated iterator cost two
+        // more instructions a byte.
+        let mut bytes = text.as_bytes().iter();
+        while let Some(&byte) = bytes.next() {
             state = trans[(state + u32::from(classes[usize::from(byte)])) as usize];
             if state >= first_match {
                 let ends = &self.ends[((state - first_match) >> self.shift) as usize];
                 bits |= ends.sure;
-                if !ends.checked.is_empty() {
-                    bits |= self.checked(&ends.checked, text, at + 1);
+                if ends.checked_bits & !bits != 0 {
+                    let end = text.len() - bytes.len();
+                    bits |= self.checked(&ends.checked, text, end);
                 }
             }
         }
@@ -249,6 +257,18 @@ impl Clues {
             }
         })
     }
+}
+
+/// The characters of `text` outside ASCII, found by skipping ASCII bytes: most
+/// sentences hold none or a few (curly quotes, dashes).
+fn wide_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let at = rest.bytes().position(|b| !b.is_ascii())?;
+        let c = rest[at..].chars().next()?;
+        rest = &rest[at + c.len_utf8()..];
+        Some(c)
+    })
 }
 
 /// Every state of an automaton reachable from its unanchored start (the first), with
@@ -315,7 +335,10 @@ fn ends_of(finder: &DFA, state: StateID, clues: &[Clue]) -> Ends {
         let pattern = finder.match_pattern(state, i).as_usize();
         let clue = &clues[pattern];
         match clue.exact_case || clue.whole_word {
-            true => ends.checked.push(pattern),
+            true => {
+                ends.checked.push(pattern);
+                ends.checked_bits |= clue.bit;
+            }
             false => ends.sure |= clue.bit,
         }
     }

@@ -828,12 +828,12 @@ pub fn is_event_noun(word: &str) -> bool {
 /// in the alphabet in either case. A word it says no to is not in the list once
 /// lower-cased; one it says yes to may be. In running text four words in five fail
 /// it, for a few instructions instead of lower-casing and a hashed look-up.
-struct Sketch {
+pub(crate) struct Sketch {
     triples: Box<[u64; 512]>,
 }
 
 impl Sketch {
-    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Sketch {
+    pub(crate) fn of<'a>(words: impl Iterator<Item = &'a str>) -> Sketch {
         let mut sketch = Sketch {
             triples: Box::new([0; 512]),
         };
@@ -846,7 +846,7 @@ impl Sketch {
     }
 
     /// False when `word`, in lower case, is surely not in the list.
-    fn may_hold(&self, word: &str) -> bool {
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
         let b = word.as_bytes();
         let Some(t) = Sketch::triple(word) else {
             return true;
@@ -991,9 +991,10 @@ fn incident_sketch() -> &'static Sketch {
 /// incident noun's length or sketch, nor hyphenated. Tested before a word is lower-cased for [`incident`], which allocates
 /// for every capitalized word.
 pub fn may_name_incident(word: &str) -> bool {
-    !word.is_ascii()
-        || INCIDENT_LENGTHS.contains(&word.len()) && incident_sketch().may_hold(word)
-        || word.contains('-')
+    // One pass over the bytes for both a hyphen and a byte outside ASCII: a search
+    // for the hyphen alone cost a call to memchr per word.
+    INCIDENT_LENGTHS.contains(&word.len()) && incident_sketch().may_hold(word)
+        || word.bytes().any(|b| b == b'-' || !b.is_ascii())
 }
 
 /// The incident type a word names given the word before it: none for a bare verb
@@ -1032,7 +1033,13 @@ pub const PLACE_ALIASES: &[(&str, &str)] = &[
 
 /// The usual name of a place, for a name of [`PLACE_ALIASES`]; else the name itself.
 pub fn place_name(name: &str) -> &str {
-    lookup(PLACE_ALIASES, &name.to_lowercase()).unwrap_or(name)
+    // An ASCII name is looked up as it is (the look-up ignores ASCII case): no
+    // lower-case copy of every place of every sentence.
+    let alias = match name.is_ascii() {
+        true => lookup(PLACE_ALIASES, name),
+        false => lookup(PLACE_ALIASES, &name.to_lowercase()),
+    };
+    alias.unwrap_or(name)
 }
 
 /// Names of sources of numbers that news cites in several forms, folded to one.

@@ -153,7 +153,7 @@ pub fn extract(
         let SentenceCtx { words, heads, .. } = ctx;
         unread.push(Stashed {
             text: &s.text,
-            words: rebind(words, &s.text, lower_text),
+            words,
             timexes: local,
             heads,
         });
@@ -200,25 +200,6 @@ struct Stashed<'a> {
     words: Vec<Word<'a>>,
     timexes: Vec<Timex>,
     heads: OnceCell<Vec<usize>>,
-}
-
-/// The same words of `text`, borrowing it and its lower-case form `lower` afresh: a
-/// sentence's context also borrows the previous topic and the sentence's times, which
-/// its kept words must outlive. A borrowed lower-case form is the word's own bytes of
-/// `lower` ([`tokenize`]).
-fn rebind<'t>(words: Vec<Word<'_>>, text: &'t str, lower: &'t str) -> Vec<Word<'t>> {
-    words
-        .into_iter()
-        .map(|w| Word {
-            start: w.start,
-            end: w.end,
-            text: &text[w.start..w.end],
-            lower: match w.lower {
-                Cow::Borrowed(_) => Cow::Borrowed(&lower[w.start..w.end]),
-                Cow::Owned(l) => Cow::Owned(l),
-            },
-        })
-        .collect()
 }
 
 /// The texts of all `sentences`, one after another, with ASCII letters in lower
@@ -462,13 +443,16 @@ fn is_byline(sentence: &str) -> bool {
         b.get(i..i + p.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
     };
-    // Each initial found by `str::match_indices`, which skips to it by memchr: most
-    // sentences hold few.
-    let posted_in = ['p', 'P'].iter().any(|&initial| {
-        sentence.match_indices(initial).any(|(i, _)| {
-            at(i, "posted ") && ["in ", "on ", "by ", "at "].iter().any(|p| at(i + 7, p))
-        })
-    });
+    // Sought only where the sentence's clues hold "posted " (asked of every sentence
+    // first, they serve its rules after), each initial found by `str::match_indices`.
+    let posted = crate::clues::of(sentence).all(POSTED_WORD);
+    debug_assert!(posted || !sentence.to_ascii_lowercase().contains("posted "));
+    let posted_in = posted
+        && ['p', 'P'].iter().any(|&initial| {
+            sentence.match_indices(initial).any(|(i, _)| {
+                at(i, "posted ") && ["in ", "on ", "by ", "at "].iter().any(|p| at(i + 7, p))
+            })
+        });
     posted_in
         || ["published", "updated", "last updated", "posted"]
             .iter()
@@ -560,7 +544,7 @@ fn word_end(text: &str, mut k: usize) -> usize {
     let mut end = k;
     loop {
         let run = k;
-        while k < b.len() && b[k].is_ascii_alphanumeric() {
+        while k < b.len() && byte_is(b[k], ALNUM) {
             k += 1;
         }
         if k > run {
@@ -577,6 +561,35 @@ fn word_end(text: &str, mut k: usize) -> usize {
         }
         k += m;
     }
+}
+
+/// What each byte is to the scanners of this module (bits of [`ALNUM`],
+/// [`UNDERSCORE`], [`HYPHEN`]; none for a byte outside ASCII). They pass runs of
+/// letters and digits, and a look-up costs half the range tests of
+/// `u8::is_ascii_alphanumeric`.
+const BYTE_BITS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => ALNUM,
+            b'_' => UNDERSCORE,
+            b'-' => HYPHEN,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+const ALNUM: u8 = 1;
+const UNDERSCORE: u8 = 2;
+const HYPHEN: u8 = 4;
+
+/// Whether byte `b` is any of `bits` ([`BYTE_BITS`]).
+#[inline(always)]
+fn byte_is(b: u8, bits: u8) -> bool {
+    BYTE_BITS[usize::from(b)] & bits != 0
 }
 
 /// What a character is to the word scanner.
@@ -642,9 +655,12 @@ fn is_letter_or_digit(c: char) -> bool {
     LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
-struct SentenceCtx<'a> {
+/// A sentence as the rules read it. Its words have a lifetime of their own (`'w`, the
+/// sentence's text), apart from what the context borrows for this sentence alone
+/// (`'a`): the words are kept after it ([`Stashed`]) as they are.
+struct SentenceCtx<'a, 'w> {
     text: &'a str,
-    words: Vec<Word<'a>>,
+    words: Vec<Word<'w>>,
     timexes: &'a [Timex],
     dct: Option<NaiveDate>,
     previous_topic: Option<&'a Topic>,
@@ -653,7 +669,7 @@ struct SentenceCtx<'a> {
     heads: OnceCell<Vec<usize>>,
 }
 
-impl SentenceCtx<'_> {
+impl SentenceCtx<'_, '_> {
     /// Index of the first word starting at or after `at`, found by binary search:
     /// the words are in order.
     fn word_at(&self, at: usize) -> usize {
@@ -800,20 +816,36 @@ fn word_flags(w: &str) -> WordFlags {
 
 /// The flags of `w` exactly as written.
 fn listed(w: &str) -> WordFlags {
-    static TABLE: LazyLock<fnv::FnvHashMap<&'static str, WordFlags>> = LazyLock::new(|| {
-        let mut table = fnv::FnvHashMap::<&'static str, WordFlags>::default();
-        for w in lexicon::STOPWORDS {
-            table.entry(w).or_default().stop = true;
-        }
-        for w in lexicon::IRREGULAR_PAST {
-            table.entry(w).or_default().irregular_past = true;
-        }
-        for w in VERBS {
-            table.entry(w).or_default().listed_verb = true;
-        }
-        table
-    });
-    TABLE.get(w).copied().unwrap_or_default()
+    static TABLE: LazyLock<(fnv::FnvHashMap<&'static str, WordFlags>, lexicon::Sketch)> =
+        LazyLock::new(|| {
+            let table = listed_table();
+            let sketch = lexicon::Sketch::of(table.keys().copied());
+            (table, sketch)
+        });
+    // Most words fail the sketch, for a few instructions instead of a hash. The table
+    // is asked of words as written, which the sketch takes in any case.
+    let (table, sketch) = &*TABLE;
+    match sketch.may_hold(w) {
+        true => table.get(w).copied().unwrap_or_default(),
+        false => WordFlags::default(),
+    }
+}
+
+/// The words [`listed`] knows, with their flags.
+fn listed_table() -> fnv::FnvHashMap<&'static str, WordFlags> {
+    let mut table = fnv::FnvHashMap::<&'static str, WordFlags>::default();
+    for w in lexicon::STOPWORDS {
+        table.entry(w).or_default().stop = true;
+    }
+    for w in lexicon::IRREGULAR_PAST {
+        table.entry(w).or_default().irregular_past = true;
+    }
+    for w in VERBS {
+        table.entry(w).or_default().listed_verb = true;
+    }
+    // The sketch turns words away by their lower-case form.
+    debug_assert!(table.keys().all(|w| lexicon::lowercase(w) == *w));
+    table
 }
 
 /// [`lexicon::is_stopword`], by hash.
@@ -2829,9 +2861,11 @@ const VENUE_VERB: u64 = 1 << 51;
 const ACCORDING_WORD: u64 = 1 << 52;
 const SAID_WORD: u64 = 1 << 53;
 const ACTOR_NAME: u64 = 1 << 54;
+const POSTED_WORD: u64 = 1 << 55;
 
-/// The words [`coincidences`], [`venues`], [`attribution`] and [`actors`] need, as
-/// their patterns spell them (only "coincide" and the actors in any case).
+/// The words [`coincidences`], [`venues`], [`attribution`], [`actors`] and
+/// [`is_byline`] need, as their patterns spell them (only "coincide", the actors and
+/// "posted" in any case).
 pub(crate) fn word_clues() -> Vec<crate::clues::Clue> {
     use crate::clues::{clue, exact_clue};
     let venue = [
@@ -2857,6 +2891,7 @@ pub(crate) fn word_clues() -> Vec<crate::clues::Clue> {
         exact(&according, ACCORDING_WORD),
         exact(&said, SAID_WORD),
         actor_clues(),
+        vec![clue("posted ", POSTED_WORD)],
     ]
     .concat()
 }
@@ -3039,7 +3074,7 @@ fn alnum_runs(text: &str) -> impl Iterator<Item = &str> {
 fn alnum_or_hyphen(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     match b.is_ascii() {
-        true => (b.is_ascii_alphanumeric() || b == b'-', 1),
+        true => (byte_is(b, ALNUM | HYPHEN), 1),
         false => wide_alnum(text, i),
     }
 }
@@ -3163,7 +3198,11 @@ fn single_day(r: &TimeRange) -> Option<NaiveDate> {
 /// True when words name a day explicitly: a weekday or a month ("Sunday", "Nov. 27").
 fn names_a_day(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic()).any(|w| {
-        let l = w.to_lowercase();
+        // The look-up ignores ASCII case: an ASCII word needs no lower-case copy.
+        let l = match w.is_ascii() {
+            true => Cow::Borrowed(w),
+            false => Cow::Owned(w.to_lowercase()),
+        };
         lexicon::lookup(lexicon::WEEKDAYS, &l).is_some()
             || lexicon::lookup(lexicon::MONTHS, &l).is_some()
     })
@@ -3400,15 +3439,21 @@ fn preposition_places(text: &str) -> Vec<std::ops::Range<usize>> {
     while s < b.len() {
         let candidate =
             matches!(b[s], b'i' | b'a' | b'n' | b'o' | b'f') && !word_char_before(text, s);
-        match candidate
+        if let Some(p) = candidate
             .then(|| place_after_preposition(text, s))
             .flatten()
         {
-            Some(p) => {
-                s = p.end;
-                out.push(p);
+            s = p.end;
+            out.push(p);
+            continue;
+        }
+        // No preposition starts inside a word: the rest of an ASCII run of word
+        // characters is passed at once.
+        s += 1;
+        if is_ascii_word_byte(b[s - 1]) {
+            while s < b.len() && is_ascii_word_byte(b[s]) {
+                s += 1;
             }
-            None => s += 1,
         }
     }
     out
@@ -3493,9 +3538,14 @@ fn is_letter(c: char) -> bool {
 fn word_char_before(text: &str, i: usize) -> bool {
     match i.checked_sub(1).map(|p| text.as_bytes()[p]) {
         None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        Some(b) if b.is_ascii() => is_ascii_word_byte(b),
         Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
     }
+}
+
+/// An ASCII byte that `\w` matches.
+fn is_ascii_word_byte(b: u8) -> bool {
+    byte_is(b, ALNUM | UNDERSCORE)
 }
 
 /// `\w`: a character a word boundary (`\b`) sees as part of a word.
