@@ -123,10 +123,10 @@ impl Has {
 /// (a search scans the whole text even when it finds nothing).
 ///
 /// The automaton is aho-corasick's own DFA, copied into a table laid out for this one
-/// walk: byte classes of its own, state ids premultiplied by the number of classes,
-/// and the states where a clue ends numbered last, so that a byte costs one look-up
-/// and one comparison. Walking the crate's DFA through its `Automaton` methods cost
-/// three times as much per byte, and every sentence is walked.
+/// walk: byte classes of its own, state ids premultiplied by the stride, and the
+/// states where a clue ends numbered last, so that a byte costs one look-up and one
+/// comparison. Walking the crate's DFA through its `Automaton` methods also tested
+/// every state for death and for a match apart, and every sentence is walked.
 struct Clues {
     /// The class of each byte: bytes that lead every state to the same state share one.
     classes: [u8; 256],
@@ -177,18 +177,7 @@ impl Clues {
         let (matching, other): (Vec<usize>, Vec<usize>) =
             (0..walk.states.len()).partition(|&i| finder.is_match(walk.states[i]));
         let order = [&other[..], &matching[..]].concat();
-        let mut id = vec![0u32; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            id[old] = new as u32 * width;
-        }
-        let mut trans = vec![0u32; order.len() * width as usize];
-        for (new, &old) in order.iter().enumerate() {
-            for byte in 0..=255u8 {
-                let to = walk.next[old * 256 + usize::from(byte)];
-                trans[new * width as usize + usize::from(classes[usize::from(byte)])] = id[to];
-            }
-        }
-        let first_match = other.len() as u32 * width;
+        let (trans, start) = walk.table(&order, &classes, width);
         let ends = matching
             .iter()
             .map(|&i| ends_of(&finder, walk.states[i], &clues))
@@ -197,8 +186,8 @@ impl Clues {
             classes,
             trans,
             shift: width.trailing_zeros(),
-            start: id[0],
-            first_match,
+            start,
+            first_match: other.len() as u32 * width,
             ends,
             clues,
             digit,
@@ -223,13 +212,14 @@ impl Clues {
 
     /// The bits of the clues found in `text` by the walk of the table, byte by byte,
     /// with the table's fields in locals: the loop is a look-up, a comparison and a
-    /// branch per byte.
+    /// branch per byte. Never inlined: inside its callers it lost registers to them
+    /// and spilled on every byte.
+    #[inline(never)]
     fn walk(&self, text: &str) -> u64 {
         let (trans, classes, first_match) = (&self.trans[..], &self.classes, self.first_match);
         let mut bits = 0;
         let mut state = self.start;
-        // A match's end is read off what is left: an enumerated iterator cost two
-        // more instructions a byte.
+        // A match's end is read off what is left of the bytes.
         let mut bytes = text.as_bytes().iter();
         while let Some(&byte) = bytes.next() {
             state = trans[(state + u32::from(classes[usize::from(byte)])) as usize];
@@ -302,6 +292,23 @@ impl Walk {
             i += 1;
         }
         walk
+    }
+
+    /// The transitions of the states in `order` (old indices), renumbered in that
+    /// order with ids premultiplied by `width` and by byte class, and the start's id.
+    fn table(&self, order: &[usize], classes: &[u8; 256], width: u32) -> (Vec<u32>, u32) {
+        let mut id = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            id[old] = new as u32 * width;
+        }
+        let mut trans = vec![0u32; order.len() * width as usize];
+        for (new, &old) in order.iter().enumerate() {
+            for (byte, &class) in classes.iter().enumerate() {
+                let to = self.next[old * 256 + byte];
+                trans[new * width as usize + usize::from(class)] = id[to];
+            }
+        }
+        (trans, id[0])
     }
 }
 
