@@ -8,7 +8,6 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 /// A set of words hashed with FNV-1a: the default SipHash costs more than the rest of
@@ -760,7 +759,7 @@ pub fn actor_aliases() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// never changes); the memory is emptied when it grows past [`FOLD_MEMORY`] words.
 pub fn fold(word: &str) -> String {
     thread_local! {
-        static FOLDS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        static FOLDS: RefCell<fnv::FnvHashMap<String, String>> = RefCell::default();
     }
     FOLDS.with_borrow_mut(|folds| {
         if let Some(f) = folds.get(word) {
@@ -829,12 +828,12 @@ pub fn is_event_noun(word: &str) -> bool {
 /// in the alphabet in either case. A word it says no to is not in the list once
 /// lower-cased; one it says yes to may be. In running text four words in five fail
 /// it, for a few instructions instead of lower-casing and a hashed look-up.
-struct Sketch {
+pub(crate) struct Sketch {
     triples: Box<[u64; 512]>,
 }
 
 impl Sketch {
-    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Sketch {
+    pub(crate) fn of<'a>(words: impl Iterator<Item = &'a str>) -> Sketch {
         let mut sketch = Sketch {
             triples: Box::new([0; 512]),
         };
@@ -847,7 +846,7 @@ impl Sketch {
     }
 
     /// False when `word`, in lower case, is surely not in the list.
-    fn may_hold(&self, word: &str) -> bool {
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
         let b = word.as_bytes();
         let Some(t) = Sketch::triple(word) else {
             return true;
@@ -956,8 +955,9 @@ const INCIDENT_LENGTHS: std::ops::RangeInclusive<usize> = {
 /// ("anti-war", "post-election").
 pub fn incident(word: &str) -> Option<&'static str> {
     static INCIDENTS: Indexed<&str> = Indexed::new(INCIDENT_TYPES);
-    // Most words are shorter or longer than any incident noun: no hash for them.
-    let whole = match INCIDENT_LENGTHS.contains(&word.len()) {
+    // Most words are shorter or longer than any incident noun, or fail its sketch: no
+    // hash for them (nor a lower-case copy of a capitalized one).
+    let whole = match INCIDENT_LENGTHS.contains(&word.len()) && incident_sketch().may_hold(word) {
         true => INCIDENTS.get(word),
         false => None,
     };
@@ -971,17 +971,30 @@ pub fn incident(word: &str) -> Option<&'static str> {
         ];
         match turns.iter().any(|p| first.eq_ignore_ascii_case(p)) {
             true => None,
-            false => INCIDENTS.get(last),
+            false => incident_sketch()
+                .may_hold(last)
+                .then(|| INCIDENTS.get(last))
+                .flatten(),
         }
     })
 }
 
+/// The [`Sketch`] of the incident nouns.
+fn incident_sketch() -> &'static Sketch {
+    static SKETCH: LazyLock<Sketch> =
+        LazyLock::new(|| Sketch::of(INCIDENT_TYPES.iter().map(|(w, _)| *w)));
+    &SKETCH
+}
+
 /// False when a word, in whatever case, cannot name an incident: an ASCII word keeps
-/// its length in lower case, and most words are of no incident noun's length nor
-/// hyphenated. Tested before a word is lower-cased for [`incident`], which allocates
+/// its length and its sketch ([`Sketch`]) in lower case, and most words are of no
+/// incident noun's length or sketch, nor hyphenated. Tested before a word is lower-cased for [`incident`], which allocates
 /// for every capitalized word.
 pub fn may_name_incident(word: &str) -> bool {
-    !word.is_ascii() || INCIDENT_LENGTHS.contains(&word.len()) || word.contains('-')
+    // One pass over the bytes for both a hyphen and a byte outside ASCII: a search
+    // for the hyphen alone cost a call to memchr per word.
+    INCIDENT_LENGTHS.contains(&word.len()) && incident_sketch().may_hold(word)
+        || word.bytes().any(|b| b == b'-' || !b.is_ascii())
 }
 
 /// The incident type a word names given the word before it: none for a bare verb
@@ -1020,7 +1033,13 @@ pub const PLACE_ALIASES: &[(&str, &str)] = &[
 
 /// The usual name of a place, for a name of [`PLACE_ALIASES`]; else the name itself.
 pub fn place_name(name: &str) -> &str {
-    lookup(PLACE_ALIASES, &name.to_lowercase()).unwrap_or(name)
+    // An ASCII name is looked up as it is (the look-up ignores ASCII case): no
+    // lower-case copy of every place of every sentence.
+    let alias = match name.is_ascii() {
+        true => lookup(PLACE_ALIASES, name),
+        false => lookup(PLACE_ALIASES, &name.to_lowercase()),
+    };
+    alias.unwrap_or(name)
 }
 
 /// Names of sources of numbers that news cites in several forms, folded to one.
