@@ -566,17 +566,20 @@ fn word_end(text: &str, mut k: usize) -> usize {
 /// What each byte is to the scanners of this module (bits of [`ALNUM`],
 /// [`UNDERSCORE`], [`HYPHEN`]; none for a byte outside ASCII). They pass runs of
 /// letters and digits, and a look-up costs half the range tests of
-/// `u8::is_ascii_alphanumeric`.
+/// `u8::is_ascii_alphanumeric`. Read off [`ASCII_CLASSES`], so that the word scanner
+/// and these scanners agree on what a letter or a hyphen is; 256 entries, so that no
+/// test of the byte's range comes first.
 const BYTE_BITS: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = match c {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => ALNUM,
-            b'_' => UNDERSCORE,
-            b'-' => HYPHEN,
-            _ => 0,
+    while b < 128 {
+        table[b] = match ASCII_CLASSES[b] {
+            CharClass::Word => ALNUM,
+            CharClass::Hyphen => HYPHEN,
+            CharClass::Inner | CharClass::Mark | CharClass::Other if b == b'_' as usize => {
+                UNDERSCORE
+            }
+            CharClass::Inner | CharClass::Mark | CharClass::Other => 0,
         };
         b += 1;
     }
@@ -1416,6 +1419,22 @@ fn last_words_lower(text: &str, at: usize, n: usize) -> Cow<'_, str> {
 /// The word right before `at` in lower case ("since", "between").
 fn word_before_lower(text: &str, at: usize) -> Cow<'_, str> {
     last_words_lower(text, at, 1)
+}
+
+#[cfg(test)]
+mod byte_bits_tests {
+    use super::*;
+
+    /// The byte table read off the word scanner's classes says what its doc says:
+    /// ASCII letters and digits, the underscore, the hyphen, and nothing else.
+    #[test]
+    fn byte_bits_are_letters_digits_underscore_and_hyphen() {
+        for b in 0..=u8::MAX {
+            assert_eq!(byte_is(b, ALNUM), b.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(byte_is(b, UNDERSCORE), b == b'_', "{b}");
+            assert_eq!(byte_is(b, HYPHEN), b == b'-', "{b}");
+        }
+    }
 }
 
 #[cfg(test)]
