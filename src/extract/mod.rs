@@ -115,19 +115,23 @@ pub fn extract(
         let own = background_time(&found, &local, dct).map(|b| (b, here.places().clone()));
         let carried = previous_background.filter(|_| continues_previous(&s.text));
         let background = own.or(carried);
-        previous_background = background.clone();
         let undated_past = dct.is_none() && names_a_month_or_year(&local);
-        for c in &mut found {
+        // Each claim gets its own copy of the sentence's facts, the last one the
+        // facts themselves: `repeat_n` clones for all but the last.
+        let n = found.len();
+        let facts = (n > 0).then(|| here.into_shared());
+        let shared = facts.into_iter().flat_map(|f| std::iter::repeat_n(f, n));
+        for (c, (actors, places, attributed_to)) in found.iter_mut().zip(shared) {
             c.article = article_index;
             c.sentence = si;
             c.span = c.span.shift(s.span.start);
-            c.actors = here.actors().clone();
+            c.actors = actors;
             c.places = match &background {
-                Some((_, places)) if places.len() > c.places.len() => places.clone(),
-                _ => here.places().clone(),
+                Some((_, wider)) if wider.len() > c.places.len() => wider.clone(),
+                _ => places,
             };
             c.anchor = dct;
-            c.attributed_to = here.attribution().clone();
+            c.attributed_to = attributed_to;
             if !matches!(
                 c.kind,
                 ClaimKind::Date | ClaimKind::LastOccurrence | ClaimKind::Place
@@ -147,6 +151,7 @@ pub fn extract(
             }
             c.event = event_of(c, &s.text, &story);
         }
+        previous_background = background;
         let other_day = other_incident_day(&s.text, &local);
         other_days.extend(std::iter::repeat_n(other_day, found.len()));
         claims.extend(found);
@@ -234,13 +239,11 @@ fn resolve_topic(previous: &mut Option<Topic>, unread: &mut Vec<Stashed>, dct: O
     }
 }
 
-/// What a sentence says of who, where and whose word, read on first use and then
-/// shared by all its claims.
+/// What a sentence says of who, where and whose word: its places are read on first
+/// use (the background may ask for them), all of it handed over at the end.
 struct SentenceFacts<'a> {
     text: &'a str,
-    actors: OnceCell<Vec<String>>,
     places: OnceCell<Vec<String>>,
-    attribution: OnceCell<Option<String>>,
 }
 
 impl<'a> SentenceFacts<'a> {
@@ -248,19 +251,21 @@ impl<'a> SentenceFacts<'a> {
     fn new(text: &'a str, places: Option<Vec<String>>) -> Self {
         SentenceFacts {
             text,
-            actors: OnceCell::new(),
             places: places.map_or_else(OnceCell::new, OnceCell::from),
-            attribution: OnceCell::new(),
         }
-    }
-    fn actors(&self) -> &Vec<String> {
-        self.actors.get_or_init(|| actors(self.text))
     }
     fn places(&self) -> &Vec<String> {
         self.places.get_or_init(|| places(self.text))
     }
-    fn attribution(&self) -> &Option<String> {
-        self.attribution.get_or_init(|| attribution(self.text))
+    /// The actors, places and source, handed over whole so that the last claim takes
+    /// them without a copy.
+    fn into_shared(self) -> (Vec<String>, Vec<String>, Option<String>) {
+        let text = self.text;
+        (
+            actors(text),
+            self.places.into_inner().unwrap_or_else(|| places(text)),
+            attribution(text),
+        )
     }
 }
 
