@@ -21,8 +21,9 @@ pub(crate) const DIGIT: u64 = 1;
 /// one pass each. Each rule names its clues with bits of its own: quantities 1 to
 /// 12, tolls 20 to 36, legal steps 37 to 39 and 42, ratios 40 and 41, "last" 43,
 /// count words 44, convictions 45, hyphened units 46, ordinals and degrees 47 to 49,
-/// the word rules of the extractor (coincidences, venues, sources, actors, bylines)
-/// 50 to 55, and compass points 62. Two rules sharing a bit would only gate less.
+/// the word rules of the extractor (coincidences, venues, sources, actors, bylines,
+/// crowd and apposed places) 50 to 57, and compass points 62. Two rules sharing a
+/// bit would only gate less.
 static SENTENCE_CLUES: LazyLock<Clues> = LazyLock::new(|| {
     let all = [
         crate::quantity::clues(),

@@ -255,7 +255,7 @@ impl<'a> SentenceFacts<'a> {
         }
     }
     fn places(&self) -> &Vec<String> {
-        self.places.get_or_init(|| places(self.text))
+        self.places.get_or_init(|| places_by_clues(self.text))
     }
     /// The actors, places and source, handed over whole so that the last claim takes
     /// them without a copy.
@@ -2949,10 +2949,12 @@ const ACCORDING_WORD: u64 = 1 << 52;
 const SAID_WORD: u64 = 1 << 53;
 const ACTOR_NAME: u64 = 1 << 54;
 const POSTED_WORD: u64 = 1 << 55;
+const CROWD_WORD: u64 = 1 << 56;
+const PLACE_KIND_WORD: u64 = 1 << 57;
 
-/// The words [`coincidences`], [`venues`], [`attribution`], [`actors`] and
-/// [`is_byline`] need, as their patterns spell them (only "coincide", the actors and
-/// "posted" in any case).
+/// The words [`coincidences`], [`venues`], [`attribution`], [`actors`],
+/// [`is_byline`] and the crowd and apposed rules of [`places`] need, as their
+/// patterns spell them (only "coincide", the actors and "posted" in any case).
 pub(crate) fn word_clues() -> Vec<crate::clues::Clue> {
     use crate::clues::{clue, exact_clue};
     let venue = [
@@ -2979,6 +2981,8 @@ pub(crate) fn word_clues() -> Vec<crate::clues::Clue> {
         exact(&said, SAID_WORD),
         actor_clues(),
         vec![clue("posted ", POSTED_WORD)],
+        exact(&CROWD_WORDS, CROWD_WORD),
+        exact(&PLACE_KIND_WORDS, PLACE_KIND_WORD),
     ]
     .concat()
 }
@@ -3646,41 +3650,79 @@ fn is_word_char(c: char) -> bool {
 /// A name set beside the kind of place it is: "Orlen, a town of 15,000", "Velmar,
 /// the port city".
 static APPOSED_PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(r"\b(?P<p>[A-Z][\p{L}-]+),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:town|city|village|port|district|province|region|island|suburb)\b", "town|city|village|port|district|province|region|island|suburb")
+    WordRegex::needing(r"\b(?P<p>[A-Z][\p{L}-]+),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:town|city|village|port|district|province|region|island|suburb)\b", &PLACE_KIND_WORDS.join("|"))
         .expect("apposed place pattern compiles")
 });
 
+/// The words every match of [`APPOSED_PLACE_RE`] holds, as written.
+const PLACE_KIND_WORDS: [&str; 9] = [
+    "town", "city", "village", "port", "district", "province", "region", "island", "suburb",
+];
+
 /// A name right before a crowd noun: "the Velmar protest march", "a Lisbon rally".
 static CROWD_PLACE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::needing(r"\b(?P<p>[A-Z][\p{L}-]+)\s+(?:protest\s+|peace\s+|street\s+)?(?:march|marches|rally|rallies|demonstration|demonstrations)\b", "march|rall|demonstration")
+    WordRegex::needing(r"\b(?P<p>[A-Z][\p{L}-]+)\s+(?:protest\s+|peace\s+|street\s+)?(?:march|marches|rally|rallies|demonstration|demonstrations)\b", &CROWD_WORDS.join("|"))
         .expect("crowd place pattern compiles")
 });
+
+/// What every match of [`CROWD_PLACE_RE`] holds, as written.
+const CROWD_WORDS: [&str; 3] = ["march", "rall", "demonstration"];
 
 /// Names that follow a preposition of place ("in the old port city of Velmar", "off
 /// Chile's northern coast"): enough to tell two past events apart. A name before a
 /// crowd noun ("the Velmar march") is where the crowd marched.
 pub fn places(text: &str) -> Vec<String> {
-    let crowd_places = CROWD_PLACE_RE
-        .captures_iter(text)
-        .filter_map(|c| c.name("p"))
-        .map(|p| p.as_str())
-        .filter(|p| !lexicon::is_stopword(p));
-    let apposed = APPOSED_PLACE_RE
-        .captures_iter(text)
-        .filter_map(|c| c.name("p"))
-        .map(|p| p.as_str());
-    let mut out: Vec<String> = preposition_places(text)
-        .into_iter()
-        .map(|p| &text[p])
-        .chain(crowd_places)
-        .chain(apposed)
-        .map(|p| lexicon::place_name(p.trim_end_matches("'s")).to_string())
-        .filter(|p| {
-            let first = p.split_whitespace().next().unwrap_or("");
-            lexicon::lookup(lexicon::MONTHS, first).is_none()
-                && lexicon::lookup(lexicon::WEEKDAYS, first).is_none()
-        })
-        .collect();
+    places_where(text, true, true)
+}
+
+/// [`places`] of a sentence whose clues are at hand ([`crate::clues::of`], cached
+/// for the sentence being read): most sentences hold neither a crowd noun nor a
+/// kind of place, and the clues tell so without a search for them. The lead's
+/// sentences are read before their clues are found, and walking them for clues
+/// there would cost more than the searches it spares.
+fn places_by_clues(text: &str) -> Vec<String> {
+    let has = crate::clues::of(text);
+    places_where(text, has.all(CROWD_WORD), has.all(PLACE_KIND_WORD))
+}
+
+/// [`places`], its crowd and apposed patterns run only where `crowd` and `apposed`.
+fn places_where(text: &str, crowd: bool, apposed: bool) -> Vec<String> {
+    debug_assert!(
+        crowd || !CROWD_PLACE_RE.is_match(text),
+        "a crowd place in {text:?} without its clues"
+    );
+    debug_assert!(
+        apposed || !APPOSED_PLACE_RE.is_match(text),
+        "an apposed place in {text:?} without its clues"
+    );
+    let mut out = Vec::new();
+    // Each pattern's names pushed in a loop of its own: chaining the patterns' match
+    // iterators copied their state at every step.
+    let mut add = |p: &str| {
+        let p = lexicon::place_name(p.trim_end_matches("'s"));
+        let first = p.split_whitespace().next().unwrap_or("");
+        if lexicon::lookup(lexicon::MONTHS, first).is_none()
+            && lexicon::lookup(lexicon::WEEKDAYS, first).is_none()
+        {
+            out.push(p.to_string());
+        }
+    };
+    for p in preposition_places(text) {
+        add(&text[p]);
+    }
+    let named = |re: &'static LazyLock<WordRegex>| {
+        re.captures_iter(text)
+            .filter_map(|c| c.name("p"))
+            .map(|p| p.as_str())
+    };
+    if crowd {
+        named(&CROWD_PLACE_RE)
+            .filter(|p| !lexicon::is_stopword(p))
+            .for_each(&mut add);
+    }
+    if apposed {
+        named(&APPOSED_PLACE_RE).for_each(&mut add);
+    }
     out.sort();
     out.dedup();
     out
