@@ -59,6 +59,23 @@ pub mod wordre;
 
 pub use error::Error;
 
+/// jemalloc, not glibc's malloc, serves every allocation: the stages allocate about
+/// once per byte of text on both cores at once, and glibc's arenas made a run of
+/// 100 000 articles take 31 s against 18 s, for about the same peak memory (README,
+/// "Dependencies"). Library users who want their own allocator turn off the default
+/// `jemalloc` feature.
+#[cfg(all(feature = "jemalloc", target_os = "linux"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's options, which it reads at start-up from this symbol: freed pages go
+/// back to the system after 0.1 s rather than 10 s, which keeps the peak of a long
+/// run near glibc's (218 MB against 225 MB on 100 000 articles; 244 MB with the
+/// default) at no measurable cost in time.
+#[cfg(all(feature = "jemalloc", target_os = "linux"))]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static MALLOC_CONF: &[u8; 19] = b"dirty_decay_ms:100\0";
+
 use model::{Analysis, Analyzed, Article};
 use rayon::prelude::*;
 
